@@ -1,0 +1,65 @@
+package org.sweep4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.sweep4j.config.JobFileParser;
+import org.sweep4j.config.JobSpec;
+import org.sweep4j.training.SparkSetup;
+import org.sweep4j.training.SweepRunner;
+import org.sweep4j.training.SweepSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep4j run JOB.yaml}: trains every trial of the job and records them, then writes the report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a sweep: train every trial of JOB and record trials and epochs as Parquet tables.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "JOB", description = "The job file (YAML), e.g. jobs/quickstart.yaml.")
+  Path job;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else local[<cores>]).")
+  String master;
+
+  @Option(names = "--data", paramLabel = "PATH",
+      description = "CIFAR-10 binary data (directory of *.bin files or cifar-10-binary.tar.gz); overrides the job's.")
+  String data;
+
+  @Option(names = "--results", paramLabel = "DIR", description = "Results directory; overrides the job's.")
+  String results;
+
+  @Option(names = "--resume", description = "Continue a sweep: skip trials already recorded as finished or diverged,"
+      + " rerun failed ones.")
+  boolean resume;
+
+  @Option(names = "--no-report", description = "Do not write the report into RESULTS/report when the run ends.")
+  boolean noReport;
+
+  @Option(names = "--ui", description = "Serve the Spark UI while the sweep runs (default: off in local mode).")
+  boolean ui;
+
+  @Override
+  public Integer call() {
+    JobSpec spec = JobFileParser.parse(job);
+    if (data != null) {
+      spec = spec.withDataset(spec.dataset().withPath(data));
+    }
+    if (results != null) {
+      spec = spec.withResults(results);
+    }
+    SparkSession spark = SparkSetup.session(master, "sweep4j " + spec.sweep(), ui);
+    SweepSummary summary;
+    try {
+      summary = new SweepRunner(spark, System.out).run(spec, resume);
+    } finally {
+      spark.stop();
+    }
+    if (!noReport) {
+      Path html = ReportCommand.writeReport(spec.results(), null);
+      System.out.println("report: " + html.toAbsolutePath());
+    }
+    return summary.failed() > 0 ? 1 : 0;
+  }
+}

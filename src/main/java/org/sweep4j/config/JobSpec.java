@@ -1,0 +1,45 @@
+package org.sweep4j.config;
+
+import java.util.regex.Pattern;
+
+/** A whole sweep as a job file describes it, validated. */
+public record JobSpec(
+    String sweep,
+    String description,
+    DatasetSpec dataset,
+    GridSpec grid,
+    TrainingSpec training,
+    DistributionSpec distribution,
+    String results) {
+
+  private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
+
+  public JobSpec {
+    if (sweep == null || !SWEEP_NAME.matcher(sweep).matches()) {
+      throw new IllegalArgumentException(
+          "sweep must be 1-100 letters, digits, '_', '-' or '.', starting with a letter or digit, found '"
+              + sweep + "'");
+    }
+    description = description == null ? "" : description.strip();
+    if (dataset == null || grid == null || training == null || distribution == null) {
+      throw new IllegalArgumentException("dataset, grid, training and distribution are all required");
+    }
+    if ((long) distribution.workers() * distribution.batchSizePerWorker() != training.batchSize()) {
+      throw new IllegalArgumentException(
+          "training.batch_size (" + training.batchSize() + ") must equal distribution.workers ("
+              + distribution.workers() + ") x distribution.batch_size_per_worker ("
+              + distribution.batchSizePerWorker() + ")");
+    }
+    if (results == null || results.isBlank()) {
+      throw new IllegalArgumentException("output.results is missing");
+    }
+  }
+
+  public JobSpec withResults(String newResults) {
+    return new JobSpec(sweep, description, dataset, grid, training, distribution, newResults);
+  }
+
+  public JobSpec withDataset(DatasetSpec newDataset) {
+    return new JobSpec(sweep, description, newDataset, grid, training, distribution, results);
+  }
+}

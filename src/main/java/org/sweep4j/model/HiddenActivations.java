@@ -1,0 +1,52 @@
+package org.sweep4j.model;
+
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationELU;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationMish;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSELU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSwish;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.sweep4j.config.ActivationName;
+import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.model.activations.GeluActivation;
+import org.sweep4j.model.activations.ReflectionLinearActivation;
+import org.sweep4j.model.activations.SoftplusLinearActivation;
+import org.sweep4j.model.activations.StepActivation;
+import org.sweep4j.model.activations.ZeroFitLinearActivation;
+
+/** Maps a job's activation to the DL4J function placed in every hidden layer. */
+public final class HiddenActivations {
+  private HiddenActivations() {}
+
+  /**
+   * The function for a hidden layer. PReLU has learnable slopes, so it is not a function but a layer of its
+   * own ({@link LayerStack} adds it); the layer before it stays linear (identity).
+   */
+  public static IActivation create(ActivationSpec spec) {
+    ActivationName name = spec.name();
+    return switch (name) {
+      case RELU -> new ActivationReLU();
+      case LEAKY_RELU -> new ActivationLReLU(spec.number("alpha"));
+      case PRELU -> new ActivationIdentity();
+      case ELU -> new ActivationELU(spec.number("alpha"));
+      case SELU -> new ActivationSELU();
+      case GELU -> new GeluActivation("tanh".equals(spec.param("approximation")));
+      case SIGMOID -> new ActivationSigmoid();
+      case TANH -> new ActivationTanH();
+      case SWISH -> new ActivationSwish();
+      case MISH -> new ActivationMish();
+      case STEP -> new StepActivation();
+      case SOFTPLUS_LINEAR -> new SoftplusLinearActivation();
+      case REFLECTION_LINEAR -> new ReflectionLinearActivation();
+      case ZERO_FIT_LINEAR -> new ZeroFitLinearActivation();
+    };
+  }
+
+  public static boolean isLayer(ActivationSpec spec) {
+    return spec.name() == ActivationName.PRELU;
+  }
+}

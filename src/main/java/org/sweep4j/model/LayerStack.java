@@ -1,0 +1,89 @@
+package org.sweep4j.model;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.sweep4j.config.ActivationSpec;
+
+/**
+ * Appends Keras-style layers to a DL4J list builder, putting the trial's activation after every hidden layer
+ * and keeping track of the feature-map shape (PReLU layers need it).
+ */
+public final class LayerStack {
+  private final NeuralNetConfiguration.ListBuilder list;
+  private final ActivationSpec activation;
+  private long channels;
+  private long height;
+  private long width;
+  private int index;
+
+  LayerStack(NeuralNetConfiguration.ListBuilder list, ActivationSpec activation, long channels, long height,
+      long width) {
+    this.list = list;
+    this.activation = activation;
+    this.channels = channels;
+    this.height = height;
+    this.width = width;
+  }
+
+  /** Conv2D with a 3×3 kernel, stride 1; 'same' keeps the size, 'valid' shrinks it by 2. */
+  public LayerStack conv3x3(int filters, boolean samePadding) {
+    add(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
+        .convolutionMode(samePadding ? ConvolutionMode.Same : ConvolutionMode.Truncate)
+        .activation(HiddenActivations.create(activation)).build());
+    channels = filters;
+    if (!samePadding) {
+      height -= 2;
+      width -= 2;
+    }
+    if (HiddenActivations.isLayer(activation)) {
+      // One learnable slope per channel, shared over the spatial positions (Keras shared_axes=[1, 2]).
+      add(new PReLULayer.Builder().inputShape(channels, height, width).sharedAxes(2, 3).build());
+    }
+    return this;
+  }
+
+  /** MaxPooling2D(2): 2×2 windows, stride 2, odd edges dropped. */
+  public LayerStack maxPool2() {
+    add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+        .convolutionMode(ConvolutionMode.Truncate).build());
+    height /= 2;
+    width /= 2;
+    return this;
+  }
+
+  /** Dropout with Keras's meaning: {@code rate} is the fraction dropped (DL4J takes the fraction kept). */
+  public LayerStack dropout(double rate) {
+    add(new DropoutLayer.Builder(1.0 - rate).build());
+    return this;
+  }
+
+  /** Dense layer with the trial's activation; flattens conv feature maps first. */
+  public LayerStack dense(int units) {
+    add(new DenseLayer.Builder().nOut(units).activation(HiddenActivations.create(activation)).build());
+    channels = units;
+    height = 1;
+    width = 1;
+    if (HiddenActivations.isLayer(activation)) {
+      add(new PReLULayer.Builder().inputShape(units).build());
+    }
+    return this;
+  }
+
+  /** Dense softmax output trained with categorical cross-entropy. */
+  public void softmaxOutput(int classes) {
+    add(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX)
+        .build());
+  }
+
+  private void add(org.deeplearning4j.nn.conf.layers.Layer layer) {
+    list.layer(index++, layer);
+  }
+}

@@ -1,0 +1,66 @@
+package org.sweep4j.model;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.sweep4j.config.Architecture;
+import org.sweep4j.config.TrainingSpec;
+import org.sweep4j.data.ImageSet;
+import org.sweep4j.grid.TrialSpec;
+
+/**
+ * Builds a trial's network configuration with Keras's defaults, set explicitly because DL4J's differ
+ * (DL4J: sigmoid, Gaussian Xavier, SGD, Adam ε 1e-8): Glorot-uniform weights, zero biases,
+ * Adam(lr, 0.9, 0.999, 1e-7), float32.
+ */
+public final class ModelFactory {
+  /** Keras's epsilon for Adam and RMSprop. */
+  static final double KERAS_EPSILON = 1e-7;
+
+  private ModelFactory() {}
+
+  public static NetworkArchitecture architecture(Architecture architecture) {
+    return switch (architecture) {
+      case SMALL_CNN -> new SmallCnn();
+      case DEEP_CNN -> new DeepCnn();
+    };
+  }
+
+  public static MultiLayerConfiguration build(TrialSpec trial) {
+    return build(trial, DataType.FLOAT);
+  }
+
+  /** As {@link #build(TrialSpec)} with another data type (gradient checks run in double precision). */
+  public static MultiLayerConfiguration build(TrialSpec trial, DataType dataType) {
+    NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        .seed(trial.seed())
+        .dataType(dataType)
+        .weightInit(WeightInit.XAVIER_UNIFORM)
+        .biasInit(0)
+        .updater(updater(trial.training()))
+        .convolutionMode(ConvolutionMode.Truncate)
+        .list();
+    architecture(trial.architecture()).addLayers(
+        new LayerStack(list, trial.activation(), ImageSet.CHANNELS, ImageSet.SIDE, ImageSet.SIDE));
+    return list.setInputType(InputType.convolutional(ImageSet.SIDE, ImageSet.SIDE, ImageSet.CHANNELS)).build();
+  }
+
+  static IUpdater updater(TrainingSpec training) {
+    double lr = training.learningRate();
+    return switch (training.optimizer()) {
+      case ADAM -> new Adam(lr, 0.9, 0.999, KERAS_EPSILON);
+      case SGD -> new Sgd(lr);
+      // DL4J's only momentum updater is Nesterov's; Keras's SGD(momentum=0.9) is the classical kind.
+      case SGD_MOMENTUM -> new Nesterovs(lr, 0.9);
+      case RMSPROP -> new RmsProp(lr, 0.9, KERAS_EPSILON);
+    };
+  }
+}

@@ -1,0 +1,27 @@
+package org.sweep4j.model.activations;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Heaviside step: 1 for x &gt; 0, else 0. Its gradient is zero everywhere, so nothing below the output layer
+ * learns: it is in the sweep to show why an activation needs a useful gradient.
+ */
+public class StepActivation extends ElementwiseActivation {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected INDArray value(INDArray x) {
+    return Transforms.step(x, true);
+  }
+
+  @Override
+  protected INDArray derivative(INDArray x) {
+    return x.ulike().assign(0);
+  }
+
+  @Override
+  public String toString() {
+    return "step";
+  }
+}

@@ -1,0 +1,65 @@
+package org.sweep4j.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.sweep4j.data.ShardLoader;
+import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.model.ModelFactory;
+import org.sweep4j.results.EpochRow;
+import org.sweep4j.results.TrialStatus;
+
+/**
+ * Trains one trial with DL4J parameter averaging: {@code workers} copies fit {@code averaging_frequency}
+ * minibatches each, then parameters and Adam state are averaged (saveUpdater on: DL4J's default is off, which
+ * would reset Adam after every round). Each epoch is one pass over the training shards in an order the
+ * trial's seed fixes, followed by scoring on the test and training-evaluation shards.
+ */
+public final class SparkTrialRunner {
+  private final JavaSparkContext sc;
+
+  public SparkTrialRunner(JavaSparkContext sc) {
+    this.sc = sc;
+  }
+
+  /** @param label shown as the Spark job description, e.g. "trial 3/8 small_cnn relu seed 1" */
+  public TrialOutcome run(TrialSpec trial, TrialData data, String label, EpochListener listener) {
+    ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(
+        trial.distribution().workers(), trial.distribution().batchSizePerWorker())
+        .batchSizePerWorker(trial.distribution().batchSizePerWorker())
+        .averagingFrequency(trial.distribution().averagingFrequency())
+        .workerPrefetchNumBatches(0)
+        .saveUpdater(true)
+        .rngSeed(trial.seed())
+        .build();
+    SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
+    long params = network.getNetwork().numParams();
+    List<EpochRow> epochs = new ArrayList<>();
+    try {
+      for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
+        sc.setJobDescription(label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
+        long start = System.nanoTime();
+        network.fitPaths(data.train(), new ShardLoader());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        MultiLayerNetwork trained = network.getNetwork();
+        EvalCounts validation = ShardEvaluator.evaluate(sc, trained, data.test());
+        EvalCounts training = ShardEvaluator.evaluate(sc, trained, data.trainEval());
+        EpochRow row = new EpochRow(trial.id(), epoch, training.loss(), training.accuracy(), validation.loss(),
+            validation.accuracy(), seconds, data.trainImages() / Math.max(seconds, 1e-9));
+        epochs.add(row);
+        listener.onEpoch(trial, row);
+        if (row.diverged() || !Double.isFinite(network.getScore())) {
+          return new TrialOutcome(TrialStatus.DIVERGED, "loss became " + (Double.isFinite(row.trainLoss())
+              ? row.valLoss() : row.trainLoss()) + " in epoch " + epoch, epochs, params);
+        }
+      }
+      return new TrialOutcome(TrialStatus.FINISHED, null, epochs, params);
+    } finally {
+      sc.setJobDescription(null);
+      master.deleteTempFiles(sc);
+    }
+  }
+}

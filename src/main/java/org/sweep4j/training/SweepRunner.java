@@ -1,0 +1,191 @@
+package org.sweep4j.training;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.sweep4j.config.JobSpec;
+import org.sweep4j.data.CifarData;
+import org.sweep4j.data.DataLoader;
+import org.sweep4j.data.ShardWriter;
+import org.sweep4j.grid.GridExpander;
+import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.results.EpochRow;
+import org.sweep4j.results.Provenance;
+import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialStatus;
+
+/**
+ * Runs a sweep: expands the grid, leaves alone trials the results directory already settles (with
+ * {@code --resume}), loads the data once, cuts it into shard files, trains the remaining trials one after
+ * another and records each as it ends. A failing trial is recorded as failed and the sweep goes on.
+ */
+public final class SweepRunner {
+  /** Images per scoring shard: large enough to amortise the per-shard cost, small enough for any heap. */
+  static final int SCORING_SHARD = 500;
+
+  private final SparkSession spark;
+  private final PrintStream out;
+
+  public SweepRunner(SparkSession spark, PrintStream out) {
+    this.spark = spark;
+    this.out = out;
+  }
+
+  public SweepSummary run(JobSpec job, boolean resume) {
+    List<TrialSpec> trials = GridExpander.expand(job);
+    ResultsStore store = ResultsStore.open(job.results());
+    Map<String, TrialStatus> recorded = store.statuses();
+    List<TrialSpec> toRun = selectTrials(trials, recorded, resume, store.location());
+    int skipped = trials.size() - toRun.size();
+    out.printf("sweep %s: %d trials, %d to run, %d already recorded; results in %s%n", job.sweep(), trials.size(),
+        toRun.size(), skipped, store.location());
+    if (toRun.isEmpty()) {
+      return new SweepSummary(0, 0, 0, skipped, store.location());
+    }
+    CifarData data = DataLoader.load(job.dataset());
+    out.println("data: " + data.description());
+    Path shardDir = shardDirectory(job.results());
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    String master = sc.master();
+    int tasks = SparkSetup.isLocal(master) ? Math.min(job.distribution().workers(), SparkSetup.localSlots(master)) : 1;
+    int threads = NativeThreads.configure(tasks);
+    Provenance provenance = new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(),
+        NativeThreads.describeBackend(threads), master);
+    out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
+    try {
+      TrialData trialData = shard(sc, job, data, shardDir);
+      return runTrials(toRun, trialData, data.description(), provenance, store, skipped, sc);
+    } finally {
+      deleteRecursively(shardDir);
+    }
+  }
+
+  private static List<TrialSpec> selectTrials(List<TrialSpec> trials, Map<String, TrialStatus> recorded,
+      boolean resume, String location) {
+    List<TrialSpec> present = trials.stream().filter(t -> recorded.containsKey(t.id())).toList();
+    if (!resume && !present.isEmpty()) {
+      throw new SweepException(location + " already holds " + present.size() + " of this sweep's " + trials.size()
+          + " trials (e.g. " + present.get(0).id() + "). Rerun with --resume to finish the sweep, or pass"
+          + " --results with another directory.");
+    }
+    return trials.stream().filter(t -> !recorded.containsKey(t.id()) || !recorded.get(t.id()).isSettled()).toList();
+  }
+
+  private SweepSummary runTrials(List<TrialSpec> toRun, TrialData data, String dataDescription,
+      Provenance provenance, ResultsStore store, int skipped, JavaSparkContext sc) {
+    long totalImages = toRun.stream().mapToLong(TrialSpec::trainingImages).sum();
+    ProgressReporter progress = new ProgressReporter(out, totalImages);
+    SparkTrialRunner runner = new SparkTrialRunner(sc);
+    int finished = 0;
+    int diverged = 0;
+    int failed = 0;
+    for (int i = 0; i < toRun.size(); i++) {
+      TrialSpec trial = toRun.get(i);
+      String label = "trial " + (i + 1) + "/" + toRun.size() + " " + trial.architecture().label() + " "
+          + trial.activation().label() + " seed " + trial.seed();
+      sc.setJobGroup("sweep4j-" + trial.sweep(), label, false);
+      progress.startTrial(i + 1, toRun.size(), trial);
+      Instant started = Instant.now();
+      TrialOutcome outcome;
+      try {
+        outcome = runner.run(trial, data, label, progress);
+      } catch (Exception e) {
+        // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
+        outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), 0);
+      }
+      progress.skipImages((long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
+      store.record(trialRow(trial, outcome, dataDescription, started, provenance), outcome.epochs());
+      switch (outcome.status()) {
+        case FINISHED -> finished++;
+        case DIVERGED -> diverged++;
+        case FAILED -> failed++;
+        default -> throw new IllegalStateException("unhandled status " + outcome.status());
+      }
+      if (outcome.status() != TrialStatus.FINISHED) {
+        out.printf("[trial %d/%d] %s: %s%n", i + 1, toRun.size(), outcome.status().label(), outcome.error());
+      }
+    }
+    sc.clearJobGroup();
+    out.printf("done: %d finished, %d diverged, %d failed, %d skipped as already recorded%n", finished, diverged,
+        failed, skipped);
+    return new SweepSummary(finished, diverged, failed, skipped, store.location());
+  }
+
+  static TrialRow trialRow(TrialSpec trial, TrialOutcome outcome, String dataDescription, Instant started,
+      Provenance provenance) {
+    List<EpochRow> epochs = outcome.epochs();
+    EpochRow best = epochs.stream().filter(e -> Double.isFinite(e.valLoss()))
+        .max(Comparator.comparingDouble(EpochRow::valAccuracy)).orElse(null);
+    Double finalAccuracy = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).valAccuracy();
+    return new TrialRow(trial.id(), trial.sweep(), trial.activation().label(), trial.activation().canonical(),
+        trial.architecture().label(), trial.seed(), trial.training().epochs(), trial.training().batchSize(),
+        trial.training().optimizer().label(), trial.training().learningRate(), trial.distribution().workers(),
+        trial.distribution().averagingFrequency(), trial.distribution().batchSizePerWorker(),
+        trial.dataset().source().label(), trial.dataset().trainSize(), trial.dataset().testSize(), dataDescription,
+        outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
+        best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), provenance);
+  }
+
+  private static TrialData shard(JavaSparkContext sc, JobSpec job, CifarData data, Path dir) {
+    int workers = job.distribution().workers();
+    int trainEval = job.training().trainEvalSize() == 0 ? data.train().size()
+        : Math.min(job.training().trainEvalSize(), data.train().size());
+    List<String> train = ShardWriter.write(data.train(), data.train().size(),
+        job.distribution().batchSizePerWorker(), dir.resolve("train"), "train");
+    List<String> test = ShardWriter.write(data.test(), data.test().size(), SCORING_SHARD, dir.resolve("test"), "test");
+    List<String> trainScoring = ShardWriter.write(data.train(), trainEval, SCORING_SHARD, dir.resolve("train-eval"),
+        "train-eval");
+    int scoringSlices = Math.max(1, sc.defaultParallelism());
+    return new TrialData(sc.parallelize(train, workers), sc.parallelize(test, Math.min(scoringSlices, test.size())),
+        sc.parallelize(trainScoring, Math.min(scoringSlices, trainScoring.size())), data.train().size(),
+        data.description());
+  }
+
+  /** Shards live beside the results (hidden from readers by the leading underscore) and go when the run ends. */
+  private static Path shardDirectory(String results) {
+    String local = results.startsWith("file:") ? java.net.URI.create(results).getPath() : results;
+    if (local.contains("://")) {
+      throw new SweepException("results at " + results + ": only local results directories are supported so far");
+    }
+    return Path.of(local, "_shards", UUID.randomUUID().toString()).toAbsolutePath();
+  }
+
+  private static String describe(Throwable e) {
+    List<String> messages = new ArrayList<>();
+    for (Throwable t = e; t != null && messages.size() < 4; t = t.getCause()) {
+      messages.add(t.getClass().getSimpleName() + ": " + t.getMessage());
+    }
+    return String.join(" <- ", messages);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+      Path parent = dir.getParent();
+      try (Stream<Path> rest = Files.list(parent)) {
+        if (rest.findAny().isEmpty()) {
+          Files.delete(parent);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove data shards under " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.sweep4j.training;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The shard files a trial reads, as Spark RDDs of file URIs: training shards of one worker minibatch each,
+ * and scoring shards of the test set and of the training-evaluation subset.
+ */
+public record TrialData(
+    JavaRDD<String> train, JavaRDD<String> test, JavaRDD<String> trainEval, int trainImages, String description) {
+
+  public TrialData {
+    if (trainImages < 1) {
+      throw new IllegalArgumentException("no training images");
+    }
+  }
+
+  static List<String> nonEmpty(List<String> shards, String what) {
+    if (shards.isEmpty()) {
+      throw new IllegalArgumentException("no " + what + " shards");
+    }
+    return shards;
+  }
+}
