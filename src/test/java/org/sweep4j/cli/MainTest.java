@@ -1,0 +1,60 @@
+package org.sweep4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome execute(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      // Built after System.out is swapped: picocli binds its output writer to the System.out of that moment.
+      CommandLine cli = Main.commandLine();
+      StringWriter err = new StringWriter();
+      cli.setErr(new PrintWriter(err));
+      int code = cli.execute(args);
+      System.out.flush();
+      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  @Test
+  void planShowsTrialsLayersAndTotals() {
+    Outcome plan = execute("plan", "jobs/seed-selu-vs-relu.yaml");
+    assertEquals(0, plan.code(), plan.err());
+    assertTrue(plan.out().contains("6 trials (2 activations x 1 architectures x 3 seeds)"), plan.out());
+    assertTrue(plan.out().contains("total                                         42,442"), plan.out());
+    assertTrue(plan.out().contains("6 trials x 50 epochs x 50,000 images = 15,000,000 training images"), plan.out());
+    Outcome deep = execute("plan", "jobs/seed-custom-activations.yaml");
+    assertTrue(deep.out().contains("1,250,858"), deep.out());
+  }
+
+  @Test
+  void badJobFileIsAnInputErrorWithItsMessage() {
+    Outcome missing = execute("run", "jobs/does-not-exist.yaml");
+    assertEquals(Main.INPUT_ERROR, missing.code());
+    assertEquals("error: jobs/does-not-exist.yaml: no such job file", missing.err().strip());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"run", "plan", "sql", "report"}) {
+      Outcome help = execute(command, "--help");
+      assertEquals(0, help.code(), command);
+      assertTrue(help.out().startsWith("Usage: sweep4j " + command), help.out());
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.sweep4j.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class JobFileParserTest {
+  private static final String MINIMAL = """
+      sweep: t
+      grid: {activations: [relu], architectures: [small_cnn], seeds: [1]}
+      training: {epochs: 2, batch_size: 10}
+      """;
+
+  @Test
+  void everyShippedJobFileParses() throws IOException {
+    List<Path> jobs;
+    try (Stream<Path> files = Files.list(Path.of("jobs"))) {
+      jobs = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertTrue(jobs.size() >= 4, "expected the four shipped job files, found " + jobs);
+    for (Path job : jobs) {
+      JobSpec spec = JobFileParser.parse(job);
+      assertTrue(spec.grid().size() > 0, job.toString());
+      assertFalse(spec.description().isEmpty(), job + " should say what it is for");
+    }
+  }
+
+  @Test
+  void appliesDocumentedDefaults() {
+    JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL);
+    assertEquals(DataSource.SYNTHETIC, spec.dataset().source());
+    assertEquals(5_000, spec.dataset().trainSize());
+    assertEquals(Optimizer.ADAM, spec.training().optimizer());
+    assertEquals(0.001, spec.training().learningRate());
+    assertEquals(new DistributionSpec(1, 5, 10), spec.distribution());
+    assertEquals("results/t", spec.results());
+  }
+
+  @Test
+  void realDataDefaultsToWholeCifar() {
+    JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL + "dataset: {path: /data/cifar}\n");
+    assertEquals(DataSource.CIFAR10, spec.dataset().source());
+    assertEquals(50_000, spec.dataset().trainSize());
+    assertEquals(10_000, spec.dataset().testSize());
+  }
+
+  @Test
+  void unknownKeyNamesFileKeyAndValidKeys() {
+    JobFileException e = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 2, epoch: 3")));
+    assertEquals("j.yaml: training.epoch: unknown key (valid keys under training: batch_size, epochs,"
+        + " learning_rate, optimizer, train_eval_size)", e.getMessage());
+  }
+
+  @Test
+  void unknownActivationListsValidOnes() {
+    JobFileException e = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", MINIMAL.replace("[relu]", "[relu, swishy]")));
+    assertTrue(e.getMessage().startsWith("j.yaml: grid.activations: unknown activation 'swishy' (valid: relu,"
+        + " leaky_relu, prelu, elu, selu, gelu"), e.getMessage());
+    assertTrue(e.getMessage().contains("zero_fit_linear)"), e.getMessage());
+  }
+
+  @Test
+  void unknownArchitectureListsValidOnes() {
+    JobFileException e = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", MINIMAL.replace("[small_cnn]", "[wide_cnn]")));
+    assertEquals("j.yaml: grid.architectures: unknown architecture 'wide_cnn' (valid: small_cnn, deep_cnn)",
+        e.getMessage());
+  }
+
+  @Test
+  void wrongTypeNamesKeyAndValue() {
+    JobFileException e = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: ten")));
+    assertEquals("j.yaml: training.epochs: must be a whole number, found 'ten'", e.getMessage());
+  }
+
+  @Test
+  void outOfRangeValueIsRejectedWithTheValue() {
+    JobFileException e = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 0")));
+    assertEquals("j.yaml: training.epochs must be in [1, 10000], found 0", e.getMessage());
+  }
+
+  @Test
+  void inconsistentBatchSizesAreRejected() {
+    JobFileException e = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL + "distribution: {workers: 2, batch_size_per_worker: 4}\n"));
+    assertEquals("j.yaml: training.batch_size (10) must equal distribution.workers (2) x"
+        + " distribution.batch_size_per_worker (4)", e.getMessage());
+  }
+
+  @Test
+  void batchSizeThatDoesNotSplitOverWorkersIsRejected() {
+    JobFileException e = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL + "distribution: {workers: 3}\n"));
+    assertTrue(e.getMessage().startsWith("j.yaml: distribution.workers: training.batch_size 10 does not split"
+        + " evenly over 3 workers"), e.getMessage());
+  }
+
+  @Test
+  void activationParametersInBothForms() {
+    JobSpec spec = JobFileParser.parse("j.yaml", MINIMAL.replace("[relu]",
+        "[relu, {leaky_relu: {alpha: 0.2}}, 'leaky_relu(alpha=0.3)', leaky_relu, {gelu: {approximation: tanh}}]"));
+    List<String> labels = spec.grid().activations().stream().map(ActivationSpec::label).toList();
+    assertEquals(List.of("relu", "leaky_relu(alpha=0.2)", "leaky_relu(alpha=0.3)", "leaky_relu",
+        "gelu(approximation=tanh)"), labels);
+    assertEquals(0.2, spec.grid().activations().get(1).number("alpha"));
+    assertEquals(0.01, spec.grid().activations().get(3).number("alpha"));
+  }
+
+  @Test
+  void sameActivationTwiceIsRejected() {
+    JobFileException e = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL.replace("[relu]", "[leaky_relu, {leaky_relu: {alpha: 0.01}}]")));
+    assertEquals("j.yaml: grid.activations lists leaky_relu twice", e.getMessage());
+  }
+
+  @Test
+  void badActivationParameterIsRejected() {
+    JobFileException tooLarge = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL.replace("[relu]", "[{leaky_relu: {alpha: 5}}]")));
+    assertEquals("j.yaml: grid.activations: alpha must be in [0, 1], found 5", tooLarge.getMessage());
+    JobFileException unknown = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL.replace("[relu]", "[{relu: {alpha: 0.1}}]")));
+    assertEquals("j.yaml: grid.activations: activation relu has no parameter 'alpha' (valid: none)",
+        unknown.getMessage());
+  }
+
+  @Test
+  void missingSectionsAndBadYamlAreNamed() {
+    JobFileException noGrid = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", "sweep: t\ntraining: {epochs: 1}\n"));
+    assertEquals("j.yaml: grid.activations: is required: list at least one value", noGrid.getMessage());
+    JobFileException broken = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", "sweep: [unclosed\n"));
+    assertTrue(broken.getMessage().startsWith("j.yaml: not valid YAML"), broken.getMessage());
+    JobFileException duplicate = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", MINIMAL + "sweep: again\n"));
+    assertTrue(duplicate.getMessage().contains("duplicate key sweep"), duplicate.getMessage());
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    JobFileException e = assertThrows(JobFileException.class, () -> JobFileParser.parse(Path.of("no/such.yaml")));
+    assertEquals("no/such.yaml: no such job file", e.getMessage());
+  }
+}

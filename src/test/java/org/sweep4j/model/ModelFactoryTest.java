@@ -1,0 +1,75 @@
+package org.sweep4j.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.weights.WeightInitXavierUniform;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.learning.config.Adam;
+import org.sweep4j.config.ActivationName;
+import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.config.Architecture;
+import org.sweep4j.config.DataSource;
+import org.sweep4j.config.DatasetSpec;
+import org.sweep4j.config.DistributionSpec;
+import org.sweep4j.config.Optimizer;
+import org.sweep4j.config.TrainingSpec;
+import org.sweep4j.grid.TrialSpec;
+
+class ModelFactoryTest {
+  static TrialSpec trial(Architecture architecture, ActivationSpec activation) {
+    return new TrialSpec("t", activation, architecture, 1, new DatasetSpec(DataSource.SYNTHETIC, null, 10, 10),
+        new TrainingSpec(1, 10, Optimizer.ADAM, 1e-3, 0), new DistributionSpec(1, 1, 10));
+  }
+
+  private static long params(Architecture architecture, ActivationName activation) {
+    return ModelSummary.of(ModelFactory.build(trial(architecture, ActivationSpec.of(activation)))).totalParams();
+  }
+
+  @Test
+  void parameterCountsMatchTheKerasModels() {
+    assertEquals(42_442, params(Architecture.SMALL_CNN, ActivationName.RELU));
+    assertEquals(1_250_858, params(Architecture.DEEP_CNN, ActivationName.RELU));
+  }
+
+  @Test
+  void preluAddsOneSlopePerChannelOrUnit() {
+    // small: 32 + 64 channel slopes; deep: 32 + 32 + 64 + 64 channel slopes and 512 unit slopes.
+    assertEquals(42_442 + 96, params(Architecture.SMALL_CNN, ActivationName.PRELU));
+    assertEquals(1_250_858 + 192 + 512, params(Architecture.DEEP_CNN, ActivationName.PRELU));
+  }
+
+  @Test
+  void kerasDefaultsAreSetExplicitly() {
+    MultiLayerConfiguration conf = ModelFactory.build(trial(Architecture.DEEP_CNN, ActivationSpec.of(
+        ActivationName.SELU)));
+    BaseLayer first = (BaseLayer) conf.getConf(0).getLayer();
+    assertTrue(first.getWeightInitFn() instanceof WeightInitXavierUniform, String.valueOf(first.getWeightInitFn()));
+    assertEquals(0.0, first.getBiasInit());
+    Adam adam = (Adam) first.getIUpdater();
+    assertEquals(1e-3, adam.getLearningRate());
+    assertEquals(1e-7, adam.getEpsilon());
+    assertEquals("selu", first.getActivationFn().toString().toLowerCase());
+    DropoutLayer dropout = (DropoutLayer) conf.getConf(3).getLayer();
+    // Keras Dropout(0.25) drops a quarter; DL4J's value is the fraction kept.
+    assertTrue(dropout.getIDropout().toString().contains("0.75"), dropout.getIDropout().toString());
+  }
+
+  @Test
+  void everyActivationSurvivesTheJsonTripToExecutors() {
+    for (ActivationName name : ActivationName.values()) {
+      for (Architecture architecture : Architecture.values()) {
+        MultiLayerConfiguration conf = ModelFactory.build(trial(architecture, ActivationSpec.of(name)));
+        MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
+        assertEquals(conf, back, name + " on " + architecture);
+      }
+    }
+    MultiLayerConfiguration gelu = ModelFactory.build(trial(Architecture.SMALL_CNN,
+        new ActivationSpec(ActivationName.GELU, Map.of("approximation", "tanh"))));
+    assertEquals(gelu, MultiLayerConfiguration.fromJson(gelu.toJson()));
+  }
+}

@@ -1,0 +1,104 @@
+package org.sweep4j.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sweep4j.config.JobFileParser;
+import org.sweep4j.config.JobSpec;
+import org.sweep4j.grid.GridExpander;
+import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialStatus;
+import org.sweep4j.sql.ResultsSql;
+
+/** A whole sweep on a few hundred synthetic images with real Spark, DL4J and Parquet, then resume. */
+class SweepIntegrationTest extends SparkTestBase {
+  @TempDir
+  Path dir;
+
+  private JobSpec job() {
+    return JobFileParser.parse("it.yaml", """
+        sweep: it
+        description: integration test
+        dataset: {source: synthetic, train_size: 256, test_size: 100}
+        grid: {activations: [relu, tanh], architectures: [small_cnn], seeds: [7]}
+        training: {epochs: 2, batch_size: 32}
+        distribution: {workers: 2, averaging_frequency: 2}
+        output: {results: %s}
+        """.formatted(dir.resolve("results")));
+  }
+
+  private SweepSummary run(JobSpec job, boolean resume, ByteArrayOutputStream console) {
+    return new SweepRunner(spark, new PrintStream(console, true, StandardCharsets.UTF_8)).run(job, resume);
+  }
+
+  @Test
+  void runsRecordsResumesAndQueries() {
+    JobSpec job = job();
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    SweepSummary first = run(job, false, console);
+    assertEquals(new SweepSummary(2, 0, 0, 0, first.results()), first);
+    String progress = console.toString(StandardCharsets.UTF_8);
+    assertTrue(progress.contains("[trial 2/2] epoch 2/2"), progress);
+    assertTrue(progress.contains("ETA"), progress);
+
+    // Plain Spark reads the tables: one trials row per trial, one epochs row per trial x epoch.
+    String results = job.results();
+    assertEquals(2, spark.read().parquet(results + "/trials").count());
+    List<Row> epochs = spark.read().parquet(results + "/epochs").orderBy("trial_id", "epoch").collectAsList();
+    assertEquals(4, epochs.size());
+    for (Row row : epochs) {
+      double valAccuracy = row.getDouble(row.fieldIndex("val_accuracy"));
+      assertTrue(valAccuracy >= 0 && valAccuracy <= 1, row.toString());
+      assertTrue(Double.isFinite(row.getDouble(row.fieldIndex("val_loss"))), row.toString());
+      assertTrue(row.getDouble(row.fieldIndex("images_per_second")) > 0, row.toString());
+    }
+    List<TrialRow> trials = ResultsStore.open(results).readTrials();
+    for (TrialRow trial : trials) {
+      assertEquals(TrialStatus.FINISHED, trial.status());
+      assertEquals(42_442, trial.params());
+      assertEquals("local[2]", trial.provenance().sparkMaster());
+      assertTrue(trial.provenance().sparkVersion().startsWith("3.5"), trial.provenance().sparkVersion());
+      assertTrue(trial.dataDescription().startsWith("synthetic"), trial.dataDescription());
+    }
+    assertTrue(Files.notExists(dir.resolve("results/_shards")), "data shards are removed after the run");
+
+    // The issue's query, through the registered views.
+    List<Row> perActivation = ResultsSql.query(spark, results, "select t.activation, max(e.val_accuracy) from epochs e"
+        + " join trials t using (trial_id) group by t.activation order by t.activation").collectAsList();
+    assertEquals(List.of("relu", "tanh"), perActivation.stream().map(r -> r.getString(0)).toList());
+
+    // Running the same sweep again without --resume must not touch the recorded trials.
+    SweepException clash = assertThrows(SweepException.class, () -> run(job, false, new ByteArrayOutputStream()));
+    assertTrue(clash.getMessage().contains("already holds 2 of this sweep's 2 trials"), clash.getMessage());
+    assertTrue(clash.getMessage().contains("--resume"), clash.getMessage());
+
+    // --resume skips settled trials and reruns a failed one, replacing its rows rather than adding to them.
+    TrialSpec second = GridExpander.expand(job).get(1);
+    TrialRow recorded = trials.stream().filter(t -> t.trialId().equals(second.id())).findFirst().orElseThrow();
+    ResultsStore.open(results).record(failedCopy(recorded), List.of());
+    SweepSummary resumed = run(job, true, new ByteArrayOutputStream());
+    assertEquals(new SweepSummary(1, 0, 0, 1, first.results()), resumed);
+    assertEquals(2, spark.read().parquet(results + "/trials").count());
+    assertEquals(4, spark.read().parquet(results + "/epochs").count());
+    assertEquals(TrialStatus.FINISHED, ResultsStore.open(results).statuses().get(second.id()));
+  }
+
+  private static TrialRow failedCopy(TrialRow t) {
+    return new TrialRow(t.trialId(), t.sweep(), t.activation(), t.activationConfig(), t.architecture(), t.seed(),
+        t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.workers(), t.averagingFrequency(),
+        t.batchSizePerWorker(), t.dataset(), t.trainSize(), t.testSize(), t.dataDescription(), TrialStatus.FAILED,
+        "executor lost", t.startedAt(), t.finishedAt(), t.params(), 0, null, null, null, t.provenance());
+  }
+}
