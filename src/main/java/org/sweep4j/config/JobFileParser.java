@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -73,7 +74,7 @@ public final class JobFileParser {
     TrainingSpec training = training(trainingSection, distributionSection, workers);
     DistributionSpec distribution = distribution(distributionSection, workers, training.batchSize());
     String results = root.section("output", OUTPUT).string("results", "results/" + sweep);
-    return build(root, "sweep", () -> new JobSpec(sweep, root.string("description", ""), dataset, grid, training,
+    return build(root, () -> new JobSpec(sweep, root.string("description", ""), dataset, grid, training,
         distribution, results));
   }
 
@@ -88,7 +89,7 @@ public final class JobFileParser {
     if (source == DataSource.SYNTHETIC && path != null) {
       throw section.error("path", "is only read for source cifar10, found source synthetic");
     }
-    return build(section, "train_size", () -> new DatasetSpec(source, path, train, test));
+    return build(section, () -> new DatasetSpec(source, path, train, test));
   }
 
   private static GridSpec grid(YamlSection section) {
@@ -107,7 +108,7 @@ public final class JobFileParser {
       }
       seeds.add(((Number) item).longValue());
     }
-    return build(section, "activations", () -> new GridSpec(activations, architectures, seeds));
+    return build(section, () -> new GridSpec(activations, architectures, seeds));
   }
 
   /** {@code relu}, {@code leaky_relu(alpha=0.2)} or the mapping {@code {leaky_relu: {alpha: 0.2}}}. */
@@ -147,7 +148,7 @@ public final class JobFileParser {
     double defaultRate = optimizer == Optimizer.SGD || optimizer == Optimizer.SGD_MOMENTUM ? 0.01 : 0.001;
     double learningRate = section.number("learning_rate", defaultRate);
     int trainEval = section.integer("train_eval_size", 10_000);
-    return build(section, "epochs", () -> new TrainingSpec(epochs, batchSize, optimizer, learningRate, trainEval));
+    return build(section, () -> new TrainingSpec(epochs, batchSize, optimizer, learningRate, trainEval));
   }
 
   private static DistributionSpec distribution(YamlSection section, int workers, int batchSize) {
@@ -162,11 +163,11 @@ public final class JobFileParser {
       }
       perWorker = batchSize / workers;
     }
-    return build(section, "workers", () -> new DistributionSpec(workers, averaging, perWorker));
+    return build(section, () -> new DistributionSpec(workers, averaging, perWorker));
   }
 
   /** Runs a record constructor, turning its validation message into one that names the file. */
-  private static <T> T build(YamlSection section, String key, java.util.function.Supplier<T> constructor) {
+  private static <T> T build(YamlSection section, Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (JobFileException e) {
@@ -177,7 +178,7 @@ public final class JobFileParser {
   }
 
   /** Like {@link #build} for a single key's value: the message is prefixed with the key. */
-  private static <T> T choice(YamlSection section, String key, java.util.function.Supplier<T> parser) {
+  private static <T> T choice(YamlSection section, String key, Supplier<T> parser) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {

@@ -65,7 +65,7 @@ public final class SweepRunner {
         NativeThreads.describeBackend(threads), master);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
     try {
-      TrialData trialData = shard(sc, job, data, shardDir);
+      TrialData trialData = shard(sc, job, data, shardDir, tasks);
       return runTrials(toRun, trialData, data.description(), provenance, store, skipped, sc);
     } finally {
       deleteRecursively(shardDir);
@@ -138,7 +138,11 @@ public final class SweepRunner {
         best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), provenance);
   }
 
-  private static TrialData shard(JavaSparkContext sc, JobSpec job, CifarData data, Path dir) {
+  /**
+   * @param scoringTasks how many scoring tasks may run at once: in local mode no more than the training tasks
+   *     ND4J's thread pools were sized for, since oversubscribed OpenMP threads spin and slow everything ~20x
+   */
+  private static TrialData shard(JavaSparkContext sc, JobSpec job, CifarData data, Path dir, int scoringTasks) {
     int workers = job.distribution().workers();
     int trainEval = job.training().trainEvalSize() == 0 ? data.train().size()
         : Math.min(job.training().trainEvalSize(), data.train().size());
@@ -147,7 +151,7 @@ public final class SweepRunner {
     List<String> test = ShardWriter.write(data.test(), data.test().size(), SCORING_SHARD, dir.resolve("test"), "test");
     List<String> trainScoring = ShardWriter.write(data.train(), trainEval, SCORING_SHARD, dir.resolve("train-eval"),
         "train-eval");
-    int scoringSlices = Math.max(1, sc.defaultParallelism());
+    int scoringSlices = SparkSetup.isLocal(sc.master()) ? scoringTasks : Math.max(1, sc.defaultParallelism());
     return new TrialData(sc.parallelize(train, workers), sc.parallelize(test, Math.min(scoringSlices, test.size())),
         sc.parallelize(trainScoring, Math.min(scoringSlices, trainScoring.size())), data.train().size(),
         data.description());
