@@ -1,0 +1,146 @@
+package org.sweep4j.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A results directory: {@code trials/} and {@code epochs/}, one Parquet file per trial in each, named by trial
+ * id. A trial is recorded by writing its epochs file, then its trials file, each under a hidden temporary
+ * name renamed into place; so a trial row always has its epochs, readers skip hidden files, and writing the
+ * same trial again replaces its files instead of adding duplicate rows. Any Hadoop-compatible path works.
+ */
+public final class ResultsStore {
+  public static final String TRIALS = "trials";
+  public static final String EPOCHS = "epochs";
+  private static final String SUFFIX = ".parquet";
+
+  private final Path root;
+  private final Configuration conf;
+  private final FileSystem fs;
+
+  private ResultsStore(Path root, Configuration conf) throws IOException {
+    this.root = root;
+    this.conf = conf;
+    this.fs = root.getFileSystem(conf);
+    // Local checksum files (.crc) would only clutter a directory users browse by hand.
+    this.fs.setWriteChecksum(false);
+  }
+
+  public static ResultsStore open(String location) {
+    try {
+      return new ResultsStore(new Path(location), new Configuration());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open results directory " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String location() {
+    return fs.makeQualified(root).toString();
+  }
+
+  /** The directory of one table, e.g. {@code <results>/trials}. */
+  public String tableLocation(String table) {
+    return fs.makeQualified(new Path(root, table)).toString();
+  }
+
+  public boolean hasTable(String table) {
+    return !files(table).isEmpty();
+  }
+
+  /** Records a trial and its epochs, replacing whatever an earlier attempt at the same trial left. */
+  public void record(TrialRow trial, List<EpochRow> epochs) {
+    for (EpochRow epoch : epochs) {
+      if (!epoch.trialId().equals(trial.trialId())) {
+        throw new IllegalArgumentException("epoch row of " + epoch.trialId() + " given with trial " + trial.trialId());
+      }
+    }
+    try {
+      writeAtomically(EPOCHS, trial.trialId(), EpochRow.COLUMNS, epochs.stream().map(EpochRow::values).toList());
+      writeAtomically(TRIALS, trial.trialId(), TrialRow.COLUMNS, List.<Object[]>of(trial.values()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record trial " + trial.trialId() + " under " + root + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void writeAtomically(String table, String trialId, List<Column> columns, List<Object[]> rows)
+      throws IOException {
+    Path dir = new Path(root, table);
+    fs.mkdirs(dir);
+    Path temporary = new Path(dir, "." + trialId + "-" + UUID.randomUUID() + ".tmp");
+    Path target = new Path(dir, trialId + SUFFIX);
+    try {
+      ParquetFiles.write(temporary, conf, table, columns, rows);
+      if (fs.exists(target) && !fs.delete(target, false)) {
+        throw new IOException("cannot replace " + target);
+      }
+      if (!fs.rename(temporary, target)) {
+        throw new IOException("cannot rename " + temporary + " to " + target);
+      }
+    } finally {
+      fs.delete(temporary, false);
+    }
+  }
+
+  public List<TrialRow> readTrials() {
+    List<TrialRow> rows = new ArrayList<>();
+    for (Path file : files(TRIALS)) {
+      read(file, TrialRow.COLUMNS).forEach(values -> rows.add(TrialRow.fromValues(values)));
+    }
+    return rows;
+  }
+
+  public List<EpochRow> readEpochs() {
+    List<EpochRow> rows = new ArrayList<>();
+    for (Path file : files(EPOCHS)) {
+      read(file, EpochRow.COLUMNS).forEach(values -> rows.add(EpochRow.fromValues(values)));
+    }
+    return rows;
+  }
+
+  /** Status of every recorded trial, by id. */
+  public Map<String, TrialStatus> statuses() {
+    Map<String, TrialStatus> statuses = new TreeMap<>();
+    for (TrialRow row : readTrials()) {
+      statuses.put(row.trialId(), row.status());
+    }
+    return statuses;
+  }
+
+  private List<Object[]> read(Path file, List<Column> columns) {
+    try {
+      return ParquetFiles.read(file, conf, columns);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(file + ": cannot read results file: " + e.getMessage(), e);
+    }
+  }
+
+  private List<Path> files(String table) {
+    Path dir = new Path(root, table);
+    try {
+      if (!fs.exists(dir)) {
+        return List.of();
+      }
+      List<Path> files = new ArrayList<>();
+      for (FileStatus status : fs.listStatus(dir)) {
+        String name = status.getPath().getName();
+        if (status.isFile() && name.endsWith(SUFFIX) && !name.startsWith(".") && !name.startsWith("_")) {
+          files.add(status.getPath());
+        }
+      }
+      files.sort(null);
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

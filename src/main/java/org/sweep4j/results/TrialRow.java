@@ -1,0 +1,81 @@
+package org.sweep4j.results;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One trial: what it was (every setting that decides its result), how it ended, and what produced it.
+ * Accuracies are null when the trial ended before its first epoch.
+ */
+public record TrialRow(
+    String trialId,
+    String sweep,
+    String activation,
+    String activationConfig,
+    String architecture,
+    long seed,
+    int epochs,
+    int batchSize,
+    String optimizer,
+    double learningRate,
+    int workers,
+    int averagingFrequency,
+    int batchSizePerWorker,
+    String dataset,
+    int trainSize,
+    int testSize,
+    String dataDescription,
+    TrialStatus status,
+    String error,
+    Instant startedAt,
+    Instant finishedAt,
+    long params,
+    int epochsCompleted,
+    Double finalValAccuracy,
+    Double bestValAccuracy,
+    Integer bestEpoch,
+    Provenance provenance) {
+
+  public static final List<Column> COLUMNS = List.of(
+      Column.string("trial_id"), Column.string("sweep"), Column.string("activation"),
+      Column.string("activation_config"), Column.string("architecture"), Column.longInt("seed"),
+      Column.integer("epochs"), Column.integer("batch_size"), Column.string("optimizer"),
+      Column.number("learning_rate"), Column.integer("workers"), Column.integer("averaging_frequency"),
+      Column.integer("batch_size_per_worker"), Column.string("dataset"), Column.integer("train_size"),
+      Column.integer("test_size"), Column.string("data_description"), Column.string("status"),
+      Column.string("error"), Column.timestamp("started_at"), Column.timestamp("finished_at"),
+      Column.longInt("params"), Column.integer("epochs_completed"), Column.number("final_val_accuracy"),
+      Column.number("best_val_accuracy"), Column.integer("best_epoch"), Column.string("sweep4j_version"),
+      Column.string("dl4j_version"), Column.string("spark_version"), Column.string("native_backend"),
+      Column.string("spark_master"));
+
+  public TrialRow {
+    if (trialId == null || trialId.isBlank()) {
+      throw new IllegalArgumentException("trial_id is missing");
+    }
+    if (status == null || startedAt == null || finishedAt == null || provenance == null) {
+      throw new IllegalArgumentException("trial " + trialId + ": status, times and provenance are required");
+    }
+    if (status == TrialStatus.FINISHED && epochsCompleted != epochs) {
+      throw new IllegalArgumentException("trial " + trialId + " is finished but completed " + epochsCompleted
+          + " of " + epochs + " epochs");
+    }
+  }
+
+  Object[] values() {
+    return new Object[] {trialId, sweep, activation, activationConfig, architecture, seed, epochs, batchSize,
+        optimizer, learningRate, workers, averagingFrequency, batchSizePerWorker, dataset, trainSize, testSize,
+        dataDescription, status.label(), error, startedAt, finishedAt, params, epochsCompleted, finalValAccuracy,
+        bestValAccuracy, bestEpoch, provenance.sweep4jVersion(), provenance.dl4jVersion(),
+        provenance.sparkVersion(), provenance.nativeBackend(), provenance.sparkMaster()};
+  }
+
+  static TrialRow fromValues(Object[] v) {
+    return new TrialRow((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4], (Long) v[5],
+        (Integer) v[6], (Integer) v[7], (String) v[8], (Double) v[9], (Integer) v[10], (Integer) v[11],
+        (Integer) v[12], (String) v[13], (Integer) v[14], (Integer) v[15], (String) v[16],
+        TrialStatus.parse((String) v[17]), (String) v[18], (Instant) v[19], (Instant) v[20], (Long) v[21],
+        (Integer) v[22], (Double) v[23], (Double) v[24], (Integer) v[25],
+        new Provenance((String) v[26], (String) v[27], (String) v[28], (String) v[29], (String) v[30]));
+  }
+}

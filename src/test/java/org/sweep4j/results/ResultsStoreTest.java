@@ -1,0 +1,81 @@
+package org.sweep4j.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsStoreTest {
+  @TempDir
+  Path dir;
+
+  static TrialRow trial(String id, TrialStatus status, int completed, Double finalAccuracy) {
+    return new TrialRow(id, "s", "relu", "relu", "small_cnn", 1, 2, 32, "adam", 1e-3, 2, 5, 16, "synthetic", 100,
+        50, "synthetic data", status, status == TrialStatus.FAILED ? "boom" : null,
+        Instant.parse("2026-01-02T03:04:05.123456Z"), Instant.parse("2026-01-02T03:05:00Z"), 42_442, completed,
+        finalAccuracy, finalAccuracy, finalAccuracy == null ? null : completed,
+        new Provenance("0.1", "1.0.0-M2", "3.5.9", "cpu", "local[2]"));
+  }
+
+  static List<EpochRow> epochs(String id, int count) {
+    return java.util.stream.IntStream.rangeClosed(1, count)
+        .mapToObj(e -> new EpochRow(id, e, 2.0 / e, 0.3 + 0.1 * e, 2.1 / e, 0.25 + 0.1 * e, 3.5, 512.0)).toList();
+  }
+
+  @Test
+  void recordsRoundTripThroughParquet() {
+    ResultsStore store = ResultsStore.open(dir.toString());
+    TrialRow finished = trial("a", TrialStatus.FINISHED, 2, 0.45);
+    TrialRow failed = trial("b", TrialStatus.FAILED, 0, null);
+    store.record(finished, epochs("a", 2));
+    store.record(failed, List.of());
+    assertEquals(List.of(finished, failed), store.readTrials());
+    assertEquals(epochs("a", 2), store.readEpochs());
+    assertNull(store.readTrials().get(1).finalValAccuracy());
+    assertEquals(TrialStatus.FAILED, store.statuses().get("b"));
+  }
+
+  @Test
+  void recordingATrialAgainReplacesItsRows() {
+    ResultsStore store = ResultsStore.open(dir.toString());
+    store.record(trial("a", TrialStatus.FAILED, 0, null), List.of());
+    store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
+    assertEquals(1, store.readTrials().size());
+    assertEquals(TrialStatus.FINISHED, store.readTrials().get(0).status());
+    assertEquals(2, store.readEpochs().size());
+  }
+
+  @Test
+  void leftoverTemporaryFilesAreInvisible() throws IOException {
+    ResultsStore store = ResultsStore.open(dir.toString());
+    store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
+    Files.write(dir.resolve("trials/.z-killed-midway.tmp"), new byte[] {1, 2, 3});
+    assertEquals(1, store.readTrials().size());
+  }
+
+  @Test
+  void corruptResultsFileIsNamed() throws IOException {
+    ResultsStore store = ResultsStore.open(dir.toString());
+    store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
+    Files.write(dir.resolve("trials/x.parquet"), new byte[] {1, 2, 3});
+    IllegalStateException e = assertThrows(IllegalStateException.class, store::readTrials);
+    assertEquals(true, e.getMessage().contains("trials/x.parquet: cannot read results file"), e.getMessage());
+  }
+
+  @Test
+  void rowsAreValidated() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new EpochRow("a", 1, 1, 1.5, 1, 0.5, 1, 1));
+    assertEquals("train_accuracy must be in [0, 1], found 1.5", e.getMessage());
+    IllegalArgumentException partial = assertThrows(IllegalArgumentException.class,
+        () -> trial("a", TrialStatus.FINISHED, 1, 0.4));
+    assertEquals("trial a is finished but completed 1 of 2 epochs", partial.getMessage());
+  }
+}
