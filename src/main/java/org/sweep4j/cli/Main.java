@@ -2,6 +2,7 @@ package org.sweep4j.cli;
 
 import org.sweep4j.config.JobFileException;
 import org.sweep4j.data.CifarFormatException;
+import org.sweep4j.training.NativeBackend;
 import org.sweep4j.training.SweepException;
 import org.sweep4j.training.Versions;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ public final class Main {
   static final int INPUT_ERROR = 2;
 
   public static void main(String[] args) {
+    NativeBackend.select();
     System.exit(commandLine().execute(args));
   }
 

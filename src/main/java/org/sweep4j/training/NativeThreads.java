@@ -28,7 +28,7 @@ public final class NativeThreads {
   /** "nd4j-native linux-x86_64 (OPENBLAS, 2 threads)": stored with every trial. */
   public static String describeBackend(int threads) {
     java.util.Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
-    String extension = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
+    String extension = System.getProperty(NativeBackend.EXTENSION_PROPERTY, "");
     return Nd4j.getBackend().getClass().getSimpleName() + " " + System.getProperty("os.name", "?").toLowerCase()
         + "-" + System.getProperty("os.arch", "?") + extension + " (" + info.getProperty("blas.vendor", "blas ?")
         + ", " + threads + " threads per task)";

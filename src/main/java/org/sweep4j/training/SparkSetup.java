@@ -20,6 +20,7 @@ public final class SparkSetup {
    */
   public static SparkSession session(String master, String appName, boolean ui) {
     System.setProperty(TIME_SOURCE_PROPERTY, SYSTEM_CLOCK);
+    NativeBackend.select();
     SparkConf conf = new SparkConf().setAppName(appName);
     if (master != null) {
       conf.setMaster(master);
@@ -34,9 +35,13 @@ public final class SparkSetup {
     conf.setIfMissing("spark.sql.shuffle.partitions", "4");
     String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
     if (!executorOptions.contains(TIME_SOURCE_PROPERTY)) {
-      conf.set("spark.executor.extraJavaOptions",
-          (executorOptions + " -D" + TIME_SOURCE_PROPERTY + "=" + SYSTEM_CLOCK).trim());
+      executorOptions += " -D" + TIME_SOURCE_PROPERTY + "=" + SYSTEM_CLOCK;
     }
+    if (!executorOptions.contains(NativeBackend.EXTENSION_PROPERTY)) {
+      // Executors choose the same native build as the driver (clusters are assumed to be of one CPU kind).
+      executorOptions += " " + NativeBackend.executorOptions();
+    }
+    conf.set("spark.executor.extraJavaOptions", executorOptions.trim());
     if (isLocal(conf.get("spark.master"))) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
