@@ -9,21 +9,16 @@ import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sweep4j.config.ActivationName;
 import org.sweep4j.config.ActivationSpec;
 
@@ -109,37 +104,40 @@ class ActivationFunctionsTest {
     }
   }
 
-  /** Every activation with a gradient passes DL4J's numeric gradient check in a conv and a dense layer. */
+  /**
+   * Every activation passes DL4J's numeric gradient check in double precision, inside a conv layer and a dense
+   * layer laid out by the same {@link LayerStack} the architectures use (so PReLU's per-channel and per-unit
+   * slope layers are checked too, slopes included).
+   */
   @Test
   void gradientChecksPassInConvAndDenseLayers() {
     for (ActivationName name : ActivationName.values()) {
-      if (name == ActivationName.STEP || name == ActivationName.PRELU) {
-        continue; // step's gradient is zero by design; prelu is a layer, checked with the model tests
-      }
-      ActivationSpec spec = ActivationSpec.of(name);
-      MultiLayerNetwork net = smallDoubleNet(HiddenActivations.create(spec));
+      ActivationSpec spec = name == ActivationName.LEAKY_RELU
+          ? new ActivationSpec(name, Map.of("alpha", "0.2")) : ActivationSpec.of(name);
+      MultiLayerNetwork net = smallDoubleNet(spec);
       Nd4j.getRandom().setSeed(12345);
       INDArray input = Nd4j.rand(DataType.DOUBLE, 3, 2, 6, 6).subi(0.5).muli(2);
       INDArray labels = Nd4j.zeros(DataType.DOUBLE, 3, 4);
       for (int i = 0; i < 3; i++) {
         labels.putScalar(i, i % 4, 1.0);
       }
+      if (name == ActivationName.PRELU) {
+        // Slopes start at 0 (as in Keras); move them so the check exercises the negative side.
+        net.getLayer(1).setParam("W", Nd4j.valueArrayOf(net.getLayer(1).getParam("W").shape(), 0.25, DataType.DOUBLE));
+        net.getLayer(3).setParam("W", Nd4j.valueArrayOf(net.getLayer(3).getParam("W").shape(), 0.25, DataType.DOUBLE));
+      }
       boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input)
           .labels(labels).epsilon(EPS).maxRelError(MAX_REL_ERROR).minAbsoluteError(MIN_ABS_ERROR));
-      assertTrue(ok, "gradient check failed for " + name.label());
+      assertTrue(ok, "gradient check failed for " + spec.label());
     }
   }
 
-  private static MultiLayerNetwork smallDoubleNet(IActivation activation) {
-    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+  private static MultiLayerNetwork smallDoubleNet(ActivationSpec activation) {
+    NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
         .seed(42).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
-        .list()
-        .layer(new ConvolutionLayer.Builder(3, 3).nOut(3).activation(activation).build())
-        .layer(new DenseLayer.Builder().nOut(5).activation(activation).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4).activation(Activation.SOFTMAX)
-            .build())
-        .setInputType(InputType.convolutional(6, 6, 2))
-        .build();
+        .list();
+    new LayerStack(list, activation, 2, 6, 6).conv3x3(3, false).dense(5).softmaxOutput(4);
+    MultiLayerConfiguration conf = list.setInputType(InputType.convolutional(6, 6, 2)).build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
     return net;
