@@ -27,11 +27,14 @@ public final class ModelFactory {
 
   private ModelFactory() {}
 
+  /** Instantiates the architecture's class (public, with a public no-argument constructor). */
   public static NetworkArchitecture architecture(Architecture architecture) {
-    return switch (architecture) {
-      case SMALL_CNN -> new SmallCnn();
-      case DEEP_CNN -> new DeepCnn();
-    };
+    try {
+      return (NetworkArchitecture) Class.forName(architecture.className()).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException(architecture.className() + " must be a public NetworkArchitecture with a public"
+          + " no-argument constructor", e);
+    }
   }
 
   public static MultiLayerConfiguration build(TrialSpec trial) {

@@ -73,7 +73,7 @@ class JobFileParserTest {
   void unknownArchitectureListsValidOnes() {
     JobFileException e = assertThrows(JobFileException.class,
         () -> JobFileParser.parse("j.yaml", MINIMAL.replace("[small_cnn]", "[wide_cnn]")));
-    assertEquals("j.yaml: grid.architectures: unknown architecture 'wide_cnn' (valid: small_cnn, deep_cnn)",
+    assertEquals("j.yaml: grid.architectures: unknown architecture 'wide_cnn' (valid: deep_cnn, small_cnn, tiny_cnn)",
         e.getMessage());
   }
 

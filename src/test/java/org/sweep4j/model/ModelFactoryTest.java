@@ -32,20 +32,27 @@ class ModelFactoryTest {
 
   @Test
   void parameterCountsMatchTheKerasModels() {
-    assertEquals(42_442, params(Architecture.SMALL_CNN, ActivationName.RELU));
-    assertEquals(1_250_858, params(Architecture.DEEP_CNN, ActivationName.RELU));
+    assertEquals(42_442, params(Architecture.parse("small_cnn"), ActivationName.RELU));
+    assertEquals(1_250_858, params(Architecture.parse("deep_cnn"), ActivationName.RELU));
+  }
+
+  @Test
+  void aNewArchitectureIsOneClass() {
+    // TinyCnn exists only under src/test: conv 4 (3x3x3x4 + 4 = 112), pool, dense 10 (15x15x4x10 + 10 = 9,010).
+    assertEquals(9_122, ModelSummary.of(ModelFactory.build(trial(Architecture.parse("tiny_cnn"),
+        ActivationSpec.of(ActivationName.RELU)))).totalParams());
   }
 
   @Test
   void preluAddsOneSlopePerChannelOrUnit() {
     // small: 32 + 64 channel slopes; deep: 32 + 32 + 64 + 64 channel slopes and 512 unit slopes.
-    assertEquals(42_442 + 96, params(Architecture.SMALL_CNN, ActivationName.PRELU));
-    assertEquals(1_250_858 + 192 + 512, params(Architecture.DEEP_CNN, ActivationName.PRELU));
+    assertEquals(42_442 + 96, params(Architecture.parse("small_cnn"), ActivationName.PRELU));
+    assertEquals(1_250_858 + 192 + 512, params(Architecture.parse("deep_cnn"), ActivationName.PRELU));
   }
 
   @Test
   void kerasDefaultsAreSetExplicitly() {
-    MultiLayerConfiguration conf = ModelFactory.build(trial(Architecture.DEEP_CNN, ActivationSpec.of(
+    MultiLayerConfiguration conf = ModelFactory.build(trial(Architecture.parse("deep_cnn"), ActivationSpec.of(
         ActivationName.SELU)));
     BaseLayer first = (BaseLayer) conf.getConf(0).getLayer();
     assertTrue(first.getWeightInitFn() instanceof WeightInitXavierUniform, String.valueOf(first.getWeightInitFn()));
@@ -62,13 +69,13 @@ class ModelFactoryTest {
   @Test
   void everyActivationSurvivesTheJsonTripToExecutors() {
     for (ActivationName name : ActivationName.values()) {
-      for (Architecture architecture : Architecture.values()) {
+      for (Architecture architecture : Architecture.all()) {
         MultiLayerConfiguration conf = ModelFactory.build(trial(architecture, ActivationSpec.of(name)));
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
         assertEquals(conf, back, name + " on " + architecture);
       }
     }
-    MultiLayerConfiguration gelu = ModelFactory.build(trial(Architecture.SMALL_CNN,
+    MultiLayerConfiguration gelu = ModelFactory.build(trial(Architecture.parse("small_cnn"),
         new ActivationSpec(ActivationName.GELU, Map.of("approximation", "tanh"))));
     assertEquals(gelu, MultiLayerConfiguration.fromJson(gelu.toJson()));
   }

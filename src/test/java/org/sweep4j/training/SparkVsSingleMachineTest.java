@@ -41,7 +41,7 @@ class SparkVsSingleMachineTest extends SparkTestBase {
 
   @Test
   void oneWorkerMatchesSingleMachineTraining() {
-    TrialSpec trial = new TrialSpec("eq", ActivationSpec.of(ActivationName.RELU), Architecture.SMALL_CNN, 3,
+    TrialSpec trial = new TrialSpec("eq", ActivationSpec.of(ActivationName.RELU), Architecture.parse("small_cnn"), 3,
         new DatasetSpec(DataSource.SYNTHETIC, null, 32, 32), new TrainingSpec(3, 32, Optimizer.ADAM, 1e-3, 0),
         new DistributionSpec(1, 1, 32));
     ImageSet images = SyntheticCifar.images(32, 11);

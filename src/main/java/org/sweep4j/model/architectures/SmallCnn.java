@@ -1,4 +1,7 @@
-package org.sweep4j.model;
+package org.sweep4j.model.architectures;
+
+import org.sweep4j.model.LayerStack;
+import org.sweep4j.model.NetworkArchitecture;
 
 /**
  * The SELU-vs-ReLU experiment's network: Conv 32 3×3 → max-pool 2 → Conv 64 3×3 → max-pool 2 → flatten →

@@ -1,4 +1,7 @@
-package org.sweep4j.model;
+package org.sweep4j.model.architectures;
+
+import org.sweep4j.model.LayerStack;
+import org.sweep4j.model.NetworkArchitecture;
 
 /**
  * The custom-activation experiment's network: two blocks of Conv 3×3 'same' + Conv 3×3 + max-pool 2 +
