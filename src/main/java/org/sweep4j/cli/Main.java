@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar sweep4j.jar <command>}, or the main class of {@code spark-submit}. */
 @Command(name = "sweep4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Activation × architecture × seed sweeps of CIFAR-10 CNNs with DL4J on Spark.",
-    subcommands = {RunCommand.class, PlanCommand.class, SqlCommand.class, ReportCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, PlanCommand.class, SqlCommand.class, ReportCommand.class, BenchCommand.class,
+      CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code of a usage or input error (bad job file, unknown activation, corrupt data). */
   static final int INPUT_ERROR = 2;

@@ -40,6 +40,15 @@ public record ImageSet(byte[] labels, byte[] pixels) {
     return new ImageSet(headLabels, headPixels);
   }
 
+  /** Images {@code from} (inclusive) to {@code to} (exclusive), copied. */
+  public ImageSet slice(int from, int to) {
+    if (from < 0 || to > size() || from > to) {
+      throw new IllegalArgumentException("slice [" + from + ", " + to + ") of " + size() + " images");
+    }
+    return new ImageSet(java.util.Arrays.copyOfRange(labels, from, to),
+        java.util.Arrays.copyOfRange(pixels, from * PIXELS, to * PIXELS));
+  }
+
   /** Images {@code from} (inclusive) to {@code to} (exclusive) as official binary records. */
   public byte[] records(int from, int to) {
     byte[] out = new byte[(to - from) * RECORD_BYTES];

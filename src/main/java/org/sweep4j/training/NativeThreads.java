@@ -19,10 +19,15 @@ public final class NativeThreads {
     } else {
       threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, concurrentTasks));
     }
+    set(threads);
+    return threads;
+  }
+
+  /** Gives ND4J's OpenMP and BLAS pools exactly {@code threads} threads. */
+  public static void set(int threads) {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);
-    return threads;
   }
 
   /** "nd4j-native linux-x86_64 (OPENBLAS, 2 threads)": stored with every trial. */

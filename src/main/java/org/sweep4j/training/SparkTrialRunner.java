@@ -25,9 +25,9 @@ public final class SparkTrialRunner {
     this.sc = sc;
   }
 
-  /** @param label shown as the Spark job description, e.g. "trial 3/8 small_cnn relu seed 1" */
-  public TrialOutcome run(TrialSpec trial, TrialData data, String label, EpochListener listener) {
-    ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(
+  /** The parameter averaging a trial's distribution section asks for (the bench uses the same). */
+  public static ParameterAveragingTrainingMaster trainingMaster(TrialSpec trial) {
+    return new ParameterAveragingTrainingMaster.Builder(
         trial.distribution().workers(), trial.distribution().batchSizePerWorker())
         .batchSizePerWorker(trial.distribution().batchSizePerWorker())
         .averagingFrequency(trial.distribution().averagingFrequency())
@@ -35,6 +35,11 @@ public final class SparkTrialRunner {
         .saveUpdater(true)
         .rngSeed(trial.seed())
         .build();
+  }
+
+  /** @param label shown as the Spark job description, e.g. "trial 3/8 small_cnn relu seed 1" */
+  public TrialOutcome run(TrialSpec trial, TrialData data, String label, EpochListener listener) {
+    ParameterAveragingTrainingMaster master = trainingMaster(trial);
     SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
     long params = network.getNetwork().numParams();
     List<EpochRow> epochs = new ArrayList<>();

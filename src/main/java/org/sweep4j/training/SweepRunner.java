@@ -88,6 +88,7 @@ public final class SweepRunner {
     long totalImages = toRun.stream().mapToLong(TrialSpec::trainingImages).sum();
     ProgressReporter progress = new ProgressReporter(out, totalImages);
     SparkTrialRunner runner = new SparkTrialRunner(sc);
+    CpuMeter cpu = new CpuMeter();
     int finished = 0;
     int diverged = 0;
     int failed = 0;
@@ -120,6 +121,12 @@ public final class SweepRunner {
     sc.clearJobGroup();
     out.printf("done: %d finished, %d diverged, %d failed, %d skipped as already recorded%n", finished, diverged,
         failed, skipped);
+    if (SparkSetup.isLocal(sc.master())) {
+      // In local mode every task runs in this JVM, so its CPU time is the whole sweep's; idle cores are waste.
+      int cores = Runtime.getRuntime().availableProcessors();
+      out.printf(java.util.Locale.ROOT, "cpu: %.0f%% of %d cores busy over %s of training and scoring%n",
+          cpu.percent(cores), cores, ProgressReporter.format(Math.round(cpu.seconds())));
+    }
     return new SweepSummary(finished, diverged, failed, skipped, store.location());
   }
 

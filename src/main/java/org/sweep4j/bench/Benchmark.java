@@ -1,0 +1,173 @@
+package org.sweep4j.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.nd4j.linalg.dataset.DataSet;
+import org.sweep4j.config.Architecture;
+import org.sweep4j.data.DataLoader;
+import org.sweep4j.data.ImageSet;
+import org.sweep4j.data.Minibatches;
+import org.sweep4j.data.ShardLoader;
+import org.sweep4j.data.ShardWriter;
+import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.model.ModelFactory;
+import org.sweep4j.training.CpuMeter;
+import org.sweep4j.training.NativeThreads;
+import org.sweep4j.training.SparkTrialRunner;
+
+/**
+ * Times training of each architecture: single JVM ({@code MultiLayerNetwork.fit} on decoded minibatches), Spark
+ * parameter averaging on {@code local[workers]} (the sweep's own training master, reading shard files as a
+ * sweep does), and the PyTorch anchor on the same records. Every mode warms up first and then trains new
+ * minibatches, so no timing includes JIT compilation or first-touch allocation.
+ */
+public final class Benchmark {
+  private final BenchSettings settings;
+  private final PrintStream out;
+  private final Supplier<SparkSession> spark;
+
+  /** @param spark made on first use, so a bench without the spark mode starts no Spark */
+  public Benchmark(BenchSettings settings, PrintStream out, Supplier<SparkSession> spark) {
+    this.settings = settings;
+    this.out = out;
+    this.spark = spark;
+  }
+
+  public List<Measurement> run() {
+    ImageSet images = DataLoader.load(settings.trial(settings.architectures().get(0), 1).dataset()).train();
+    Path work = temporaryDirectory();
+    List<Measurement> all = new ArrayList<>();
+    try {
+      Path records = work.resolve("bench-records.bin");
+      Files.write(records, images.records(0, images.size()));
+      Optional<TorchAnchor> torch = settings.runs("torch") ? TorchAnchor.find(out) : Optional.empty();
+      for (Architecture architecture : settings.architectures()) {
+        List<Measurement> measured = new ArrayList<>();
+        if (settings.runs("single")) {
+          measured.add(single(architecture, images));
+        }
+        if (settings.runs("spark")) {
+          measured.add(spark(architecture, images, work.resolve(architecture.label())));
+        }
+        if (torch.isPresent()) {
+          torch.get().measure(settings, architecture, records).ifPresent(measured::add);
+        }
+        measured.forEach(m -> out.println(m.line()));
+        summarise(architecture, measured);
+        all.addAll(measured);
+      }
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench: cannot write its data under " + work + ": " + e.getMessage(), e);
+    } finally {
+      deleteRecursively(work);
+    }
+  }
+
+  private Measurement single(Architecture architecture, ImageSet images) {
+    TrialSpec trial = settings.trial(architecture, 1);
+    NativeThreads.set(settings.threads());
+    MultiLayerNetwork network = new MultiLayerNetwork(ModelFactory.build(trial));
+    network.init();
+    List<DataSet> batches = new ArrayList<>();
+    for (int b = 0; b < settings.warmupBatches() + settings.batches(); b++) {
+      batches.add(Minibatches.fromRecords(images.records(b * settings.batchSize(), (b + 1) * settings.batchSize()),
+          "bench images"));
+    }
+    batches.subList(0, settings.warmupBatches()).forEach(network::fit);
+    CpuMeter cpu = new CpuMeter();
+    long start = System.nanoTime();
+    batches.subList(settings.warmupBatches(), batches.size()).forEach(network::fit);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Measurement(architecture.label(), "single", settings.batches() * settings.batchSize() / seconds,
+        cpu.percent(settings.threads()));
+  }
+
+  private Measurement spark(Architecture architecture, ImageSet images, Path shards) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.get().sparkContext());
+    TrialSpec trial = settings.trial(architecture, settings.workers());
+    NativeThreads.set(Math.max(1, settings.threads() / settings.workers()));
+    int batch = settings.batchSize();
+    int warmupImages = settings.warmupBatches() * batch;
+    int timedImages = settings.sparkBatches() * batch;
+    ImageSet timed = images.slice(warmupImages, warmupImages + timedImages);
+    JavaRDD<String> warmup = sc.parallelize(
+        ShardWriter.write(images, warmupImages, batch, shards.resolve("warmup"), "warmup"), settings.workers());
+    JavaRDD<String> measured = sc.parallelize(
+        ShardWriter.write(timed, timedImages, batch, shards.resolve("timed"), "timed"), settings.workers());
+    ParameterAveragingTrainingMaster master = SparkTrialRunner.trainingMaster(trial);
+    SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
+    try {
+      sc.setJobDescription("bench " + architecture.label() + " spark warm-up");
+      if (warmupImages > 0) {
+        network.fitPaths(warmup, new ShardLoader());
+      }
+      sc.setJobDescription("bench " + architecture.label() + " spark timed");
+      CpuMeter cpu = new CpuMeter();
+      long start = System.nanoTime();
+      network.fitPaths(measured, new ShardLoader());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Measurement(architecture.label(), "spark", timedImages / seconds, cpu.percent(settings.threads()));
+    } finally {
+      sc.setJobDescription(null);
+      master.deleteTempFiles(sc);
+    }
+  }
+
+  /** Ratios against PyTorch and Spark's cost against the single JVM, and how busy the cores were. */
+  private void summarise(Architecture architecture, List<Measurement> measured) {
+    Optional<Measurement> torch = find(measured, "torch");
+    Optional<Measurement> single = find(measured, "single");
+    for (Measurement m : measured) {
+      if (!m.mode().equals("torch") && torch.isPresent()) {
+        out.printf(Locale.ROOT, "ratio %s %s %.2f%n", architecture.label(), m.mode(),
+            m.imagesPerSecond() / torch.get().imagesPerSecond());
+      }
+    }
+    find(measured, "spark").ifPresent(spark -> single.ifPresent(s -> out.printf(Locale.ROOT,
+        "overhead %s spark %.1f%% (local[%d], averaging every %d minibatches, vs single JVM on the same %d cores)%n",
+        architecture.label(), 100 * (1 - spark.imagesPerSecond() / s.imagesPerSecond()), settings.workers(),
+        settings.averagingFrequency(), settings.threads())));
+    for (Measurement m : measured) {
+      if (!Double.isNaN(m.cpuPercent())) {
+        out.printf(Locale.ROOT, "cpu %s %s %.0f%%%n", architecture.label(), m.mode(), m.cpuPercent());
+      }
+    }
+  }
+
+  private static Optional<Measurement> find(List<Measurement> measured, String mode) {
+    return measured.stream().filter(m -> m.mode().equals(mode)).findFirst();
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("sweep4j-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench: cannot create a temporary directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench: cannot remove " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

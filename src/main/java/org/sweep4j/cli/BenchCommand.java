@@ -1,0 +1,83 @@
+package org.sweep4j.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sweep4j.bench.BenchSettings;
+import org.sweep4j.bench.Benchmark;
+import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.config.Architecture;
+import org.sweep4j.training.NativeThreads;
+import org.sweep4j.training.SparkSetup;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sweep4j bench}: training throughput single-JVM, through Spark, and against PyTorch, in one run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure training throughput of each architecture: single JVM, Spark parameter averaging on"
+        + " local[WORKERS], and the PyTorch anchor on the same minibatches and threads when python3-torch is"
+        + " installed. Prints 'bench ARCH MODE N img/s', 'ratio ARCH MODE X' (sweep4j / PyTorch),"
+        + " Spark's overhead against the single JVM, and CPU utilisation."})
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--architectures", split = ",", paramLabel = "NAME",
+      description = "Architectures to measure (default: all).")
+  List<String> architectures;
+
+  @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
+      description = "Activation in every hidden layer, e.g. selu or leaky_relu(alpha=0.2) (default: ${DEFAULT-VALUE}).")
+  String activation;
+
+  @Option(names = "--batch-size", defaultValue = "100", description = "Images per minibatch (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--warmup", defaultValue = "10", description = "Minibatches before timing (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--batches", defaultValue = "40", description = "Minibatches timed (default: ${DEFAULT-VALUE}).")
+  int batches;
+
+  @Option(names = "--threads", description = "Native threads of the single JVM and PyTorch (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--workers", description = "Spark workers, local[WORKERS] (default: all cores).")
+  Integer workers;
+
+  @Option(names = "--averaging-frequency", defaultValue = "5",
+      description = "Minibatches per worker between parameter averagings (default: ${DEFAULT-VALUE}, as job files).")
+  int averagingFrequency;
+
+  @Option(names = "--data", paramLabel = "PATH",
+      description = "CIFAR-10 binary data to train on (default: the built-in synthetic set).")
+  String data;
+
+  @Option(names = "--modes", split = ",", defaultValue = "single,spark,torch",
+      description = "Which of single, spark, torch to run (default: ${DEFAULT-VALUE}).")
+  List<String> modes;
+
+  @Override
+  public Integer call() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<Architecture> chosen = architectures == null ? Architecture.all()
+        : architectures.stream().map(Architecture::parse).toList();
+    BenchSettings settings = new BenchSettings(chosen, ActivationSpec.parse(activation), batchSize, warmup, batches,
+        threads == null ? cores : threads, workers == null ? cores : workers, averagingFrequency, data, modes);
+    System.out.printf("sweep4j bench: %s, activation %s, batch %d, %d warm-up + %d timed minibatches, %d threads,"
+        + " spark local[%d] averaging every %d; data %s; %s%n", settings.architectures(), settings.activation(),
+        batchSize, warmup, batches, settings.threads(), settings.workers(), averagingFrequency,
+        data == null ? "synthetic" : data, NativeThreads.describeBackend(settings.threads()));
+    SparkSession[] spark = new SparkSession[1];
+    try {
+      new Benchmark(settings, System.out, () -> {
+        if (spark[0] == null) {
+          spark[0] = SparkSetup.session("local[" + settings.workers() + "]", "sweep4j bench", false);
+        }
+        return spark[0];
+      }).run();
+    } finally {
+      if (spark[0] != null) {
+        spark[0].stop();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,63 @@
+package org.sweep4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sweep4j.config.ActivationName;
+import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.config.Architecture;
+import org.sweep4j.training.SparkTestBase;
+
+/** The bench on a tiny network and a few minibatches: every mode measures and the summary lines follow. */
+class BenchmarkTest extends SparkTestBase {
+  private static final Pattern BENCH_LINE = Pattern.compile("bench tiny_cnn (single|spark) \\d+\\.\\d img/s");
+
+  @Test
+  void measuresSingleAndSparkAndReportsOverheadAndCpu() {
+    BenchSettings settings = new BenchSettings(List.of(Architecture.parse("tiny_cnn")),
+        ActivationSpec.parse("relu"), 20, 2, 4, 2, 2, 2, null, List.of("single", "spark"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<Measurement> measured = new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        () -> spark).run();
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(List.of("single", "spark"), measured.stream().map(Measurement::mode).toList());
+    assertEquals(2, out.lines().filter(l -> BENCH_LINE.matcher(l).matches()).count(), out);
+    assertTrue(out.contains("overhead tiny_cnn spark "), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches("cpu tiny_cnn single \\d+%")), out);
+  }
+
+  @Test
+  void parsesTheAnchorsLastLineAndRejectsAnythingElse() {
+    Architecture small = Architecture.parse("small_cnn");
+    Measurement m = TorchAnchor.parse(small, "some warning\ntorch 2500.5 97\n");
+    assertEquals(2500.5, m.imagesPerSecond());
+    assertEquals("torch", m.mode());
+    assertThrows(IllegalStateException.class, () -> TorchAnchor.parse(small, "Traceback ...\nImportError: x"));
+  }
+
+  /** Runs only where PyTorch is installed: every activation the grid knows exists in the anchor too. */
+  @Test
+  void torchAnchorTrainsEveryActivationWherePyTorchIsInstalled() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    var anchor = TorchAnchor.find(out);
+    assumeTrue(anchor.isPresent(), "PyTorch is not installed here");
+    for (ActivationName name : ActivationName.values()) {
+      BenchSettings settings = new BenchSettings(List.of(Architecture.parse("small_cnn")), ActivationSpec.of(name),
+          10, 1, 2, 1, 1, 1, null, List.of("torch"));
+      List<Measurement> measured = new Benchmark(settings, out, () -> {
+        throw new AssertionError("torch mode must not start Spark");
+      }).run();
+      assertEquals(1, measured.size(), name + ": " + bytes.toString(StandardCharsets.UTF_8));
+      assertTrue(measured.get(0).imagesPerSecond() > 0);
+    }
+  }
+}
