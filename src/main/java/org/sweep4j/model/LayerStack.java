@@ -6,11 +6,11 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PReLULayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.model.layers.PReLUSlopeLayer;
 
 /**
  * Appends Keras-style layers to a DL4J list builder, putting the trial's activation after every hidden layer
@@ -45,7 +45,7 @@ public final class LayerStack {
     }
     if (HiddenActivations.isLayer(activation)) {
       // One learnable slope per channel, shared over the spatial positions (Keras shared_axes=[1, 2]).
-      add(new PReLULayer.Builder().inputShape(channels, height, width).sharedAxes(2, 3).build());
+      add(PReLUSlopeLayer.of(new long[] {channels, height, width}, 2, 3));
     }
     return this;
   }
@@ -72,7 +72,7 @@ public final class LayerStack {
     height = 1;
     width = 1;
     if (HiddenActivations.isLayer(activation)) {
-      add(new PReLULayer.Builder().inputShape(units).build());
+      add(PReLUSlopeLayer.of(new long[] {units}));
     }
     return this;
   }
