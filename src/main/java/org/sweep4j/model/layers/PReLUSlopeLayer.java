@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Configuration of a PReLU layer (learnable negative slopes, initialised to 0 as in Keras) whose
- * backward pass is {@link PReLUWithArrayOpsBackprop}. Everything else (parameter shapes, initialiser, JSON
+ * Configuration of a PReLU layer (learnable negative slopes, initialised to 0 as in Keras) computed by
+ * {@link PReLUWithArrayOps}. Everything else (parameter shapes, initialiser, JSON
  * form with its class name, so Spark executors rebuild the same layer) is DL4J's {@link PReLULayer}.
  */
 public class PReLUSlopeLayer extends PReLULayer {
@@ -55,7 +55,7 @@ public class PReLUSlopeLayer extends PReLULayer {
   @Override
   public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
       INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-    PReLUWithArrayOpsBackprop layer = new PReLUWithArrayOpsBackprop(conf, networkDataType);
+    PReLUWithArrayOps layer = new PReLUWithArrayOps(conf, networkDataType);
     layer.setListeners(listeners);
     layer.setIndex(layerIndex);
     layer.setParamsViewArray(layerParamsView);

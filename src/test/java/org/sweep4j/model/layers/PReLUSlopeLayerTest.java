@@ -78,8 +78,8 @@ class PReLUSlopeLayerTest {
     assertEquals(conf.getConf(1).getLayer(), conv);
     MultiLayerNetwork net = new MultiLayerNetwork(restored);
     net.init();
-    assertInstanceOf(PReLUWithArrayOpsBackprop.class, net.getLayer(1));
-    assertInstanceOf(PReLUWithArrayOpsBackprop.class, net.getLayer(3));
+    assertInstanceOf(PReLUWithArrayOps.class, net.getLayer(1));
+    assertInstanceOf(PReLUWithArrayOps.class, net.getLayer(3));
   }
 
   /** conv 3×3 → PReLU per channel → dense → PReLU per unit → softmax. */
