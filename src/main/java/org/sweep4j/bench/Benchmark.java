@@ -21,12 +21,12 @@ import org.sweep4j.config.Architecture;
 import org.sweep4j.data.DataLoader;
 import org.sweep4j.data.ImageSet;
 import org.sweep4j.data.Minibatches;
-import org.sweep4j.data.ShardLoader;
 import org.sweep4j.data.ShardWriter;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 import org.sweep4j.training.CpuMeter;
 import org.sweep4j.training.NativeThreads;
+import org.sweep4j.training.PinnedShardLoader;
 import org.sweep4j.training.SparkTrialRunner;
 
 /**
@@ -114,12 +114,12 @@ public final class Benchmark {
     try {
       sc.setJobDescription("bench " + architecture.label() + " spark warm-up");
       if (warmupImages > 0) {
-        network.fitPaths(warmup, new ShardLoader());
+        network.fitPaths(warmup, new PinnedShardLoader());
       }
       sc.setJobDescription("bench " + architecture.label() + " spark timed");
       CpuMeter cpu = new CpuMeter();
       long start = System.nanoTime();
-      network.fitPaths(measured, new ShardLoader());
+      network.fitPaths(measured, new PinnedShardLoader());
       double seconds = (System.nanoTime() - start) / 1e9;
       return new Measurement(architecture.label(), "spark", timedImages / seconds, cpu.percent(settings.threads()));
     } finally {

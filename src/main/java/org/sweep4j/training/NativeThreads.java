@@ -1,11 +1,17 @@
 package org.sweep4j.training;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Sizes ND4J's OpenMP and OpenBLAS thread pools. In local mode every Spark task trains its model copy in the
  * same JVM, so each gets cores ÷ concurrent tasks threads; ND4J's default (all cores for every task) makes
  * tasks fight over the cache. An explicit {@code OMP_NUM_THREADS} is respected.
+ *
+ * <p>OpenMP's thread count is a per-thread setting, and ND4J's initialisation left it at 4 on the
+ * 2-core development machine, so oneDNN ops such as pooling ran 4-thread teams on 2
+ * cores. {@link #set} therefore also sets it for the calling thread, and {@link #pinCurrentThread} does the
+ * same on Spark task threads, which DL4J's training and our scoring run on.
  */
 public final class NativeThreads {
   private NativeThreads() {}
@@ -28,6 +34,34 @@ public final class NativeThreads {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);
+    budget = threads;
+    ompThreadsOfCurrentThread(threads);
+  }
+
+  private static final ThreadLocal<Integer> PINNED = new ThreadLocal<>();
+
+  /** The per-task budget the last {@link #set} gave, 0 in a JVM where nothing set one (a cluster executor). */
+  private static volatile int budget;
+
+  /**
+   * Gives the calling thread's OpenMP teams the per-task budget of the last {@link #set} in this JVM (in local
+   * mode, the driver's); cheap to call on every minibatch, it only talks to native code when that changed.
+   */
+  public static void pinCurrentThread() {
+    int threads = budget;
+    if (threads > 0 && !Integer.valueOf(threads).equals(PINNED.get())) {
+      ompThreadsOfCurrentThread(threads);
+    }
+  }
+
+  /** The OpenMP team size ops started from the calling thread get. */
+  public static int ompThreadsOfCurrentThread() {
+    return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+  }
+
+  private static void ompThreadsOfCurrentThread(int threads) {
+    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    PINNED.set(threads);
   }
 
   /** "nd4j-native linux-x86_64 (OPENBLAS, 2 threads)": stored with every trial. */

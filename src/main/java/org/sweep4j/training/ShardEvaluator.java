@@ -59,6 +59,7 @@ public final class ShardEvaluator {
       if (!shards.hasNext()) {
         return List.<double[]>of().iterator();
       }
+      NativeThreads.pinCurrentThread();
       MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration.value()));
       float[] values = parameters.value();
       network.init(Nd4j.create(values).reshape(1, values.length), false);

@@ -6,7 +6,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.sweep4j.data.ShardLoader;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 import org.sweep4j.results.EpochRow;
@@ -47,7 +46,7 @@ public final class SparkTrialRunner {
       for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
         sc.setJobDescription(label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
         long start = System.nanoTime();
-        network.fitPaths(data.train(), new ShardLoader());
+        network.fitPaths(data.train(), new PinnedShardLoader());
         double seconds = (System.nanoTime() - start) / 1e9;
         MultiLayerNetwork trained = network.getNetwork();
         EvalCounts validation = ShardEvaluator.evaluate(sc, trained, data.test());

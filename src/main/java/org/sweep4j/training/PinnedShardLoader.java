@@ -1,0 +1,23 @@
+package org.sweep4j.training;
+
+import java.io.IOException;
+import org.deeplearning4j.core.loader.DataSetLoader;
+import org.nd4j.common.loader.Source;
+import org.nd4j.linalg.dataset.DataSet;
+import org.sweep4j.data.ShardLoader;
+
+/**
+ * The shard loader DL4J's parameter averaging calls on each Spark task thread before fitting a minibatch:
+ * the one place our code runs on that thread, so it sizes the thread's OpenMP teams there (see
+ * {@link NativeThreads}).
+ */
+public final class PinnedShardLoader implements DataSetLoader {
+  private static final long serialVersionUID = 1L;
+  private final ShardLoader shards = new ShardLoader();
+
+  @Override
+  public DataSet load(Source source) throws IOException {
+    NativeThreads.pinCurrentThread();
+    return shards.load(source);
+  }
+}
