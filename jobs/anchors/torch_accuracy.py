@@ -16,19 +16,13 @@ usage: /usr/bin/python3 jobs/anchors/torch_accuracy.py DATA_DIR [ACTIVATION ...]
        (Debian: apt-get install python3-torch)
 """
 import argparse, importlib.util, os, time
-import numpy as np, torch, torch.nn.functional as F
+import torch, torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SPEC = importlib.util.spec_from_file_location(
     "torch_anchor", os.path.join(HERE, "../../src/main/resources/org/sweep4j/bench/torch_anchor.py"))
 anchor = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(anchor)
-
-
-def load(path, n):
-    raw = np.fromfile(path, dtype=np.uint8).reshape(-1, 3073)[:n]
-    return (torch.from_numpy(raw[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / 255),
-            torch.from_numpy(raw[:, 0].astype(np.int64)))
 
 
 def main():
@@ -41,13 +35,13 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
-    x, y = load(os.path.join(a.data, "data_batch_1.bin"), a.train)
-    xt, yt = load(os.path.join(a.data, "test_batch.bin"), a.test)
+    x, y = anchor.load_records(os.path.join(a.data, "data_batch_1.bin"), a.train)
+    xt, yt = anchor.load_records(os.path.join(a.data, "test_batch.bin"), a.test)
     for name in a.activations:
         for seed in [int(s) for s in a.seeds.split(",")]:
             torch.manual_seed(seed)
             model = anchor.network(a.architecture, lambda units: anchor.activation(name, {}, units))
-            opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+            opt = anchor.keras_adam(model)
             for epoch in range(1, a.epochs + 1):
                 model.train(); order = torch.randperm(len(x)); start = time.time()
                 for i in range(0, len(x), a.batch):

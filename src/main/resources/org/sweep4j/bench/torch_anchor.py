@@ -74,18 +74,28 @@ def network(arch, act):
     return model
 
 
+def load_records(path, count=None):
+    """Images (pixels / 255, NCHW) and labels of the first `count` records of an official-layout batch file."""
+    raw = np.fromfile(path, dtype=np.uint8).reshape(-1, 3073)[:count]
+    return (torch.from_numpy(raw[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / 255),
+            torch.from_numpy(raw[:, 0].astype(np.int64)))
+
+
+def keras_adam(model):
+    """Adam with Keras's defaults, as sweep4j's models use."""
+    return torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+
+
 def main():
     path, arch, act_name = sys.argv[1:4]
     batch, warmup, batches, threads = (int(v) for v in sys.argv[4:8])
     params = dict(p.split("=", 1) for p in sys.argv[8:])
     torch.set_num_threads(threads)
     torch.manual_seed(1)
-    raw = np.fromfile(path, dtype=np.uint8).reshape(-1, 3073)
-    x = torch.from_numpy(raw[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / 255)
-    y = torch.from_numpy(raw[:, 0].astype(np.int64))
+    x, y = load_records(path)
     n = len(x) // batch
     model = network(arch, lambda units: activation(act_name, params, units))
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+    opt = keras_adam(model)
     model.train()
 
     def train(count, first):
