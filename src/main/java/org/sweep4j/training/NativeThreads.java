@@ -14,6 +14,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * same on Spark task threads, which DL4J's training and our scoring run on.
  */
 public final class NativeThreads {
+  /** The OpenMP team size last given to each thread, so pinning an already pinned thread stays in Java. */
+  private static final ThreadLocal<Integer> PINNED = new ThreadLocal<>();
+
+  /** The per-task budget the last {@link #set} gave, 0 in a JVM where nothing set one (a cluster executor). */
+  private static volatile int budget;
+
   private NativeThreads() {}
 
   /** Sets and returns the threads each concurrent task gets. */
@@ -35,13 +41,8 @@ public final class NativeThreads {
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);
     budget = threads;
-    ompThreadsOfCurrentThread(threads);
+    setOmpThreadsOfCurrentThread(threads);
   }
-
-  private static final ThreadLocal<Integer> PINNED = new ThreadLocal<>();
-
-  /** The per-task budget the last {@link #set} gave, 0 in a JVM where nothing set one (a cluster executor). */
-  private static volatile int budget;
 
   /**
    * Gives the calling thread's OpenMP teams the per-task budget of the last {@link #set} in this JVM (in local
@@ -50,7 +51,7 @@ public final class NativeThreads {
   public static void pinCurrentThread() {
     int threads = budget;
     if (threads > 0 && !Integer.valueOf(threads).equals(PINNED.get())) {
-      ompThreadsOfCurrentThread(threads);
+      setOmpThreadsOfCurrentThread(threads);
     }
   }
 
@@ -59,7 +60,7 @@ public final class NativeThreads {
     return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
   }
 
-  private static void ompThreadsOfCurrentThread(int threads) {
+  private static void setOmpThreadsOfCurrentThread(int threads) {
     NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     PINNED.set(threads);
   }
