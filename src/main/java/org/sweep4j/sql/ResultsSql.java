@@ -7,7 +7,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.results.ResultsStore;
 
-/** Registers a results directory's tables as Spark SQL views named {@code trials} and {@code epochs}. */
+/** Registers a results directory's tables as Spark SQL views named {@code trials}, {@code epochs} and
+ * {@code layer_stats}. */
 public final class ResultsSql {
   private ResultsSql() {}
 
@@ -15,7 +16,7 @@ public final class ResultsSql {
   public static List<String> register(SparkSession spark, String results) {
     ResultsStore store = ResultsStore.open(results);
     List<String> registered = new ArrayList<>();
-    for (String table : List.of(ResultsStore.TRIALS, ResultsStore.EPOCHS)) {
+    for (String table : List.of(ResultsStore.TRIALS, ResultsStore.EPOCHS, ResultsStore.LAYER_STATS)) {
       if (store.hasTable(table)) {
         spark.read().parquet(store.tableLocation(table)).createOrReplaceTempView(table);
         registered.add(table);
@@ -31,5 +32,21 @@ public final class ResultsSql {
   public static Dataset<Row> query(SparkSession spark, String results, String sql) {
     register(spark, results);
     return spark.sql(sql);
+  }
+
+  /**
+   * Runs one statement over tables already registered; a statement Spark cannot parse or resolve fails with
+   * {@code source} (the file and statement number, say) and Spark's own message.
+   */
+  public static Dataset<Row> run(SparkSession spark, String sql, String source) {
+    try {
+      return spark.sql(sql);
+    } catch (Exception e) {
+      // AnalysisException (ParseException included) is checked in Java's eyes but thrown undeclared from Scala.
+      if (e instanceof org.apache.spark.sql.AnalysisException) {
+        throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+      }
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
   }
 }

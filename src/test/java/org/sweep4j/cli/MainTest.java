@@ -57,4 +57,17 @@ class MainTest {
       assertTrue(help.out().startsWith("Usage: sweep4j " + command), help.out());
     }
   }
+
+  @Test
+  void sqlInputErrorsNameWhatIsWrong() {
+    Outcome both = execute("sql", "results/x", "select 1", "--file", "q.sql");
+    assertEquals(Main.INPUT_ERROR, both.code());
+    assertEquals("error: give either a QUERY or --file FILE (both given)", both.err().strip());
+    Outcome missing = execute("sql", "results/x", "--file", "no-such-query.sql");
+    assertEquals(Main.INPUT_ERROR, missing.code());
+    assertTrue(missing.err().startsWith("error: cannot read --file no-such-query.sql"), missing.err());
+    Outcome format = execute("sql", "results/x", "select 1", "--format", "xml");
+    assertEquals(Main.INPUT_ERROR, format.code());
+    assertTrue(format.err().contains("unknown format 'xml' (valid: table, csv, json)"), format.err());
+  }
 }

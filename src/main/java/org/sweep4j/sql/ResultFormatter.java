@@ -1,0 +1,87 @@
+package org.sweep4j.sql;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Renders a query result in an {@link OutputFormat}, at most {@code maxRows} rows. */
+public final class ResultFormatter {
+  private ResultFormatter() {}
+
+  public static String format(Dataset<Row> result, OutputFormat format, int maxRows) {
+    return switch (format) {
+      case TABLE -> TablePrinter.format(result, maxRows);
+      case CSV -> csv(List.of(result.columns()), result.limit(maxRows).collectAsList());
+      case JSON -> json(List.of(result.columns()), result.limit(maxRows).collectAsList());
+    };
+  }
+
+  /** Header line, then a line per row; nulls are empty fields, fields with , " or line breaks are quoted. */
+  static String csv(List<String> columns, List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.join(",", columns.stream().map(ResultFormatter::csvField).toList())).append("\r\n");
+    for (Row row : rows) {
+      for (int i = 0; i < columns.size(); i++) {
+        out.append(i == 0 ? "" : ",").append(row.isNullAt(i) ? "" : csvField(TablePrinter.cell(row.get(i))));
+      }
+      out.append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static String csvField(String value) {
+    boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  /**
+   * A JSON array with an object per row, keys in column order. JSON has no NaN or infinity: such values are
+   * written as null, as are SQL nulls. Nested values (arrays, structs) are written as their text.
+   */
+  static String json(List<String> columns, List<Row> rows) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+      json.writeStartArray();
+      for (Row row : rows) {
+        json.writeStartObject();
+        for (int i = 0; i < columns.size(); i++) {
+          json.writeFieldName(columns.get(i));
+          writeValue(json, row.isNullAt(i) ? null : row.get(i));
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text + System.lineSeparator();
+  }
+
+  private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isFinite(d)) {
+        json.writeNumber(d);
+      } else {
+        json.writeNull();
+      }
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      json.writeNumber(((Number) value).longValue());
+    } else if (value instanceof BigDecimal decimal) {
+      json.writeNumber(decimal);
+    } else if (value instanceof Boolean bool) {
+      json.writeBoolean(bool);
+    } else {
+      json.writeString(String.valueOf(value));
+    }
+  }
+}
