@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   <li>{@code dataset.source}: cifar10 when a path is given, else synthetic; sizes default to the whole
  *       CIFAR-10 (50,000 / 10,000) or, for synthetic data, 5,000 / 1,000;</li>
  *   <li>{@code training.optimizer} adam, {@code learning_rate} the optimizer's Keras default,
- *       {@code train_eval_size} 10,000;</li>
+ *       {@code train_eval_size} 10,000, {@code probe_size} 100;</li>
  *   <li>{@code distribution.workers} 1, {@code averaging_frequency} 5, {@code batch_size_per_worker}
  *       batch_size ÷ workers;</li>
  *   <li>{@code output.results} {@code results/<sweep>}.</li>
@@ -35,7 +35,7 @@ public final class JobFileParser {
   private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size");
   private static final Set<String> GRID = Set.of("activations", "architectures", "seeds");
   private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
-      "train_eval_size");
+      "train_eval_size", "probe_size");
   private static final Set<String> DISTRIBUTION = Set.of("workers", "averaging_frequency",
       "batch_size_per_worker");
   private static final Set<String> OUTPUT = Set.of("results");
@@ -148,7 +148,8 @@ public final class JobFileParser {
     double defaultRate = optimizer == Optimizer.SGD || optimizer == Optimizer.SGD_MOMENTUM ? 0.01 : 0.001;
     double learningRate = section.number("learning_rate", defaultRate);
     int trainEval = section.integer("train_eval_size", 10_000);
-    return build(section, () -> new TrainingSpec(epochs, batchSize, optimizer, learningRate, trainEval));
+    int probe = section.integer("probe_size", TrainingSpec.DEFAULT_PROBE_SIZE);
+    return build(section, () -> new TrainingSpec(epochs, batchSize, optimizer, learningRate, trainEval, probe));
   }
 
   private static DistributionSpec distribution(YamlSection section, int workers, int batchSize) {

@@ -7,9 +7,21 @@ package org.sweep4j.config;
  *     {@link DistributionSpec#batchSizePerWorker()} of them
  * @param trainEvalSize training images scored (loss, accuracy) after every epoch, from the start of the
  *     training set; 0 scores all of them
+ * @param probeSize training images (from the start of the training set) in the fixed probe batch the
+ *     {@code layer_stats} diagnostics are measured on after every epoch; 0 switches diagnostics off. It does not
+ *     change what is learned, so it is not part of the trial id.
  */
-public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize) {
+public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
+    int probeSize) {
   public static final int MAX_EPOCHS = 10_000;
+  public static final int DEFAULT_PROBE_SIZE = 100;
+  /** A probe batch is one forward and backward pass on the driver: keep it a minibatch, not a data set. */
+  public static final int MAX_PROBE_SIZE = 1_000;
+
+  /** Settings with the default probe batch. */
+  public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize) {
+    this(epochs, batchSize, optimizer, learningRate, trainEvalSize, DEFAULT_PROBE_SIZE);
+  }
 
   public TrainingSpec {
     if (epochs < 1 || epochs > MAX_EPOCHS) {
@@ -26,6 +38,10 @@ public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, doubl
     }
     if (trainEvalSize < 0) {
       throw new IllegalArgumentException("training.train_eval_size must be 0 (all) or more, found " + trainEvalSize);
+    }
+    if (probeSize < 0 || probeSize > MAX_PROBE_SIZE) {
+      throw new IllegalArgumentException("training.probe_size must be in [0, " + MAX_PROBE_SIZE + "] (0 = no"
+          + " layer_stats), found " + probeSize);
     }
   }
 

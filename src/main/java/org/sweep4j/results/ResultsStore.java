@@ -13,14 +13,15 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A results directory: {@code trials/} and {@code epochs/}, one Parquet file per trial in each, named by trial
- * id. A trial is recorded by writing its epochs file, then its trials file, each under a hidden temporary
- * name renamed into place; so a trial row always has its epochs, readers skip hidden files, and writing the
+ * A results directory: {@code trials/}, {@code epochs/} and {@code layer_stats/}, one Parquet file per trial in
+ * each, named by trial id. A trial is recorded by writing its layer_stats file, its epochs file, then its trials
+ * file, each under a hidden temporary name renamed into place; so a trial row always has its epochs, readers skip hidden files, and writing the
  * same trial again replaces its files instead of adding duplicate rows. Any Hadoop-compatible path works.
  */
 public final class ResultsStore {
   public static final String TRIALS = "trials";
   public static final String EPOCHS = "epochs";
+  public static final String LAYER_STATS = "layer_stats";
   private static final String SUFFIX = ".parquet";
 
   private final Path root;
@@ -56,14 +57,27 @@ public final class ResultsStore {
     return !files(table).isEmpty();
   }
 
-  /** Records a trial and its epochs, replacing whatever an earlier attempt at the same trial left. */
+  /** Records a trial and its epochs without diagnostics. */
   public void record(TrialRow trial, List<EpochRow> epochs) {
+    record(trial, epochs, List.of());
+  }
+
+  /** Records a trial, its epochs and its layer diagnostics, replacing whatever an earlier attempt left. */
+  public void record(TrialRow trial, List<EpochRow> epochs, List<LayerStatRow> layerStats) {
     for (EpochRow epoch : epochs) {
       if (!epoch.trialId().equals(trial.trialId())) {
         throw new IllegalArgumentException("epoch row of " + epoch.trialId() + " given with trial " + trial.trialId());
       }
     }
+    for (LayerStatRow stat : layerStats) {
+      if (!stat.trialId().equals(trial.trialId())) {
+        throw new IllegalArgumentException("layer_stats row of " + stat.trialId() + " given with trial "
+            + trial.trialId());
+      }
+    }
     try {
+      writeAtomically(LAYER_STATS, trial.trialId(), LayerStatRow.COLUMNS,
+          layerStats.stream().map(LayerStatRow::values).toList());
       writeAtomically(EPOCHS, trial.trialId(), EpochRow.COLUMNS, epochs.stream().map(EpochRow::values).toList());
       writeAtomically(TRIALS, trial.trialId(), TrialRow.COLUMNS, List.<Object[]>of(trial.values()));
     } catch (IOException e) {
@@ -103,6 +117,14 @@ public final class ResultsStore {
     List<EpochRow> rows = new ArrayList<>();
     for (Path file : files(EPOCHS)) {
       read(file, EpochRow.COLUMNS).forEach(values -> rows.add(EpochRow.fromValues(values)));
+    }
+    return rows;
+  }
+
+  public List<LayerStatRow> readLayerStats() {
+    List<LayerStatRow> rows = new ArrayList<>();
+    for (Path file : files(LAYER_STATS)) {
+      read(file, LayerStatRow.COLUMNS).forEach(values -> rows.add(LayerStatRow.fromValues(values)));
     }
     return rows;
   }

@@ -9,6 +9,7 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 import org.sweep4j.results.EpochRow;
+import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.TrialStatus;
 
 /**
@@ -42,6 +43,7 @@ public final class SparkTrialRunner {
     SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
     long params = network.getNetwork().numParams();
     List<EpochRow> epochs = new ArrayList<>();
+    List<LayerStatRow> layerStats = new ArrayList<>();
     try {
       for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
         sc.setJobDescription(label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
@@ -54,13 +56,16 @@ public final class SparkTrialRunner {
         EpochRow row = new EpochRow(trial.id(), epoch, training.loss(), training.accuracy(), validation.loss(),
             validation.accuracy(), seconds, data.trainImages() / Math.max(seconds, 1e-9));
         epochs.add(row);
+        if (data.probe() != null) {
+          layerStats.addAll(LayerProbe.measure(trial.id(), epoch, trained, data.probe()));
+        }
         listener.onEpoch(trial, row);
         if (row.diverged() || !Double.isFinite(network.getScore())) {
           return new TrialOutcome(TrialStatus.DIVERGED, "loss became " + (Double.isFinite(row.trainLoss())
-              ? row.valLoss() : row.trainLoss()) + " in epoch " + epoch, epochs, params);
+              ? row.valLoss() : row.trainLoss()) + " in epoch " + epoch, epochs, layerStats, params);
         }
       }
-      return new TrialOutcome(TrialStatus.FINISHED, null, epochs, params);
+      return new TrialOutcome(TrialStatus.FINISHED, null, epochs, layerStats, params);
     } finally {
       sc.setJobDescription(null);
       master.deleteTempFiles(sc);

@@ -14,9 +14,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nd4j.linalg.dataset.DataSet;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.data.CifarData;
 import org.sweep4j.data.DataLoader;
+import org.sweep4j.data.Minibatches;
 import org.sweep4j.data.ShardWriter;
 import org.sweep4j.grid.GridExpander;
 import org.sweep4j.grid.TrialSpec;
@@ -104,10 +106,11 @@ public final class SweepRunner {
         outcome = runner.run(trial, data, label, progress);
       } catch (Exception e) {
         // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
-        outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), 0);
+        outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0);
       }
       progress.skipImages((long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
-      store.record(trialRow(trial, outcome, dataDescription, started, provenance), outcome.epochs());
+      store.record(trialRow(trial, outcome, dataDescription, started, provenance), outcome.epochs(),
+          outcome.layerStats());
       switch (outcome.status()) {
         case FINISHED -> finished++;
         case DIVERGED -> diverged++;
@@ -159,9 +162,11 @@ public final class SweepRunner {
     List<String> trainScoring = ShardWriter.write(data.train(), trainEval, SCORING_SHARD, dir.resolve("train-eval"),
         "train-eval");
     int scoringSlices = SparkSetup.isLocal(sc.master()) ? scoringTasks : Math.max(1, sc.defaultParallelism());
+    int probeSize = Math.min(job.training().probeSize(), data.train().size());
+    DataSet probe = probeSize == 0 ? null : Minibatches.fromImages(data.train().head(probeSize), "probe batch");
     return new TrialData(sc.parallelize(train, workers), sc.parallelize(test, Math.min(scoringSlices, test.size())),
         sc.parallelize(trainScoring, Math.min(scoringSlices, trainScoring.size())), data.train().size(),
-        data.description());
+        data.description(), probe);
   }
 
   /** Shards live beside the results (hidden from readers by the leading underscore) and go when the run ends. */

@@ -2,13 +2,15 @@ package org.sweep4j.training;
 
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * The shard files a trial reads, as Spark RDDs of file URIs: training shards of one worker minibatch each,
- * and scoring shards of the test set and of the training-evaluation subset.
+ * and scoring shards of the test set and of the training-evaluation subset; and the probe batch the
+ * {@code layer_stats} diagnostics are measured on (null when they are off).
  */
-public record TrialData(
-    JavaRDD<String> train, JavaRDD<String> test, JavaRDD<String> trainEval, int trainImages, String description) {
+public record TrialData(JavaRDD<String> train, JavaRDD<String> test, JavaRDD<String> trainEval, int trainImages,
+    String description, DataSet probe) {
 
   public TrialData {
     if (trainImages < 1) {

@@ -43,6 +43,20 @@ class ResultsStoreTest {
   }
 
   @Test
+  void layerStatsRoundTripAndAreReplacedWithTheirTrial() {
+    ResultsStore store = ResultsStore.open(dir.toString());
+    List<LayerStatRow> stats = List.of(new LayerStatRow("a", 1, "conv1", LayerMeasure.DEAD_FRACTION, 0.25),
+        new LayerStatRow("a", 1, "output", LayerMeasure.GRADIENT_L2, Double.NaN));
+    store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2), stats);
+    assertEquals(stats, store.readLayerStats());
+    store.record(trial("a", TrialStatus.FAILED, 0, null), List.of());
+    assertEquals(List.of(), store.readLayerStats(), "a rerun's rows replace the earlier attempt's");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new LayerStatRow("a", 1, "conv1", LayerMeasure.DEAD_FRACTION, 1.5));
+    assertEquals("dead_fraction must be in [0, 1], found 1.5", e.getMessage());
+  }
+
+  @Test
   void recordingATrialAgainReplacesItsRows() {
     ResultsStore store = ResultsStore.open(dir.toString());
     store.record(trial("a", TrialStatus.FAILED, 0, null), List.of());

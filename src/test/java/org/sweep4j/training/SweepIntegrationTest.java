@@ -74,6 +74,16 @@ class SweepIntegrationTest extends SparkTestBase {
     }
     assertTrue(Files.notExists(dir.resolve("results/_shards")), "data shards are removed after the run");
 
+    // Diagnostics: per trial and epoch, conv1 and conv2 with four measures each and the output's gradient norm.
+    List<Row> deadUnits = ResultsSql.query(spark, results, "select layer, count(*), min(value), max(value)"
+        + " from layer_stats where measure = 'dead_fraction' group by layer order by layer").collectAsList();
+    assertEquals(List.of("conv1", "conv2"), deadUnits.stream().map(r -> r.getString(0)).toList());
+    for (Row row : deadUnits) {
+      assertEquals(4L, row.getLong(1), row.toString());
+      assertTrue(row.getDouble(2) >= 0 && row.getDouble(3) <= 1, row.toString());
+    }
+    assertEquals(2 * 2 * 9, spark.read().parquet(results + "/layer_stats").count());
+
     // The query, through the registered views.
     List<Row> perActivation = ResultsSql.query(spark, results, "select t.activation, max(e.val_accuracy) from epochs e"
         + " join trials t using (trial_id) group by t.activation order by t.activation").collectAsList();
