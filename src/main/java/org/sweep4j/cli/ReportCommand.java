@@ -1,17 +1,27 @@
 package org.sweep4j.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sweep4j.config.ActivationName;
+import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.model.ActivationSampler;
+import org.sweep4j.report.ActivationCurve;
 import org.sweep4j.report.Comparison;
 import org.sweep4j.report.ReportWriter;
 import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.TrialRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sweep4j report RESULTS}: the comparison report as Markdown and HTML. */
+/** {@code sweep4j report RESULTS}: the comparison report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write a comparison report (report.md, index.html with plots) for a results directory.")
+    description = "Write a comparison report (index.html, report.md, summary.csv, comparisons.csv, figures/) for a"
+        + " results directory.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RESULTS", description = "The results directory.")
   String results;
@@ -19,20 +29,51 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default: RESULTS/report).")
   Path out;
 
+  @Option(names = "--baseline", paramLabel = "ACTIVATION", description = "The activation every other one is"
+      + " tested against (default: relu).")
+  String baseline;
+
   @Override
   public Integer call() {
-    Path html = writeReport(results, out);
+    Path html = writeReport(results, out, baseline);
     System.out.println("report: " + html.toAbsolutePath());
     return 0;
   }
 
-  static Path writeReport(String results, Path out) {
+  /** @param baseline an activation label present in the results, or null for the default (relu) */
+  static Path writeReport(String results, Path out, String baseline) {
     ResultsStore store = ResultsStore.open(results);
     if (!store.hasTable(ResultsStore.TRIALS)) {
       throw new IllegalArgumentException(store.location() + ": no trials table here (run 'sweep4j run' first)");
     }
-    Comparison comparison = Comparison.of(store.readTrials(), store.readEpochs());
+    List<TrialRow> trials = store.readTrials();
+    List<String> present = trials.stream().map(TrialRow::activation).distinct().sorted().toList();
+    if (baseline != null && !present.contains(baseline)) {
+      throw new IllegalArgumentException("--baseline " + baseline + ": no such activation in " + store.location()
+          + " (present: " + String.join(", ", present) + ")");
+    }
+    List<org.sweep4j.results.LayerStatRow> layerStats = store.hasTable(ResultsStore.LAYER_STATS)
+        ? store.readLayerStats() : List.of();
+    Comparison comparison = Comparison.of(trials, store.readEpochs(), layerStats,
+        baseline == null ? Comparison.DEFAULT_BASELINE : baseline);
     Path dir = out != null ? out : Path.of(java.net.URI.create(store.location()).getPath(), "report");
-    return ReportWriter.write(comparison, "sweep4j report: " + results, dir);
+    return ReportWriter.write(comparison, gallery(trials), "sweep4j report: " + results, dir);
+  }
+
+  /** Every activation the trials used, sampled on [−4, 4] with the networks' own code. */
+  static List<ActivationCurve> gallery(List<TrialRow> trials) {
+    Map<String, String> configs = new LinkedHashMap<>();
+    trials.stream().sorted(java.util.Comparator.comparing(TrialRow::activation))
+        .forEach(t -> configs.putIfAbsent(t.activation(), t.activationConfig()));
+    double[] x = ActivationSampler.grid(-4, 4, 161);
+    List<ActivationCurve> curves = new ArrayList<>();
+    configs.forEach((label, config) -> {
+      ActivationSpec spec = ActivationSpec.parse(config);
+      double[][] sampled = ActivationSampler.sample(spec, x);
+      String note = spec.name() == ActivationName.PRELU
+          ? "learned slope; " + ActivationSampler.PRELU_SHOWN_SLOPE + " shown" : null;
+      curves.add(new ActivationCurve(label, note, x, sampled[0], sampled[1]));
+    });
+    return curves;
   }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
+import org.sweep4j.report.Comparison;
 import org.sweep4j.training.SparkSetup;
 import org.sweep4j.training.SweepRunner;
 import org.sweep4j.training.SweepSummary;
@@ -57,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
       spark.stop();
     }
     if (!noReport) {
-      Path html = ReportCommand.writeReport(spec.results(), null);
+      Path html = ReportCommand.writeReport(spec.results(), null,
+          spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline());
       System.out.println("report: " + html.toAbsolutePath());
     }
     return summary.failed() > 0 ? 1 : 0;

@@ -26,12 +26,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  *       {@code train_eval_size} 10,000, {@code probe_size} 100;</li>
  *   <li>{@code distribution.workers} 1, {@code averaging_frequency} 5, {@code batch_size_per_worker}
  *       batch_size ÷ workers;</li>
- *   <li>{@code output.results} {@code results/<sweep>}.</li>
+ *   <li>{@code output.results} {@code results/<sweep>};</li>
+ *   <li>{@code report.baseline} relu (an explicit baseline must be one of the grid's activations).</li>
  * </ul>
  */
 public final class JobFileParser {
   private static final Set<String> TOP = Set.of("sweep", "description", "dataset", "grid", "training",
-      "distribution", "output");
+      "distribution", "output", "report");
   private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size");
   private static final Set<String> GRID = Set.of("activations", "architectures", "seeds");
   private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
@@ -39,6 +40,7 @@ public final class JobFileParser {
   private static final Set<String> DISTRIBUTION = Set.of("workers", "averaging_frequency",
       "batch_size_per_worker");
   private static final Set<String> OUTPUT = Set.of("results");
+  private static final Set<String> REPORT = Set.of("baseline");
 
   private JobFileParser() {}
 
@@ -74,8 +76,22 @@ public final class JobFileParser {
     TrainingSpec training = training(trainingSection, distributionSection, workers);
     DistributionSpec distribution = distribution(distributionSection, workers, training.batchSize());
     String results = root.section("output", OUTPUT).string("results", "results/" + sweep);
+    String baseline = baseline(root.section("report", REPORT), grid);
     return build(root, () -> new JobSpec(sweep, root.string("description", ""), dataset, grid, training,
-        distribution, results));
+        distribution, results, baseline));
+  }
+
+  private static String baseline(YamlSection section, GridSpec grid) {
+    if (!section.has("baseline")) {
+      return "relu";
+    }
+    String baseline = section.string("baseline", null);
+    List<String> labels = grid.activations().stream().map(ActivationSpec::label).toList();
+    if (!labels.contains(baseline)) {
+      throw section.error("baseline", "must be one of the grid's activations (" + String.join(", ", labels)
+          + "), found '" + baseline + "'");
+    }
+    return baseline;
   }
 
   private static DatasetSpec dataset(YamlSection section) {

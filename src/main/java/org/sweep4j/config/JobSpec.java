@@ -2,7 +2,11 @@ package org.sweep4j.config;
 
 import java.util.regex.Pattern;
 
-/** A whole sweep as a job file describes it, validated. */
+/**
+ * A whole sweep as a job file describes it, validated.
+ *
+ * @param baseline the activation (its label, e.g. {@code relu}) the report tests every other one against
+ */
 public record JobSpec(
     String sweep,
     String description,
@@ -10,7 +14,8 @@ public record JobSpec(
     GridSpec grid,
     TrainingSpec training,
     DistributionSpec distribution,
-    String results) {
+    String results,
+    String baseline) {
 
   private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -33,13 +38,16 @@ public record JobSpec(
     if (results == null || results.isBlank()) {
       throw new IllegalArgumentException("output.results is missing");
     }
+    if (baseline == null || baseline.isBlank()) {
+      throw new IllegalArgumentException("report.baseline is missing");
+    }
   }
 
   public JobSpec withResults(String newResults) {
-    return new JobSpec(sweep, description, dataset, grid, training, distribution, newResults);
+    return new JobSpec(sweep, description, dataset, grid, training, distribution, newResults, baseline);
   }
 
   public JobSpec withDataset(DatasetSpec newDataset) {
-    return new JobSpec(sweep, description, newDataset, grid, training, distribution, results);
+    return new JobSpec(sweep, description, newDataset, grid, training, distribution, results, baseline);
   }
 }

@@ -3,24 +3,28 @@ package org.sweep4j.report;
 import java.util.List;
 
 /**
- * One architecture × activation cell across its seeds: final and best validation accuracy (mean and sample
- * standard deviation), the final train − val accuracy gap, mean epoch time, and the mean curves per epoch.
+ * One architecture × activation cell across its finished seeds: final and best validation accuracy, the epoch
+ * of the best, the final train − val accuracy gap (overfitting), mean epoch time, and the learning curves over
+ * the epochs every seed completed.
+ *
+ * @param finalValues each seed's final validation accuracy, for the tests against the baseline
  */
 public record CellSummary(
     String architecture,
     String activation,
     int seeds,
-    double finalValMean,
-    double finalValSd,
-    double bestValMean,
-    double bestValSd,
-    double gapMean,
+    Estimate finalVal,
+    Estimate bestVal,
+    double bestEpochMean,
+    Estimate gap,
     double epochSecondsMean,
-    List<Double> valAccuracyCurve,
-    List<Double> trainAccuracyCurve) {
+    Curve trainAccuracy,
+    Curve valAccuracy,
+    Curve trainLoss,
+    Curve valLoss,
+    List<Double> finalValues) {
 
   public CellSummary {
-    valAccuracyCurve = List.copyOf(valAccuracyCurve);
-    trainAccuracyCurve = List.copyOf(trainAccuracyCurve);
+    finalValues = List.copyOf(finalValues);
   }
 }

@@ -6,22 +6,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.sweep4j.results.EpochRow;
+import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
 /**
- * Groups finished trials into architecture × activation cells, sorted best first within each architecture.
- * Trials that diverged or failed are listed apart, not averaged in.
+ * Everything a report shows, computed from the tables: finished trials grouped into architecture × activation
+ * cells (sorted best first within each architecture), each activation tested against the baseline, the layer
+ * diagnostics averaged per cell, and the trials that diverged or failed, listed apart rather than averaged in.
  */
-public record Comparison(List<CellSummary> cells, List<TrialRow> unfinished, int trials) {
+public record Comparison(List<CellSummary> cells, List<BaselineComparison> comparisons, String baseline,
+    List<LayerStatSummary> layerStats, List<TrialRow> unfinished, int trials) {
+
+  /** The baseline when the job names none: ReLU, the default every activation is measured against. */
+  public static final String DEFAULT_BASELINE = "relu";
 
   public Comparison {
     cells = List.copyOf(cells);
+    comparisons = List.copyOf(comparisons);
+    layerStats = List.copyOf(layerStats);
     unfinished = List.copyOf(unfinished);
   }
 
   public static Comparison of(List<TrialRow> trials, List<EpochRow> epochs) {
+    return of(trials, epochs, List.of(), DEFAULT_BASELINE);
+  }
+
+  public static Comparison of(List<TrialRow> trials, List<EpochRow> epochs, List<LayerStatRow> layerStats,
+      String baseline) {
     Map<String, List<EpochRow>> epochsByTrial = new TreeMap<>();
     for (EpochRow epoch : epochs) {
       epochsByTrial.computeIfAbsent(epoch.trialId(), k -> new ArrayList<>()).add(epoch);
@@ -39,43 +53,91 @@ public record Comparison(List<CellSummary> cells, List<TrialRow> unfinished, int
     List<CellSummary> cells = new ArrayList<>();
     byCell.forEach((key, cellTrials) -> cells.add(summarize(key.get(0), key.get(1), cellTrials, epochsByTrial)));
     cells.sort(Comparator.comparing(CellSummary::architecture)
-        .thenComparing(Comparator.comparingDouble(CellSummary::finalValMean).reversed()));
+        .thenComparing(Comparator.comparingDouble((CellSummary c) -> c.finalVal().mean()).reversed()));
     unfinished.sort(Comparator.comparing(TrialRow::trialId));
-    return new Comparison(cells, unfinished, trials.size());
+    return new Comparison(cells, compare(cells, baseline), baseline,
+        LayerStatSummary.of(layerStats, byCell.values().stream().flatMap(List::stream).toList()), unfinished,
+        trials.size());
   }
 
   private static CellSummary summarize(String architecture, String activation, List<TrialRow> trials,
       Map<String, List<EpochRow>> epochsByTrial) {
     List<Double> finals = new ArrayList<>();
     List<Double> bests = new ArrayList<>();
+    List<Double> bestEpochs = new ArrayList<>();
     List<Double> gaps = new ArrayList<>();
     List<Double> seconds = new ArrayList<>();
     int length = Integer.MAX_VALUE;
     for (TrialRow trial : trials) {
       List<EpochRow> curve = epochsByTrial.get(trial.trialId());
       EpochRow last = curve.get(curve.size() - 1);
+      EpochRow best = curve.stream().max(Comparator.comparingDouble(EpochRow::valAccuracy)).orElseThrow();
       finals.add(last.valAccuracy());
-      bests.add(curve.stream().mapToDouble(EpochRow::valAccuracy).max().orElse(Double.NaN));
+      bests.add(best.valAccuracy());
+      bestEpochs.add((double) best.epoch());
       gaps.add(last.trainAccuracy() - last.valAccuracy());
       curve.forEach(e -> seconds.add(e.seconds()));
       length = Math.min(length, curve.size());
     }
-    List<Double> valCurve = new ArrayList<>();
-    List<Double> trainCurve = new ArrayList<>();
+    List<List<EpochRow>> curves = trials.stream().map(t -> epochsByTrial.get(t.trialId())).toList();
+    return new CellSummary(architecture, activation, trials.size(), Estimate.of(finals), Estimate.of(bests),
+        Stats.mean(bestEpochs), Estimate.of(gaps), Stats.mean(seconds),
+        curve(curves, length, EpochRow::trainAccuracy), curve(curves, length, EpochRow::valAccuracy),
+        curve(curves, length, EpochRow::trainLoss), curve(curves, length, EpochRow::valLoss), finals);
+  }
+
+  private static Curve curve(List<List<EpochRow>> curves, int length, ToDoubleFunction<EpochRow> measure) {
+    List<Double> means = new ArrayList<>();
+    List<Double> sds = new ArrayList<>();
     for (int i = 0; i < length; i++) {
       final int epoch = i;
-      valCurve.add(Stats.mean(trials.stream().map(t -> epochsByTrial.get(t.trialId()).get(epoch).valAccuracy())
-          .toList()));
-      trainCurve.add(Stats.mean(trials.stream().map(t -> epochsByTrial.get(t.trialId()).get(epoch).trainAccuracy())
-          .toList()));
+      List<Double> values = curves.stream().map(c -> measure.applyAsDouble(c.get(epoch))).toList();
+      means.add(Stats.mean(values));
+      sds.add(Stats.sd(values));
     }
-    return new CellSummary(architecture, activation, trials.size(), Stats.mean(finals), Stats.sd(finals),
-        Stats.mean(bests), Stats.sd(bests), Stats.mean(gaps), Stats.mean(seconds), valCurve, trainCurve);
+    return new Curve(means, sds);
+  }
+
+  private static List<BaselineComparison> compare(List<CellSummary> cells, String baseline) {
+    List<CellSummary> tested = new ArrayList<>();
+    List<CellSummary> against = new ArrayList<>();
+    for (CellSummary cell : cells) {
+      cells.stream().filter(c -> c.architecture().equals(cell.architecture()) && c.activation().equals(baseline)
+          && c != cell).findFirst().ifPresent(base -> {
+            tested.add(cell);
+            against.add(base);
+          });
+    }
+    double[] p = new double[tested.size()];
+    Stats.Welch[] tests = new Stats.Welch[tested.size()];
+    for (int i = 0; i < p.length; i++) {
+      boolean testable = tested.get(i).seeds() >= 2 && against.get(i).seeds() >= 2;
+      tests[i] = testable ? Stats.welch(tested.get(i).finalValues(), against.get(i).finalValues()) : null;
+      p[i] = testable ? tests[i].p() : Double.NaN;
+    }
+    double[] holm = Stats.holm(p);
+    List<BaselineComparison> comparisons = new ArrayList<>();
+    for (int i = 0; i < p.length; i++) {
+      CellSummary cell = tested.get(i);
+      double difference = cell.finalVal().mean() - against.get(i).finalVal().mean();
+      comparisons.add(new BaselineComparison(cell.architecture(), cell.activation(), baseline, cell.seeds(),
+          against.get(i).seeds(), difference, tests[i] == null ? Double.NaN : tests[i].low(),
+          tests[i] == null ? Double.NaN : tests[i].high(), p[i], holm[i]));
+    }
+    return comparisons;
   }
 
   /** The distinct architectures, in report order. */
   public List<String> architectures() {
     return cells.stream().map(CellSummary::architecture).distinct().toList();
+  }
+
+  public List<CellSummary> cellsOf(String architecture) {
+    return cells.stream().filter(c -> c.architecture().equals(architecture)).toList();
+  }
+
+  public List<BaselineComparison> comparisonsOf(String architecture) {
+    return comparisons.stream().filter(c -> c.architecture().equals(architecture)).toList();
   }
 
   /** Whether {@code cell} has the highest mean final val accuracy of its architecture. */

@@ -6,129 +6,108 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sweep4j.results.TrialRow;
 
 /**
- * Writes {@code report.md} and a self-contained {@code index.html} (inline SVG learning curves, no scripts or
- * network access) for a {@link Comparison}.
+ * Writes a report directory: a self-contained {@code index.html} (figures inline as SVG, no scripts, no
+ * network), {@code report.md} linking the same figures from {@code figures/}, and {@code summary.csv} and
+ * {@code comparisons.csv} for spreadsheets.
  */
 public final class ReportWriter {
   private ReportWriter() {}
 
-  /** Writes both files into {@code dir} and returns the HTML file. */
-  public static Path write(Comparison comparison, String title, Path dir) {
+  /** The figures of a report, by file name under {@code figures/}, in the order they are shown. */
+  record Figure(String file, String caption, String svg) {}
+
+  /** Writes every file into {@code dir} and returns the HTML file. */
+  public static Path write(Comparison comparison, List<ActivationCurve> gallery, String title, Path dir) {
+    Map<String, List<Figure>> figures = figures(comparison, gallery);
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("report.md"), markdown(comparison, title), StandardCharsets.UTF_8);
+      Files.createDirectories(dir.resolve("figures"));
+      for (List<Figure> section : figures.values()) {
+        for (Figure figure : section) {
+          Files.writeString(dir.resolve("figures").resolve(figure.file()),
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + figure.svg(), StandardCharsets.UTF_8);
+        }
+      }
+      Files.writeString(dir.resolve("report.md"), ReportMarkdown.render(comparison, figures, title),
+          StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("summary.csv"), ReportCsv.summary(comparison), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("comparisons.csv"), ReportCsv.comparisons(comparison), StandardCharsets.UTF_8);
       Path html = dir.resolve("index.html");
-      Files.writeString(html, html(comparison, title), StandardCharsets.UTF_8);
+      Files.writeString(html, ReportHtml.render(comparison, figures, title), StandardCharsets.UTF_8);
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report to " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  static String markdown(Comparison comparison, String title) {
-    StringBuilder md = new StringBuilder("# " + title + "\n\n");
-    md.append(comparison.trials()).append(" trials; ").append(comparison.cells().size())
-        .append(" architecture × activation cells with finished trials. Accuracies are mean ± sd across seeds;")
-        .append(" ★ marks the best final val accuracy per architecture.\n\n");
+  /**
+   * Figures by section: for each architecture its learning curves and (when recorded) diagnostics, keyed by the
+   * architecture; then the gallery under the key {@code ""}.
+   */
+  static Map<String, List<Figure>> figures(Comparison comparison, List<ActivationCurve> gallery) {
+    Map<String, List<Figure>> figures = new LinkedHashMap<>();
     for (String architecture : comparison.architectures()) {
-      md.append("## ").append(architecture).append("\n\n");
-      md.append("| activation | seeds | final val acc | best val acc | train − val gap | s/epoch |\n");
-      md.append("|---|---:|---:|---:|---:|---:|\n");
-      for (CellSummary cell : cellsOf(comparison, architecture)) {
-        md.append(String.format(Locale.ROOT, "| %s%s | %d | %s | %s | %.3f | %.1f |%n", cell.activation(),
-            comparison.isBest(cell) ? " ★" : "", cell.seeds(), meanSd(cell.finalValMean(), cell.finalValSd()),
-            meanSd(cell.bestValMean(), cell.bestValSd()), cell.gapMean(), cell.epochSecondsMean()));
+      List<Figure> section = new ArrayList<>();
+      List<CellSummary> cells = comparison.cellsOf(architecture);
+      section.add(new Figure(fileName(architecture + "-curves"), architecture + ": learning curves",
+          Figures.learningCurves(architecture, cells)));
+      List<LayerStatSummary> stats = comparison.layerStats().stream()
+          .filter(s -> s.architecture().equals(architecture)).toList();
+      if (!stats.isEmpty()) {
+        List<String> layers = stats.stream().map(LayerStatSummary::layer).distinct()
+            .sorted(java.util.Comparator.comparingInt(LayerStatSummary::layerRank)).toList();
+        section.add(new Figure(fileName(architecture + "-diagnostics"), architecture + ": layer diagnostics",
+            Figures.diagnostics(architecture, cells.stream().map(CellSummary::activation).toList(), layers, stats)));
       }
-      md.append("\nMean validation accuracy per epoch:\n\n");
-      md.append("| activation |");
-      int epochs = cellsOf(comparison, architecture).stream().mapToInt(c -> c.valAccuracyCurve().size()).max()
-          .orElse(0);
-      for (int e = 1; e <= epochs; e++) {
-        md.append(' ').append(e).append(" |");
-      }
-      md.append("\n|---|").append("---:|".repeat(epochs)).append('\n');
-      for (CellSummary cell : cellsOf(comparison, architecture)) {
-        md.append("| ").append(cell.activation()).append(" |");
-        for (double v : cell.valAccuracyCurve()) {
-          md.append(String.format(Locale.ROOT, " %.3f |", v));
-        }
-        md.append(" |".repeat(epochs - cell.valAccuracyCurve().size())).append('\n');
-      }
-      md.append('\n');
+      figures.put(architecture, section);
     }
-    appendUnfinishedMarkdown(comparison, md);
-    return md.toString();
+    List<Figure> panels = new ArrayList<>();
+    for (ActivationCurve curve : gallery) {
+      panels.add(new Figure(fileName("activation-" + curve.activation()), curve.activation(),
+          Figures.galleryPanel(curve)));
+    }
+    figures.put("", panels);
+    return figures;
   }
 
-  private static void appendUnfinishedMarkdown(Comparison comparison, StringBuilder md) {
-    if (comparison.unfinished().isEmpty()) {
-      return;
-    }
-    md.append("## Trials that did not finish\n\n| trial | status | epochs | reason |\n|---|---|---:|---|\n");
-    for (TrialRow trial : comparison.unfinished()) {
-      md.append("| ").append(trial.trialId()).append(" | ").append(trial.status().label()).append(" | ")
-          .append(trial.epochsCompleted()).append(" | ")
-          .append(trial.error() == null ? "" : trial.error().replace("|", "\\|").replace("\n", " ")).append(" |\n");
-    }
-    md.append('\n');
+  /** A file name made of letters, digits, '-' and '_' only, whatever the activation's label holds. */
+  static String fileName(String base) {
+    return base.replaceAll("[^A-Za-z0-9_-]+", "_") + ".svg";
   }
 
-  static String html(Comparison comparison, String title) {
-    StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(Html.escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:1100px}"
-            + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}"
-            + "td.n{text-align:right}tr.best{background:#eef8ee}</style></head><body>\n");
-    html.append("<h1>").append(Html.escape(title)).append("</h1>\n<p>").append(comparison.trials())
-        .append(" trials. Accuracies are mean ± sd across seeds; the highlighted row has the best final val"
-            + " accuracy of its architecture.</p>\n");
-    for (String architecture : comparison.architectures()) {
-      List<CellSummary> cells = cellsOf(comparison, architecture);
-      html.append("<h2>").append(Html.escape(architecture)).append("</h2>\n<table><tr><th>activation</th>"
-          + "<th>seeds</th><th>final val acc</th><th>best val acc</th><th>train − val gap</th><th>s/epoch</th></tr>\n");
-      for (CellSummary cell : cells) {
-        html.append(comparison.isBest(cell) ? "<tr class=\"best\">" : "<tr>")
-            .append("<td>").append(Html.escape(cell.activation())).append("</td>")
-            .append(String.format(Locale.ROOT, "<td class=\"n\">%d</td><td class=\"n\">%s</td><td class=\"n\">%s"
-                + "</td><td class=\"n\">%.3f</td><td class=\"n\">%.1f</td></tr>%n", cell.seeds(),
-                meanSd(cell.finalValMean(), cell.finalValSd()), meanSd(cell.bestValMean(), cell.bestValSd()),
-                cell.gapMean(), cell.epochSecondsMean()));
-      }
-      html.append("</table>\n");
-      List<SvgLineChart.Series> series = new ArrayList<>();
-      for (int i = 0; i < cells.size(); i++) {
-        series.add(new SvgLineChart.Series(cells.get(i).activation() + " val", cells.get(i).valAccuracyCurve(), i,
-            false));
-        series.add(new SvgLineChart.Series(cells.get(i).activation() + " train", cells.get(i).trainAccuracyCurve(),
-            i, true));
-      }
-      html.append(SvgLineChart.render(architecture + ": accuracy per epoch (mean over seeds)", "accuracy", series));
-    }
-    if (!comparison.unfinished().isEmpty()) {
-      html.append("<h2>Trials that did not finish</h2>\n<table><tr><th>trial</th><th>status</th><th>epochs</th>"
-          + "<th>reason</th></tr>\n");
-      for (TrialRow trial : comparison.unfinished()) {
-        html.append("<tr><td>").append(Html.escape(trial.trialId())).append("</td><td>")
-            .append(Html.escape(trial.status().label())).append("</td><td class=\"n\">")
-            .append(trial.epochsCompleted()).append("</td><td>").append(Html.escape(trial.error()))
-            .append("</td></tr>\n");
-      }
-      html.append("</table>\n");
-    }
-    return html.append("</body></html>\n").toString();
+  static String number(double value, int decimals) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
-  private static List<CellSummary> cellsOf(Comparison comparison, String architecture) {
-    return comparison.cells().stream().filter(c -> c.architecture().equals(architecture)).toList();
+  /** "0.6500 ± 0.0707 [0.0147, 1.2853]", leaving out what one seed cannot give. */
+  static String estimate(Estimate e) {
+    if (Double.isNaN(e.sd())) {
+      return number(e.mean(), 4);
+    }
+    return number(e.mean(), 4) + " ± " + number(e.sd(), 4) + " [" + number(e.low(), 4) + ", " + number(e.high(), 4)
+        + "]";
   }
 
-  private static String meanSd(double mean, double sd) {
-    return Double.isNaN(sd) ? String.format(Locale.ROOT, "%.4f", mean)
-        : String.format(Locale.ROOT, "%.4f ± %.4f", mean, sd);
+  static String pValue(double p) {
+    if (Double.isNaN(p)) {
+      return "–";
+    }
+    return p < 1e-4 ? "< 0.0001" : number(p, 4);
+  }
+
+  static String difference(BaselineComparison c) {
+    String sign = c.difference() >= 0 ? "+" : "";
+    String interval = c.testable() ? " [" + number(c.low(), 4) + ", " + number(c.high(), 4) + "]" : "";
+    return sign + number(c.difference(), 4) + interval;
+  }
+
+  static String reason(TrialRow trial) {
+    return trial.error() == null ? "" : trial.error();
   }
 }

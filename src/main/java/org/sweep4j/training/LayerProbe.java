@@ -18,7 +18,7 @@ import org.sweep4j.results.LayerStatRow;
 /**
  * Measures a trained network on a fixed probe batch (the {@code layer_stats} diagnostics): per hidden layer,
  * the mean and standard deviation of its activated outputs and the fraction of units never positive; per
- * parametrised layer, the L2 norm of the loss gradient. Hidden layers are named by kind and position
+ * parametrised layer, the L2 norm of the gradient of the mean loss over the batch. Hidden layers are named by kind and position
  * ({@code conv1}, {@code conv2}, {@code dense1}, then {@code output}), the same in every activation's network
  * so they can be compared; with PReLU, a convolution's outputs are read after its slope layer.
  *
@@ -56,6 +56,8 @@ public final class LayerProbe {
     copy.setLabels(probe.getLabels());
     copy.computeGradientAndScore();
     Map<String, INDArray> gradients = copy.gradient().gradientForVariable();
+    // DL4J's raw gradients are sums over the minibatch (its updater divides them): report the mean loss's.
+    long batch = probe.getFeatures().size(0);
     for (Map.Entry<Integer, String> layer : names.entrySet()) {
       double squares = 0;
       for (Map.Entry<String, INDArray> gradient : gradients.entrySet()) {
@@ -64,7 +66,8 @@ public final class LayerProbe {
           squares += norm * norm;
         }
       }
-      rows.add(new LayerStatRow(trialId, epoch, layer.getValue(), LayerMeasure.GRADIENT_L2, Math.sqrt(squares)));
+      rows.add(new LayerStatRow(trialId, epoch, layer.getValue(), LayerMeasure.GRADIENT_L2,
+          Math.sqrt(squares) / batch));
     }
     return rows;
   }

@@ -42,6 +42,19 @@ class JobFileParserTest {
     assertEquals(0.001, spec.training().learningRate());
     assertEquals(new DistributionSpec(1, 5, 10), spec.distribution());
     assertEquals("results/t", spec.results());
+    assertEquals(100, spec.training().probeSize());
+    assertEquals("relu", spec.baseline());
+  }
+
+  @Test
+  void reportBaselineMustBeAGridActivation() {
+    JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL.replace("[relu]", "[relu, selu]")
+        + "report: {baseline: selu}\n");
+    assertEquals("selu", spec.baseline());
+    JobFileException e = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", MINIMAL + "report: {baseline: gelu}\n"));
+    assertEquals("j.yaml: report.baseline: must be one of the grid's activations (relu), found 'gelu'",
+        e.getMessage());
   }
 
   @Test
@@ -57,7 +70,7 @@ class JobFileParserTest {
     JobFileException e = assertThrows(JobFileException.class,
         () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 2, epoch: 3")));
     assertEquals("j.yaml: training.epoch: unknown key (valid keys under training: batch_size, epochs,"
-        + " learning_rate, optimizer, train_eval_size)", e.getMessage());
+        + " learning_rate, optimizer, probe_size, train_eval_size)", e.getMessage());
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.sweep4j.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -9,65 +10,117 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sweep4j.results.EpochRow;
+import org.sweep4j.results.LayerMeasure;
+import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.Provenance;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
 class ComparisonTest {
-  private static TrialRow trial(String id, String activation, TrialStatus status, int completed) {
+  static TrialRow trial(String id, String activation, TrialStatus status, int completed) {
     return new TrialRow(id, "s", activation, activation, "small_cnn", 1, 2, 32, "adam", 1e-3, 1, 5, 32, "synthetic",
         100, 50, "d", status, status == TrialStatus.FINISHED ? null : "loss became NaN", Instant.EPOCH, Instant.EPOCH,
         10, completed, null, null, null, new Provenance("v", "v", "v", "cpu", "local"));
   }
 
-  private static List<EpochRow> curve(String id, double... valAccuracies) {
+  static List<EpochRow> curve(String id, double... valAccuracies) {
     List<EpochRow> rows = new ArrayList<>();
     for (int i = 0; i < valAccuracies.length; i++) {
-      rows.add(new EpochRow(id, i + 1, 1, valAccuracies[i] + 0.1, 1, valAccuracies[i], 2.0, 100));
+      rows.add(new EpochRow(id, i + 1, 1.0 / (i + 1), valAccuracies[i] + 0.1, 1.2 / (i + 1), valAccuracies[i], 2.0,
+          100));
     }
     return rows;
   }
 
-  private final List<TrialRow> trials = List.of(trial("r1", "relu", TrialStatus.FINISHED, 2),
-      trial("r2", "relu", TrialStatus.FINISHED, 2), trial("s1", "<b>selu</b>", TrialStatus.FINISHED, 2),
-      trial("d1", "sigmoid", TrialStatus.DIVERGED, 1));
+  /** relu: 3 seeds; selu: 3 seeds clearly worse; tanh: 2 seeds; sigmoid diverged. */
+  static final List<TrialRow> TRIALS = List.of(trial("r1", "relu", TrialStatus.FINISHED, 2),
+      trial("r2", "relu", TrialStatus.FINISHED, 2), trial("r3", "relu", TrialStatus.FINISHED, 2),
+      trial("s1", "selu", TrialStatus.FINISHED, 2), trial("s2", "selu", TrialStatus.FINISHED, 2),
+      trial("s3", "selu", TrialStatus.FINISHED, 2), trial("t1", "tanh", TrialStatus.FINISHED, 2),
+      trial("t2", "tanh", TrialStatus.FINISHED, 2), trial("d1", "sigmoid", TrialStatus.DIVERGED, 1));
 
-  private List<EpochRow> epochs() {
+  static List<EpochRow> epochs() {
     List<EpochRow> all = new ArrayList<>();
-    all.addAll(curve("r1", 0.4, 0.6));
-    all.addAll(curve("r2", 0.5, 0.7));
-    all.addAll(curve("s1", 0.3, 0.5));
+    all.addAll(curve("r1", 0.60, 0.70));
+    all.addAll(curve("r2", 0.62, 0.71));
+    all.addAll(curve("r3", 0.61, 0.72));
+    all.addAll(curve("s1", 0.58, 0.64));
+    all.addAll(curve("s2", 0.66, 0.65));
+    all.addAll(curve("s3", 0.57, 0.66));
+    all.addAll(curve("t1", 0.50, 0.60));
+    all.addAll(curve("t2", 0.55, 0.75));
     all.addAll(curve("d1", 0.1));
     return all;
   }
 
   @Test
   void summarisesEachCellAcrossSeeds() {
-    Comparison comparison = Comparison.of(trials, epochs());
-    assertEquals(2, comparison.cells().size());
+    Comparison comparison = Comparison.of(TRIALS, epochs());
+    assertEquals(List.of("relu", "tanh", "selu"), comparison.cells().stream().map(CellSummary::activation).toList());
     CellSummary relu = comparison.cells().get(0);
-    assertEquals("relu", relu.activation());
-    assertEquals(2, relu.seeds());
-    assertEquals(0.65, relu.finalValMean(), 1e-12);
-    assertEquals(Math.sqrt(0.005), relu.finalValSd(), 1e-12);
-    assertEquals(List.of(0.45, 0.65), relu.valAccuracyCurve().stream().map(v -> Math.round(v * 100) / 100.0)
+    assertEquals(3, relu.seeds());
+    assertEquals(0.71, relu.finalVal().mean(), 1e-12);
+    assertEquals(0.01, relu.finalVal().sd(), 1e-12);
+    assertEquals(4.302653 * 0.01 / Math.sqrt(3), relu.finalVal().halfWidth(), 1e-6);
+    assertEquals(2.0, relu.bestEpochMean());
+    assertEquals(0.1, relu.gap().mean(), 1e-12);
+    assertEquals(List.of(0.61, 0.71), relu.valAccuracy().mean().stream().map(v -> Math.round(v * 100) / 100.0)
         .toList());
-    assertEquals(0.1, relu.gapMean(), 1e-12);
+    assertEquals(2, relu.valLoss().epochs());
+    CellSummary selu = comparison.cells().get(2);
+    assertEquals((0.64 + 0.66 + 0.66) / 3, selu.bestVal().mean(), 1e-12, "seed 2's best is its epoch 1");
+    assertEquals(5.0 / 3, selu.bestEpochMean(), 1e-12, "seed 2 peaked in epoch 1");
     assertTrue(comparison.isBest(relu));
-    assertFalse(comparison.isBest(comparison.cells().get(1)));
+    assertFalse(comparison.isBest(selu));
     assertEquals(List.of("d1"), comparison.unfinished().stream().map(TrialRow::trialId).toList());
   }
 
   @Test
-  void reportsEscapeUserStringsAndListUnfinishedTrials() {
-    Comparison comparison = Comparison.of(trials, epochs());
-    String html = ReportWriter.html(comparison, "sweep <x>");
-    assertFalse(html.contains("<b>selu</b>"), "user strings must be escaped");
-    assertTrue(html.contains("&lt;b&gt;selu&lt;/b&gt;"));
-    assertTrue(html.contains("<svg"), "the report has a plot");
-    assertTrue(html.contains("loss became NaN"));
-    String md = ReportWriter.markdown(comparison, "t");
-    assertTrue(md.contains("| relu ★ | 2 | 0.6500 ± 0.0707 |"), md);
-    assertTrue(md.contains("| d1 | diverged | 1 | loss became NaN |"), md);
+  void testsEachActivationAgainstTheBaselineWithHolm() {
+    Comparison comparison = Comparison.of(TRIALS, epochs());
+    assertEquals(List.of("tanh", "selu"), comparison.comparisons().stream().map(BaselineComparison::activation)
+        .toList());
+    BaselineComparison tanh = comparison.comparisons().get(0);
+    BaselineComparison selu = comparison.comparisons().get(1);
+    // scipy.stats.ttest_ind([0.64, 0.65, 0.66], [0.70, 0.71, 0.72], equal_var=False).pvalue = 0.00182626
+    assertEquals(-0.06, selu.difference(), 1e-12);
+    assertEquals(0.00182626, selu.p(), 1e-7);
+    assertEquals(Math.min(1, 2 * selu.p()), selu.pHolm(), 1e-12, "the smaller of 2 p-values is doubled");
+    assertEquals("worse than relu by 0.060", selu.verdict());
+    assertNull(selu.warning());
+    assertTrue(tanh.verdict().startsWith("not distinguishable from relu with 2 vs 3 seeds"), tanh.verdict());
+    assertEquals("fewer than 3 seeds: treat as a hint", tanh.warning());
+    // ttest_ind([0.60, 0.75], [0.70, 0.71, 0.72], equal_var=False): p 0.722031, CI (-0.964694, 0.894694)
+    assertEquals(0.722031, tanh.p(), 1e-6);
+    assertEquals(-0.964694, tanh.low(), 1e-6);
+    assertEquals(0.894694, tanh.high(), 1e-6);
+  }
+
+  @Test
+  void aSingleSeedIsNotTestedAndAnAbsentBaselineGivesNoComparisons() {
+    List<TrialRow> trials = List.of(trial("r1", "relu", TrialStatus.FINISHED, 2),
+        trial("s1", "selu", TrialStatus.FINISHED, 2), trial("s2", "selu", TrialStatus.FINISHED, 2));
+    List<EpochRow> epochs = new ArrayList<>(curve("r1", 0.6, 0.7));
+    epochs.addAll(curve("s1", 0.6, 0.7));
+    epochs.addAll(curve("s2", 0.6, 0.7));
+    BaselineComparison single = Comparison.of(trials, epochs).comparisons().get(0);
+    assertFalse(single.testable());
+    assertTrue(single.verdict().startsWith("not testable"), single.verdict());
+    assertEquals(List.of(), Comparison.of(trials, epochs, List.of(), "gelu").comparisons());
+  }
+
+  @Test
+  void layerStatsAreAveragedOverSeedsAtTheLastEpochInNetworkOrder() {
+    List<LayerStatRow> stats = List.of(
+        new LayerStatRow("r1", 1, "conv1", LayerMeasure.DEAD_FRACTION, 0.9),
+        new LayerStatRow("r1", 2, "dense1", LayerMeasure.DEAD_FRACTION, 0.5),
+        new LayerStatRow("r1", 2, "conv10", LayerMeasure.DEAD_FRACTION, 0.3),
+        new LayerStatRow("r1", 2, "conv1", LayerMeasure.DEAD_FRACTION, 0.1),
+        new LayerStatRow("r2", 2, "conv1", LayerMeasure.DEAD_FRACTION, 0.2),
+        new LayerStatRow("d1", 1, "conv1", LayerMeasure.DEAD_FRACTION, 1.0));
+    List<LayerStatSummary> summaries = Comparison.of(TRIALS, epochs(), stats, "relu").layerStats();
+    assertEquals(List.of("conv1", "conv10", "dense1"), summaries.stream().map(LayerStatSummary::layer).toList());
+    assertEquals(0.15, summaries.get(0).mean(), 1e-12, "epoch 2 of r1 and r2; not epoch 1, not the diverged d1");
+    assertEquals(2, summaries.get(0).seeds());
   }
 }

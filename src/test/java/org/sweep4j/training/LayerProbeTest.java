@@ -63,6 +63,19 @@ class LayerProbeTest {
   }
 
   @Test
+  void gradientNormIsOfTheMeanLossSoItDoesNotGrowWithTheBatch() {
+    MultiLayerNetwork network = network(ActivationName.TANH, "small_cnn");
+    DataSet once = probe();
+    DataSet twice = DataSet.merge(List.of(once, once));
+    Map<String, Double> single = byKey(LayerProbe.measure("t", 1, network, once));
+    Map<String, Double> doubled = byKey(LayerProbe.measure("t", 1, network, twice));
+    for (String layer : List.of("conv1", "conv2", "output")) {
+      assertEquals(single.get(layer + " gradient_l2"), doubled.get(layer + " gradient_l2"),
+          1e-4 * single.get(layer + " gradient_l2"), layer);
+    }
+  }
+
+  @Test
   void unitsThatNeverFireAreDeadAndPassNoGradient() {
     MultiLayerNetwork network = network(ActivationName.RELU, "small_cnn");
     // A bias far below any weighted sum keeps every conv1 unit at 0 on every image: all dead.

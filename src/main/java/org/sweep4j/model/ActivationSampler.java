@@ -1,0 +1,41 @@
+package org.sweep4j.model;
+
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.sweep4j.config.ActivationSpec;
+
+/**
+ * Evaluates a hidden activation and its derivative at given points with the very DL4J code the networks run
+ * (forward and backprop of the {@link IActivation}), for the report's activation gallery.
+ */
+public final class ActivationSampler {
+  /** PReLU's slopes are learned per channel; the gallery draws it at the common initial value 0.25. */
+  public static final double PRELU_SHOWN_SLOPE = 0.25;
+
+  private ActivationSampler() {}
+
+  /** Values {f(x), f′(x)} at each x. */
+  public static double[][] sample(ActivationSpec spec, double[] x) {
+    IActivation function = HiddenActivations.isLayer(spec) ? new ActivationLReLU(PRELU_SHOWN_SLOPE)
+        : HiddenActivations.create(spec);
+    // A [1, n] matrix, the rank every activation accepts (some reduce along dimension 1).
+    INDArray in = Nd4j.createFromArray(new double[][] {x}).castTo(DataType.FLOAT);
+    INDArray f = function.getActivation(in.dup(), false);
+    Pair<INDArray, INDArray> gradients = function.backprop(in.dup(), Nd4j.onesLike(in));
+    return new double[][] {f.castTo(DataType.DOUBLE).ravel().toDoubleVector(),
+      gradients.getFirst().castTo(DataType.DOUBLE).ravel().toDoubleVector()};
+  }
+
+  /** {@code count} evenly spaced points from {@code from} to {@code to}. */
+  public static double[] grid(double from, double to, int count) {
+    double[] x = new double[count];
+    for (int i = 0; i < count; i++) {
+      x[i] = from + (to - from) * i / (count - 1);
+    }
+    return x;
+  }
+}

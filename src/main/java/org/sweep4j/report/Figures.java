@@ -1,0 +1,200 @@
+package org.sweep4j.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.sweep4j.results.LayerMeasure;
+
+/**
+ * The report's figures, drawn with JFreeChart into SVG (JFreeSVG): learning curves with a band of ± 1 standard
+ * deviation across seeds, the activation gallery, and the layer diagnostics. Each figure gets its own prefix
+ * for SVG ids, so many of them can sit inline in one HTML page.
+ */
+final class Figures {
+  /** Tableau's 10 colours, then 10 darker ones: distinct lines for up to 20 activations. */
+  private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+    new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+    new Color(0xbcbd22), new Color(0x17becf), new Color(0x393b79), new Color(0x637939), new Color(0x8c6d31),
+    new Color(0x843c39), new Color(0x7b4173), new Color(0x3182bd), new Color(0x31a354), new Color(0x756bb1),
+    new Color(0x636363), new Color(0xe6550d)};
+  private static final BasicStroke SOLID = new BasicStroke(1.6f);
+  private static final BasicStroke DASHED = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+      1f, new float[] {5f, 4f}, 0f);
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private Figures() {}
+
+  static Color colour(int index) {
+    return COLOURS[index % COLOURS.length];
+  }
+
+  /** Accuracy (top) and loss (bottom) per epoch: validation solid, training dashed, one colour per activation. */
+  static String learningCurves(String architecture, List<CellSummary> cells) {
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(integerAxis("epoch"));
+    plot.add(curvePlot(cells, "accuracy", CellSummary::valAccuracy, CellSummary::trainAccuracy), 1);
+    XYPlot loss = curvePlot(cells, "loss", CellSummary::valLoss, CellSummary::trainLoss);
+    for (int s = 0; s < loss.getDataset().getSeriesCount(); s++) {
+      // The accuracy panel's legend already names every colour.
+      loss.getRenderer().setSeriesVisibleInLegend(s, false);
+    }
+    plot.add(loss, 1);
+    plot.setGap(12);
+    JFreeChart chart = chart(architecture + ": learning curves", plot);
+    chart.addSubtitle(new TextTitle("solid: validation, dashed: training; bands: ± 1 sd across seeds",
+        new Font("SansSerif", Font.PLAIN, 11)));
+    return svg(chart, 820, 640);
+  }
+
+  private static XYPlot curvePlot(List<CellSummary> cells, String label,
+      java.util.function.Function<CellSummary, Curve> val, java.util.function.Function<CellSummary, Curve> train) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(0.12f);
+    for (int i = 0; i < cells.size(); i++) {
+      CellSummary cell = cells.get(i);
+      int valIndex = data.getSeriesCount();
+      data.addSeries(series(cell.activation(), val.apply(cell)));
+      data.addSeries(series(cell.activation() + " (train)", train.apply(cell)));
+      for (int s = valIndex; s <= valIndex + 1; s++) {
+        renderer.setSeriesPaint(s, colour(i));
+        renderer.setSeriesFillPaint(s, colour(i));
+        renderer.setSeriesStroke(s, s == valIndex ? SOLID : DASHED);
+      }
+      renderer.setSeriesVisibleInLegend(valIndex + 1, false);
+    }
+    NumberAxis y = new NumberAxis(label);
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, null, y, renderer);
+    style(plot);
+    return plot;
+  }
+
+  private static YIntervalSeries series(String name, Curve curve) {
+    YIntervalSeries series = new YIntervalSeries(name);
+    for (int e = 0; e < curve.epochs(); e++) {
+      double mean = curve.mean().get(e);
+      double sd = Double.isNaN(curve.sd().get(e)) ? 0 : curve.sd().get(e);
+      series.add(e + 1, mean, mean - sd, mean + sd);
+    }
+    return series;
+  }
+
+  /** One small chart of an activation: f solid, f′ dashed, on the x range sampled. */
+  static String galleryPanel(ActivationCurve curve) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYSeries f = new XYSeries("f(x)");
+    XYSeries derivative = new XYSeries("f′(x)");
+    for (int i = 0; i < curve.x().length; i++) {
+      f.add(curve.x()[i], finiteOrNull(curve.f()[i]));
+      derivative.add(curve.x()[i], finiteOrNull(curve.derivative()[i]));
+    }
+    data.addSeries(f);
+    data.addSeries(derivative);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setSeriesPaint(0, colour(0));
+    renderer.setSeriesStroke(0, SOLID);
+    renderer.setSeriesPaint(1, colour(3));
+    renderer.setSeriesStroke(1, DASHED);
+    NumberAxis y = new NumberAxis();
+    y.setAutoRangeIncludesZero(true);
+    XYPlot plot = new XYPlot(data, new NumberAxis("x"), y, renderer);
+    style(plot);
+    JFreeChart chart = chart(curve.activation(), plot);
+    if (curve.note() != null) {
+      chart.addSubtitle(new TextTitle(curve.note(), new Font("SansSerif", Font.PLAIN, 10)));
+    }
+    return svg(chart, 300, 240);
+  }
+
+  /**
+   * The layer diagnostics of one architecture after the last epoch, layers in network order along x: activation
+   * mean and sd, dead-unit fraction, and the gradient norm on a log scale; one line per activation.
+   */
+  static String diagnostics(String architecture, List<String> activations, List<String> layers,
+      List<LayerStatSummary> stats) {
+    SymbolAxis layerAxis = new SymbolAxis("layer", layers.toArray(String[]::new));
+    layerAxis.setGridBandsVisible(false);
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(layerAxis);
+    for (LayerMeasure measure : LayerMeasure.values()) {
+      XYSeriesCollection data = new XYSeriesCollection();
+      XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+      for (int a = 0; a < activations.size(); a++) {
+        XYSeries series = new XYSeries(activations.get(a));
+        for (LayerStatSummary s : stats) {
+          boolean drawable = measure != LayerMeasure.GRADIENT_L2 || s.mean() > 0;
+          if (s.activation().equals(activations.get(a)) && s.measure() == measure && drawable) {
+            series.add(layers.indexOf(s.layer()), s.mean());
+          }
+        }
+        data.addSeries(series);
+        renderer.setSeriesPaint(a, colour(a));
+        renderer.setSeriesStroke(a, SOLID);
+        renderer.setSeriesVisibleInLegend(a, measure == LayerMeasure.ACTIVATION_MEAN);
+      }
+      ValueAxis y;
+      if (measure == LayerMeasure.GRADIENT_L2) {
+        y = new LogAxis(measure.label() + " (log)");
+        ((LogAxis) y).setSmallestValue(1e-12);
+        ((LogAxis) y).setNumberFormatOverride(new java.text.DecimalFormat("0.##E0"));
+      } else {
+        y = new NumberAxis(measure.label());
+        ((NumberAxis) y).setAutoRangeIncludesZero(measure == LayerMeasure.DEAD_FRACTION);
+      }
+      XYPlot subplot = new XYPlot(data, null, y, renderer);
+      style(subplot);
+      plot.add(subplot, 1);
+    }
+    plot.setGap(10);
+    JFreeChart chart = chart(architecture + ": layer diagnostics after the last epoch (mean over seeds)", plot);
+    return svg(chart, 820, 820);
+  }
+
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  private static NumberAxis integerAxis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    axis.setAutoRangeIncludesZero(false);
+    return axis;
+  }
+
+  private static void style(XYPlot plot) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xdddddd));
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+  }
+
+  private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
+    JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /** The chart as an {@code <svg>} element (no XML prolog), with ids unique to this figure. */
+  private static String svg(JFreeChart chart, int width, int height) {
+    SVGGraphics2D graphics = new SVGGraphics2D(width, height);
+    graphics.setDefsKeyPrefix("f" + IDS.incrementAndGet() + "-");
+    chart.draw(graphics, new Rectangle(0, 0, width, height));
+    return graphics.getSVGElement();
+  }
+}

@@ -1,0 +1,47 @@
+package org.sweep4j.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** {@code summary.csv} (a row per architecture × activation) and {@code comparisons.csv}; NaN left empty. */
+final class ReportCsv {
+  private ReportCsv() {}
+
+  static String summary(Comparison comparison) {
+    StringBuilder csv = new StringBuilder("architecture,activation,seeds,final_val_mean,final_val_sd,"
+        + "final_val_ci_low,final_val_ci_high,best_val_mean,best_val_sd,best_val_ci_low,best_val_ci_high,"
+        + "best_epoch_mean,train_val_gap_mean,epoch_seconds_mean,best\n");
+    for (CellSummary c : comparison.cells()) {
+      csv.append(row(List.of(c.architecture(), c.activation(), String.valueOf(c.seeds()), num(c.finalVal().mean()),
+          num(c.finalVal().sd()), num(c.finalVal().low()), num(c.finalVal().high()), num(c.bestVal().mean()),
+          num(c.bestVal().sd()), num(c.bestVal().low()), num(c.bestVal().high()), num(c.bestEpochMean()),
+          num(c.gap().mean()), num(c.epochSecondsMean()), String.valueOf(comparison.isBest(c)))));
+    }
+    return csv.toString();
+  }
+
+  static String comparisons(Comparison comparison) {
+    StringBuilder csv = new StringBuilder("architecture,activation,baseline,seeds,baseline_seeds,difference,"
+        + "ci_low,ci_high,p,p_holm,verdict,warning\n");
+    for (BaselineComparison c : comparison.comparisons()) {
+      csv.append(row(List.of(c.architecture(), c.activation(), c.baseline(), String.valueOf(c.seeds()),
+          String.valueOf(c.baselineSeeds()), num(c.difference()), num(c.low()), num(c.high()), num(c.p()),
+          num(c.pHolm()), c.verdict(), c.warning() == null ? "" : c.warning())));
+    }
+    return csv.toString();
+  }
+
+  private static String num(double value) {
+    return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6g", value);
+  }
+
+  private static String row(List<String> fields) {
+    return fields.stream().map(ReportCsv::field).collect(Collectors.joining(",")) + "\n";
+  }
+
+  private static String field(String value) {
+    boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n");
+    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+}

@@ -1,0 +1,94 @@
+package org.sweep4j.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sweep4j.results.EpochRow;
+import org.sweep4j.results.LayerMeasure;
+import org.sweep4j.results.LayerStatRow;
+import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialStatus;
+
+class ReportWriterTest {
+  @TempDir
+  Path dir;
+
+  private static final String HOSTILE = "<script>alert(1)</script>";
+
+  private static Comparison comparison() {
+    List<TrialRow> trials = new ArrayList<>(ComparisonTest.TRIALS);
+    trials.add(ComparisonTest.trial("x1", HOSTILE, TrialStatus.FINISHED, 2));
+    trials.add(ComparisonTest.trial("x2", HOSTILE, TrialStatus.FINISHED, 2));
+    List<EpochRow> epochs = new ArrayList<>(ComparisonTest.epochs());
+    epochs.addAll(ComparisonTest.curve("x1", 0.3, 0.4));
+    epochs.addAll(ComparisonTest.curve("x2", 0.3, 0.5));
+    List<LayerStatRow> stats = new ArrayList<>();
+    for (String id : List.of("r1", "s1", "x1")) {
+      for (String layer : List.of("conv1", "conv2", "output")) {
+        for (LayerMeasure measure : LayerMeasure.values()) {
+          stats.add(new LayerStatRow(id, 2, layer, measure, measure == LayerMeasure.GRADIENT_L2 ? 0.01 : 0.2));
+        }
+      }
+    }
+    return Comparison.of(trials, epochs, stats, "relu");
+  }
+
+  private static ActivationCurve curve(String name) {
+    return new ActivationCurve(name, null, new double[] {-1, 0, 1}, new double[] {0, 0, 1}, new double[] {0, 0, 1});
+  }
+
+  @Test
+  void writesEveryFileWithFiguresAndEscapesUserStrings() throws Exception {
+    Path html = ReportWriter.write(comparison(), List.of(curve("relu"), curve(HOSTILE)), "sweep " + HOSTILE, dir);
+    String page = Files.readString(html);
+    assertFalse(page.contains(HOSTILE), "user strings must be escaped, in tables and inside the SVG figures");
+    assertFalse(page.contains("<script"), "a self-contained page runs no scripts");
+    assertFalse(page.contains("http://") && page.contains("src=\"http"), "nothing is fetched from the network");
+    assertEquals(1 + 1 + 2, count(page, "<svg"), "curves, diagnostics and two gallery panels");
+    assertTrue(page.contains("worse than relu by 0.060"), "the verdict is on the page");
+    assertTrue(page.contains("loss became NaN"), "unfinished trials are listed");
+
+    // Every figure is also a well-formed SVG file that the Markdown links.
+    String md = Files.readString(dir.resolve("report.md"));
+    try (var files = Files.list(dir.resolve("figures"))) {
+      List<Path> svgs = files.toList();
+      assertEquals(4, svgs.size());
+      for (Path svg : svgs) {
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertTrue(md.contains("(figures/" + svg.getFileName() + ")"), svg + " linked from report.md");
+      }
+    }
+    assertTrue(md.contains("| relu ★ | 3 | 0.7100 ± 0.0100 [0.6852, 0.7348] |"), md);
+
+    List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
+    assertEquals(1 + 4, summary.size(), "header and one row per cell");
+    assertTrue(summary.get(1).startsWith("small_cnn,relu,3,0.710000,0.0100000,0.685159,0.734841,"), summary.get(1));
+    assertTrue(summary.get(1).endsWith(",true"));
+    List<String> comparisons = Files.readAllLines(dir.resolve("comparisons.csv"));
+    assertTrue(comparisons.stream().anyMatch(l -> l.startsWith("small_cnn,selu,relu,3,3,-0.0600000,")),
+        comparisons.toString());
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  @Test
+  void fileNamesAreSafeWhateverTheLabel() throws IOException {
+    assertEquals("activation-leaky_relu_alpha_0.2_.svg".replace(".2_", "_2_"),
+        ReportWriter.fileName("activation-leaky_relu(alpha=0.2)"));
+  }
+}
