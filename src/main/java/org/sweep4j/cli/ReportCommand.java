@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sweep4j.config.ActivationName;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.model.ActivationSampler;
 import org.sweep4j.report.ActivationCurve;
@@ -70,8 +69,11 @@ final class ReportCommand implements Callable<Integer> {
     configs.forEach((label, config) -> {
       ActivationSpec spec = ActivationSpec.parse(config);
       double[][] sampled = ActivationSampler.sample(spec, x);
-      String note = spec.name() == ActivationName.PRELU
-          ? "learned slope; " + ActivationSampler.PRELU_SHOWN_SLOPE + " shown" : null;
+      String note = switch (spec.name()) {
+        case PRELU -> "learned slope; " + ActivationSampler.PRELU_SHOWN_SLOPE + " shown";
+        case ZERO_FIT_LINEAR -> "x − min(x) over a group: here all x shown";
+        default -> null;
+      };
       curves.add(new ActivationCurve(label, note, x, sampled[0], sampled[1]));
     });
     return curves;

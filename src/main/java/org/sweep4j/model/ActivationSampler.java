@@ -18,16 +18,25 @@ public final class ActivationSampler {
 
   private ActivationSampler() {}
 
-  /** Values {f(x), f′(x)} at each x. */
+  /**
+   * Values {f(x), f′(x)} at each x, f′ being the diagonal of the Jacobian, ∂f(x)_i / ∂x_i. The points are one
+   * [1, n] input, so an activation that is not elementwise ({@code zero_fit_linear} shifts a group by its
+   * minimum) sees them as one group; backpropagating one unit vector per point keeps its derivative exact
+   * there too, where a vector of ones would sum the whole Jacobian row into the minimum's entry.
+   */
   public static double[][] sample(ActivationSpec spec, double[] x) {
     IActivation function = HiddenActivations.isLayer(spec) ? new ActivationLReLU(PRELU_SHOWN_SLOPE)
         : HiddenActivations.create(spec);
-    // A [1, n] matrix, the rank every activation accepts (some reduce along dimension 1).
     INDArray in = Nd4j.createFromArray(new double[][] {x}).castTo(DataType.FLOAT);
     INDArray f = function.getActivation(in.dup(), false);
-    Pair<INDArray, INDArray> gradients = function.backprop(in.dup(), Nd4j.onesLike(in));
-    return new double[][] {f.castTo(DataType.DOUBLE).ravel().toDoubleVector(),
-      gradients.getFirst().castTo(DataType.DOUBLE).ravel().toDoubleVector()};
+    double[] derivative = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      INDArray unit = Nd4j.zerosLike(in);
+      unit.putScalar(0, i, 1);
+      Pair<INDArray, INDArray> gradients = function.backprop(in.dup(), unit);
+      derivative[i] = gradients.getFirst().getDouble(0, i);
+    }
+    return new double[][] {f.castTo(DataType.DOUBLE).ravel().toDoubleVector(), derivative};
   }
 
   /** {@code count} evenly spaced points from {@code from} to {@code to}. */

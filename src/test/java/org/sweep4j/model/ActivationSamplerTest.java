@@ -26,6 +26,14 @@ class ActivationSamplerTest {
   }
 
   @Test
+  void aGroupActivationGetsTheDiagonalOfItsJacobian() {
+    // zero_fit_linear over the group {-2, -0.5, 0.5, 2}: x + 2, slope 1 except at the minimum, which stays 0.
+    double[][] zeroFit = ActivationSampler.sample(ActivationSpec.of(ActivationName.ZERO_FIT_LINEAR), X);
+    assertArrayEquals(new double[] {0, 1.5, 2.5, 4}, zeroFit[0], 1e-6);
+    assertArrayEquals(new double[] {0, 1, 1, 1}, zeroFit[1], 1e-6);
+  }
+
+  @Test
   void everyActivationGivesFiniteCurves() {
     double[] x = ActivationSampler.grid(-4, 4, 81);
     assertEquals(0.0, x[40], 1e-12);
