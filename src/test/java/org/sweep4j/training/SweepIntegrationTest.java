@@ -20,6 +20,7 @@ import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
+import org.sweep4j.sql.NotebookQueries;
 import org.sweep4j.sql.ResultsSql;
 
 /** A whole sweep on a few hundred synthetic images with real Spark, DL4J and Parquet, then resume. */
@@ -44,7 +45,7 @@ class SweepIntegrationTest extends SparkTestBase {
   }
 
   @Test
-  void runsRecordsResumesAndQueries() {
+  void runsRecordsResumesAndQueries() throws Exception {
     JobSpec job = job();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     SweepSummary first = run(job, false, console);
@@ -88,6 +89,18 @@ class SweepIntegrationTest extends SparkTestBase {
     List<Row> perActivation = ResultsSql.query(spark, results, "select t.activation, max(e.val_accuracy) from epochs e"
         + " join trials t using (trial_id) group by t.activation order by t.activation").collectAsList();
     assertEquals(List.of("relu", "tanh"), perActivation.stream().map(r -> r.getString(0)).toList());
+
+    // Every Spark SQL cell of the exported notebooks runs against these tables and finds rows.
+    int notebookQueries = 0;
+    for (Path notebook : NotebookQueries.notebooks()) {
+      for (NotebookQueries.Query query : NotebookQueries.of(notebook)) {
+        long rows = ResultsSql.run(spark, query.sql(), query.source()).count();
+        assertTrue(rows > 0, query.source() + " found no rows:\n" + query.sql());
+        notebookQueries++;
+      }
+    }
+    assertTrue(notebookQueries >= 4, "expected the notebooks' ranking, curves and diagnostics queries, found "
+        + notebookQueries);
 
     // Running the same sweep again without --resume must not touch the recorded trials.
     SweepException clash = assertThrows(SweepException.class, () -> run(job, false, new ByteArrayOutputStream()));
