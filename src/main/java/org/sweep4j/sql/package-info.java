@@ -1,2 +1,5 @@
-/** Spark SQL over a results directory: the {@code trials} and {@code epochs} tables registered by name. */
+/**
+ * Spark SQL over a results directory: the {@code trials}, {@code epochs} and {@code layer_stats} tables
+ * registered by name, statements split from SQL files, results printed as a table, CSV or JSON.
+ */
 package org.sweep4j.sql;
