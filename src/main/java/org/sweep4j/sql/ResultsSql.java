@@ -43,8 +43,9 @@ public final class ResultsSql {
       return spark.sql(sql);
     } catch (Exception e) {
       // AnalysisException (ParseException included) is checked in Java's eyes but thrown undeclared from Scala.
-      if (e instanceof org.apache.spark.sql.AnalysisException) {
-        throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+      if (e instanceof org.apache.spark.sql.AnalysisException analysis) {
+        // The simple message leaves out the logical plan, which means nothing to someone who wrote a query.
+        throw new IllegalArgumentException(source + ": " + analysis.getSimpleMessage(), e);
       }
       throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }

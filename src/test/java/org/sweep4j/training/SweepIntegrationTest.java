@@ -1,6 +1,7 @@
 package org.sweep4j.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,10 @@ class SweepIntegrationTest extends SparkTestBase {
         notebookQueries++;
       }
     }
+    IllegalArgumentException badQuery = assertThrows(IllegalArgumentException.class,
+        () -> ResultsSql.run(spark, "select nope from epochs", "q.sql, statement 2"));
+    assertTrue(badQuery.getMessage().startsWith("q.sql, statement 2: [UNRESOLVED_COLUMN"), badQuery.getMessage());
+    assertFalse(badQuery.getMessage().contains("SubqueryAlias"), "no query plan in a user's error message");
     assertTrue(notebookQueries >= 4, "expected the notebooks' ranking, curves and diagnostics queries, found "
         + notebookQueries);
 
