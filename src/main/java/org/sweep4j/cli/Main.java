@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sweep4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Activation × architecture × seed sweeps of CIFAR-10 CNNs with DL4J on Spark.",
     subcommands = {RunCommand.class, PlanCommand.class, SqlCommand.class, ReportCommand.class, BenchCommand.class,
+      DataCommand.class,
       CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code of a usage or input error (bad job file, unknown activation, corrupt data). */

@@ -89,8 +89,8 @@ public final class CifarBinaryReader {
         TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextTarEntry()) != null && contents.size() < wanted.size()) {
-        String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-        if (entry.isFile() && wanted.contains(name)) {
+        String name = CifarLayout.checkArchiveEntry(archive.toString(), entry.getName());
+        if (entry.isFile() && name != null && wanted.contains(name)) {
           ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, entry.getSize()));
           tar.transferTo(out);
           contents.put(name, out.toByteArray());

@@ -43,12 +43,6 @@ public final class Minibatches {
 
   /** The minibatch of all of {@code images}. */
   public static DataSet fromImages(ImageSet images, String source) {
-    byte[] records = new byte[images.size() * ImageSet.RECORD_BYTES];
-    for (int i = 0; i < images.size(); i++) {
-      records[i * ImageSet.RECORD_BYTES] = images.labels()[i];
-      System.arraycopy(images.pixels(), i * ImageSet.PIXELS, records, i * ImageSet.RECORD_BYTES + 1,
-          ImageSet.PIXELS);
-    }
-    return fromRecords(records, source);
+    return fromRecords(images.records(0, images.size()), source);
   }
 }

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -51,8 +53,10 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"run", "plan", "sql", "report"}) {
-      Outcome help = execute(command, "--help");
+    for (String command : new String[] {"run", "plan", "sql", "report", "data", "data verify"}) {
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.add("--help");
+      Outcome help = execute(args.toArray(String[]::new));
       assertEquals(0, help.code(), command);
       assertTrue(help.out().startsWith("Usage: sweep4j " + command), help.out());
     }
