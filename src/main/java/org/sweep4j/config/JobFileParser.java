@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * fail with the file, the dotted key and the value in the message. Defaults:
  * <ul>
  *   <li>{@code dataset.source}: cifar10 when a path is given, else synthetic; sizes default to the whole
- *       CIFAR-10 (50,000 / 10,000) or, for synthetic data, 5,000 / 1,000;</li>
+ *       CIFAR-10 (50,000 / 10,000) or, for synthetic data, 5,000 / 1,000; CIFAR-10 subsets are
+ *       {@code stratified} with {@code subset_seed} 1;</li>
  *   <li>{@code training.optimizer} adam, {@code learning_rate} the optimizer's Keras default,
  *       {@code train_eval_size} 10,000, {@code probe_size} 100;</li>
  *   <li>{@code distribution.workers} 1, {@code averaging_frequency} 5, {@code batch_size_per_worker}
@@ -33,7 +34,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class JobFileParser {
   private static final Set<String> TOP = Set.of("sweep", "description", "dataset", "grid", "training",
       "distribution", "output", "report");
-  private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size");
+  private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size", "sampling",
+      "subset_seed");
   private static final Set<String> GRID = Set.of("activations", "architectures", "seeds");
   private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
       "train_eval_size", "probe_size");
@@ -105,7 +107,15 @@ public final class JobFileParser {
     if (source == DataSource.SYNTHETIC && path != null) {
       throw section.error("path", "is only read for source cifar10, found source synthetic");
     }
-    return build(section, () -> new DatasetSpec(source, path, train, test));
+    Sampling sampling = section.has("sampling")
+        ? choice(section, "sampling", () -> Sampling.parse(section.string("sampling", null)))
+        : (real ? Sampling.STRATIFIED : Sampling.FIRST);
+    if (!real && sampling == Sampling.STRATIFIED) {
+      throw section.error("sampling", "stratified subsets are drawn from CIFAR-10 (source cifar10); synthetic"
+          + " images are generated at the size asked");
+    }
+    long subsetSeed = section.integer("subset_seed", 1);
+    return build(section, () -> new DatasetSpec(source, path, train, test, sampling, subsetSeed));
   }
 
   private static GridSpec grid(YamlSection section) {

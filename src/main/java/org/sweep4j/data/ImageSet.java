@@ -40,6 +40,17 @@ public record ImageSet(byte[] labels, byte[] pixels) {
     return new ImageSet(headLabels, headPixels);
   }
 
+  /** The images at {@code indices}, in that order, copied. */
+  public ImageSet select(int[] indices) {
+    byte[] chosenLabels = new byte[indices.length];
+    byte[] chosenPixels = new byte[indices.length * PIXELS];
+    for (int k = 0; k < indices.length; k++) {
+      chosenLabels[k] = labels[indices[k]];
+      System.arraycopy(pixels, indices[k] * PIXELS, chosenPixels, k * PIXELS, PIXELS);
+    }
+    return new ImageSet(chosenLabels, chosenPixels);
+  }
+
   /** Images {@code from} (inclusive) to {@code to} (exclusive), copied. */
   public ImageSet slice(int from, int to) {
     if (from < 0 || to > size() || from > to) {

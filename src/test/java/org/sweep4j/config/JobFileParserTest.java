@@ -47,6 +47,29 @@ class JobFileParserTest {
   }
 
   @Test
+  void cifarSubsetsAreStratifiedBySeedUnlessTheJobSaysFirst() {
+    DatasetSpec stratified = JobFileParser.parse("t.yaml", MINIMAL
+        + "dataset: {path: /data/cifar, train_size: 1000, test_size: 500}\n").dataset();
+    assertEquals(Sampling.STRATIFIED, stratified.sampling());
+    assertEquals(1, stratified.subsetSeed());
+    assertEquals("cifar10(train=1000,test=500,sampling=stratified,subset_seed=1)", stratified.canonical());
+    DatasetSpec first = JobFileParser.parse("t.yaml", MINIMAL
+        + "dataset: {path: /data/cifar, train_size: 1000, test_size: 500, sampling: first}\n").dataset();
+    assertEquals("cifar10(train=1000,test=500)", first.canonical(), "first-N ids are what they always were");
+    assertEquals("cifar10(train=50000,test=10000)",
+        JobFileParser.parse("t.yaml", MINIMAL + "dataset: {path: /d}\n").dataset().canonical(),
+        "the whole data set has nothing to sample");
+    JobFileException synthetic = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL + "dataset: {source: synthetic, sampling: stratified}\n"));
+    assertTrue(synthetic.getMessage().startsWith("j.yaml: dataset.sampling: stratified subsets are drawn from"),
+        synthetic.getMessage());
+    JobFileException unknown = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL + "dataset: {path: /d, sampling: random}\n"));
+    assertTrue(unknown.getMessage().contains("unknown sampling 'random' (valid: stratified, first)"),
+        unknown.getMessage());
+  }
+
+  @Test
   void reportBaselineMustBeAGridActivation() {
     JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL.replace("[relu]", "[relu, selu]")
         + "report: {baseline: selu}\n");
