@@ -9,23 +9,38 @@ package org.sweep4j.config;
  * @param sampling how the sizes pick images out of CIFAR-10 (synthetic data is generated at the size asked)
  * @param subsetSeed the seed of a stratified subset: one subset for the whole sweep, so trials compare on the
  *     same images whatever their own seeds
+ * @param validation what is scored after every epoch: the test set, or a held-out part of the training batches
+ * @param validationSize images held out of the training batches (0 unless validation is holdout); they are
+ *     disjoint from the {@code trainSize} training images, drawn the same way (first or stratified)
  */
 public record DatasetSpec(DataSource source, String path, int trainSize, int testSize, Sampling sampling,
-    long subsetSeed) {
+    long subsetSeed, Validation validation, int validationSize) {
   public static final int MAX_TRAIN = 50_000;
   public static final int MAX_TEST = 10_000;
 
   /** The first {@code trainSize} and {@code testSize} images. */
   public DatasetSpec(DataSource source, String path, int trainSize, int testSize) {
-    this(source, path, trainSize, testSize, Sampling.FIRST, 0);
+    this(source, path, trainSize, testSize, Sampling.FIRST, 0, Validation.TEST, 0);
   }
 
   public DatasetSpec {
     if (source == null) {
       throw new IllegalArgumentException("dataset.source is missing");
     }
-    if (sampling == null) {
-      throw new IllegalArgumentException("dataset.sampling is missing");
+    if (sampling == null || validation == null) {
+      throw new IllegalArgumentException("dataset.sampling and dataset.validation are required");
+    }
+    if (validation == Validation.TEST && validationSize != 0) {
+      throw new IllegalArgumentException("dataset.validation_size is only read for validation: holdout (the test"
+          + " set is the validation set), found " + validationSize);
+    }
+    if (validation == Validation.HOLDOUT && validationSize < 1) {
+      throw new IllegalArgumentException("dataset.validation_size must be at least 1 for validation: holdout, found "
+          + validationSize);
+    }
+    if (source == DataSource.CIFAR10 && (long) trainSize + validationSize > MAX_TRAIN) {
+      throw new IllegalArgumentException("dataset.train_size (" + trainSize + ") + validation_size ("
+          + validationSize + ") must fit in CIFAR-10's " + MAX_TRAIN + " training images");
     }
     if (source == DataSource.SYNTHETIC && sampling == Sampling.STRATIFIED) {
       throw new IllegalArgumentException("dataset.sampling: stratified subsets are drawn from CIFAR-10 (source"
@@ -46,7 +61,8 @@ public record DatasetSpec(DataSource source, String path, int trainSize, int tes
 
   /** The same data set read from another place (the {@code --data} option); the source becomes cifar10. */
   public DatasetSpec withPath(String newPath) {
-    return new DatasetSpec(DataSource.CIFAR10, newPath, trainSize, testSize, sampling, subsetSeed);
+    return new DatasetSpec(DataSource.CIFAR10, newPath, trainSize, testSize, sampling, subsetSeed, validation,
+        validationSize);
   }
 
   /**
@@ -55,8 +71,10 @@ public record DatasetSpec(DataSource source, String path, int trainSize, int tes
    * so does the whole of CIFAR-10, where there is nothing to sample.
    */
   public String canonical() {
-    boolean whole = source == DataSource.CIFAR10 && trainSize == MAX_TRAIN && testSize == MAX_TEST;
+    boolean whole = source == DataSource.CIFAR10 && trainSize == MAX_TRAIN && testSize == MAX_TEST
+        && validation == Validation.TEST;
     String subset = sampling == Sampling.FIRST || whole ? "" : ",sampling=" + sampling.label() + ",subset_seed=" + subsetSeed;
-    return source.label() + "(train=" + trainSize + ",test=" + testSize + subset + ")";
+    String holdout = validation == Validation.TEST ? "" : ",validation=holdout(" + validationSize + ")";
+    return source.label() + "(train=" + trainSize + ",test=" + testSize + subset + holdout + ")";
   }
 }

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <ul>
  *   <li>{@code dataset.source}: cifar10 when a path is given, else synthetic; sizes default to the whole
  *       CIFAR-10 (50,000 / 10,000) or, for synthetic data, 5,000 / 1,000; CIFAR-10 subsets are
- *       {@code stratified} with {@code subset_seed} 1;</li>
+ *       {@code stratified} with {@code subset_seed} 1; {@code validation} test, or holdout of
+ *       {@code validation_size} (default a tenth of train_size, at most 5,000) training-batch images;</li>
  *   <li>{@code training.optimizer} adam, {@code learning_rate} the optimizer's Keras default,
  *       {@code train_eval_size} 10,000, {@code probe_size} 100;</li>
  *   <li>{@code distribution.workers} 1, {@code averaging_frequency} 5, {@code batch_size_per_worker}
@@ -35,7 +36,7 @@ public final class JobFileParser {
   private static final Set<String> TOP = Set.of("sweep", "description", "dataset", "grid", "training",
       "distribution", "output", "report");
   private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size", "sampling",
-      "subset_seed");
+      "subset_seed", "validation", "validation_size");
   private static final Set<String> GRID = Set.of("activations", "architectures", "seeds");
   private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
       "train_eval_size", "probe_size");
@@ -115,7 +116,17 @@ public final class JobFileParser {
           + " images are generated at the size asked");
     }
     long subsetSeed = section.integer("subset_seed", 1);
-    return build(section, () -> new DatasetSpec(source, path, train, test, sampling, subsetSeed));
+    Validation validation = section.has("validation")
+        ? choice(section, "validation", () -> Validation.parse(section.string("validation", null)))
+        : Validation.TEST;
+    if (validation == Validation.TEST && section.has("validation_size")) {
+      throw section.error("validation_size", "is only read for validation: holdout (the test set is the validation"
+          + " set)");
+    }
+    int validationSize = validation == Validation.TEST ? 0
+        : section.integer("validation_size", Math.min(5_000, Math.max(1, train / 10)));
+    return build(section, () -> new DatasetSpec(source, path, train, test, sampling, subsetSeed, validation,
+        validationSize));
   }
 
   private static GridSpec grid(YamlSection section) {

@@ -15,21 +15,43 @@ public final class Subsets {
   private Subsets() {}
 
   public static ImageSet stratified(ImageSet pool, int size, long seed) {
-    if (size > pool.size()) {
-      throw new IllegalArgumentException("a subset of " + size + " from " + pool.size() + " images");
+    return split(pool, size, 0, seed)[0];
+  }
+
+  /**
+   * Two disjoint stratified draws from {@code pool}: {@code first} images, then {@code second} more from the
+   * images the first draw left (the training set and its held-out validation set).
+   */
+  public static ImageSet[] split(ImageSet pool, int first, int second, long seed) {
+    if (first + second > pool.size()) {
+      throw new IllegalArgumentException("subsets of " + first + " and " + second + " from " + pool.size()
+          + " images");
     }
-    if (size == pool.size()) {
-      return pool;
+    if (second == 0 && first == pool.size()) {
+      return new ImageSet[] {pool, pool.head(0)};
     }
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] all = java.util.stream.IntStream.range(0, pool.size()).toArray();
+    int[] firstDraw = draw(pool.labels(), all, first, random);
+    boolean[] taken = new boolean[pool.size()];
+    for (int i : firstDraw) {
+      taken[i] = true;
+    }
+    int[] rest = java.util.stream.IntStream.range(0, pool.size()).filter(i -> !taken[i]).toArray();
+    int[] secondDraw = draw(pool.labels(), rest, second, random);
+    return new ImageSet[] {pool.select(firstDraw), pool.select(secondDraw)};
+  }
+
+  /** {@code size} of the {@code candidates} (indices into labels), stratified, in ascending index order. */
+  private static int[] draw(byte[] labels, int[] candidates, int size, SplittableRandom random) {
     List<List<Integer>> byClass = new ArrayList<>();
     for (int c = 0; c < ImageSet.CLASSES; c++) {
       byClass.add(new ArrayList<>());
     }
-    for (int i = 0; i < pool.size(); i++) {
-      byClass.get(pool.labels()[i]).add(i);
+    for (int i : candidates) {
+      byClass.get(labels[i]).add(i);
     }
-    int[] quota = quotas(byClass.stream().mapToInt(List::size).toArray(), pool.size(), size);
-    SplittableRandom random = new SplittableRandom(seed);
+    int[] quota = quotas(byClass.stream().mapToInt(List::size).toArray(), candidates.length, size);
     int[] chosen = new int[size];
     int at = 0;
     for (int c = 0; c < ImageSet.CLASSES; c++) {
@@ -44,7 +66,7 @@ public final class Subsets {
       }
     }
     Arrays.sort(chosen);
-    return pool.select(chosen);
+    return chosen;
   }
 
   /** Each class's share of {@code size}, proportional to its count, rounded by largest remainder. */

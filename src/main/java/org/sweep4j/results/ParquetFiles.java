@@ -103,6 +103,9 @@ final class ParquetFiles {
   private static Object value(Group group, Column column, Path file) {
     String name = column.name();
     if (!group.getType().containsField(name)) {
+      if (column.optional()) {
+        return null;
+      }
       throw new IllegalStateException(file + ": no column " + name + " (not a sweep4j results file?)");
     }
     if (group.getFieldRepetitionCount(name) == 0) {

@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * One trial: what it was (every setting that decides its result), how it ended, and what produced it.
  * Accuracies are null when the trial ended before its first epoch.
+ *
+ * @param validation what {@code val_*} measured: {@code test} (the test set) or {@code holdout(N)}; null in
+ *     results written before validation was a choice (they all validated on the test set)
+ * @param testLoss test-set loss after the last epoch of a finished trial (for validation on the test set, the
+ *     last validation loss), else null
  */
 public record TrialRow(
     String trialId,
@@ -34,6 +39,9 @@ public record TrialRow(
     Double finalValAccuracy,
     Double bestValAccuracy,
     Integer bestEpoch,
+    String validation,
+    Double testLoss,
+    Double testAccuracy,
     Provenance provenance) {
 
   public static final List<Column> COLUMNS = List.of(
@@ -45,7 +53,9 @@ public record TrialRow(
       Column.integer("test_size"), Column.string("data_description"), Column.string("status"),
       Column.string("error"), Column.timestamp("started_at"), Column.timestamp("finished_at"),
       Column.longInt("params"), Column.integer("epochs_completed"), Column.number("final_val_accuracy"),
-      Column.number("best_val_accuracy"), Column.integer("best_epoch"), Column.string("sweep4j_version"),
+      Column.number("best_val_accuracy"), Column.integer("best_epoch"), Column.string("validation").addedLater(),
+      Column.number("test_loss").addedLater(), Column.number("test_accuracy").addedLater(),
+      Column.string("sweep4j_version"),
       Column.string("dl4j_version"), Column.string("spark_version"), Column.string("native_backend"),
       Column.string("spark_master"));
 
@@ -66,7 +76,7 @@ public record TrialRow(
     return new Object[] {trialId, sweep, activation, activationConfig, architecture, seed, epochs, batchSize,
         optimizer, learningRate, workers, averagingFrequency, batchSizePerWorker, dataset, trainSize, testSize,
         dataDescription, status.label(), error, startedAt, finishedAt, params, epochsCompleted, finalValAccuracy,
-        bestValAccuracy, bestEpoch, provenance.sweep4jVersion(), provenance.dl4jVersion(),
+        bestValAccuracy, bestEpoch, validation, testLoss, testAccuracy, provenance.sweep4jVersion(), provenance.dl4jVersion(),
         provenance.sparkVersion(), provenance.nativeBackend(), provenance.sparkMaster()};
   }
 
@@ -75,7 +85,8 @@ public record TrialRow(
         (Integer) v[6], (Integer) v[7], (String) v[8], (Double) v[9], (Integer) v[10], (Integer) v[11],
         (Integer) v[12], (String) v[13], (Integer) v[14], (Integer) v[15], (String) v[16],
         TrialStatus.parse((String) v[17]), (String) v[18], (Instant) v[19], (Instant) v[20], (Long) v[21],
-        (Integer) v[22], (Double) v[23], (Double) v[24], (Integer) v[25],
-        new Provenance((String) v[26], (String) v[27], (String) v[28], (String) v[29], (String) v[30]));
+        (Integer) v[22], (Double) v[23], (Double) v[24], (Integer) v[25], (String) v[26], (Double) v[27],
+        (Double) v[28], new Provenance((String) v[29], (String) v[30], (String) v[31], (String) v[32],
+        (String) v[33]));
   }
 }

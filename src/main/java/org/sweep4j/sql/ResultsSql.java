@@ -18,7 +18,9 @@ public final class ResultsSql {
     List<String> registered = new ArrayList<>();
     for (String table : List.of(ResultsStore.TRIALS, ResultsStore.EPOCHS, ResultsStore.LAYER_STATS)) {
       if (store.hasTable(table)) {
-        spark.read().parquet(store.tableLocation(table)).createOrReplaceTempView(table);
+        // Files written by older versions lack later columns: merge the schemas so those read as null.
+        spark.read().option("mergeSchema", "true").parquet(store.tableLocation(table))
+            .createOrReplaceTempView(table);
         registered.add(table);
       }
     }

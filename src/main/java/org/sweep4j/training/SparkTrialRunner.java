@@ -51,7 +51,7 @@ public final class SparkTrialRunner {
         network.fitPaths(data.train(), new PinnedShardLoader());
         double seconds = (System.nanoTime() - start) / 1e9;
         MultiLayerNetwork trained = network.getNetwork();
-        EvalCounts validation = ShardEvaluator.evaluate(sc, trained, data.test());
+        EvalCounts validation = ShardEvaluator.evaluate(sc, trained, data.validation());
         EvalCounts training = ShardEvaluator.evaluate(sc, trained, data.trainEval());
         EpochRow row = new EpochRow(trial.id(), epoch, training.loss(), training.accuracy(), validation.loss(),
             validation.accuracy(), seconds, data.trainImages() / Math.max(seconds, 1e-9));
@@ -62,10 +62,18 @@ public final class SparkTrialRunner {
         listener.onEpoch(trial, row);
         if (row.diverged() || !Double.isFinite(network.getScore())) {
           return new TrialOutcome(TrialStatus.DIVERGED, "loss became " + (Double.isFinite(row.trainLoss())
-              ? row.valLoss() : row.trainLoss()) + " in epoch " + epoch, epochs, layerStats, params);
+              ? row.valLoss() : row.trainLoss()) + " in epoch " + epoch, epochs, layerStats, params, null, null);
         }
       }
-      return new TrialOutcome(TrialStatus.FINISHED, null, epochs, layerStats, params);
+      EpochRow last = epochs.get(epochs.size() - 1);
+      if (data.finalTest() == null) {
+        // The test set was the validation set: its last scoring is the test result.
+        return new TrialOutcome(TrialStatus.FINISHED, null, epochs, layerStats, params, last.valLoss(),
+            last.valAccuracy());
+      }
+      sc.setJobDescription(label + " test set [" + trial.id() + "]");
+      EvalCounts test = ShardEvaluator.evaluate(sc, network.getNetwork(), data.finalTest());
+      return new TrialOutcome(TrialStatus.FINISHED, null, epochs, layerStats, params, test.loss(), test.accuracy());
     } finally {
       sc.setJobDescription(null);
       master.deleteTempFiles(sc);

@@ -106,7 +106,7 @@ public final class SweepRunner {
         outcome = runner.run(trial, data, label, progress);
       } catch (Exception e) {
         // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
-        outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0);
+        outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0, null, null);
       }
       progress.skipImages((long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
       store.record(trialRow(trial, outcome, dataDescription, started, provenance), outcome.epochs(),
@@ -145,7 +145,13 @@ public final class SweepRunner {
         trial.distribution().averagingFrequency(), trial.distribution().batchSizePerWorker(),
         trial.dataset().source().label(), trial.dataset().trainSize(), trial.dataset().testSize(), dataDescription,
         outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
-        best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), provenance);
+        best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), validationLabel(trial),
+        outcome.testLoss(), outcome.testAccuracy(), provenance);
+  }
+
+  private static String validationLabel(TrialSpec trial) {
+    return trial.dataset().validation() == org.sweep4j.config.Validation.TEST ? "test"
+        : "holdout(" + trial.dataset().validationSize() + ")";
   }
 
   /**
@@ -158,14 +164,19 @@ public final class SweepRunner {
         : Math.min(job.training().trainEvalSize(), data.train().size());
     List<String> train = ShardWriter.write(data.train(), data.train().size(),
         job.distribution().batchSizePerWorker(), dir.resolve("train"), "train");
-    List<String> test = ShardWriter.write(data.test(), data.test().size(), SCORING_SHARD, dir.resolve("test"), "test");
+    List<String> validation = ShardWriter.write(data.validation(), data.validation().size(), SCORING_SHARD,
+        dir.resolve("validation"), "validation");
+    List<String> test = data.holdsOut()
+        ? ShardWriter.write(data.test(), data.test().size(), SCORING_SHARD, dir.resolve("test"), "test") : null;
     List<String> trainScoring = ShardWriter.write(data.train(), trainEval, SCORING_SHARD, dir.resolve("train-eval"),
         "train-eval");
     int scoringSlices = SparkSetup.isLocal(sc.master()) ? scoringTasks : Math.max(1, sc.defaultParallelism());
     int probeSize = Math.min(job.training().probeSize(), data.train().size());
     DataSet probe = probeSize == 0 ? null : Minibatches.fromImages(data.train().head(probeSize), "probe batch");
-    return new TrialData(sc.parallelize(train, workers), sc.parallelize(test, Math.min(scoringSlices, test.size())),
-        sc.parallelize(trainScoring, Math.min(scoringSlices, trainScoring.size())), data.train().size(),
+    return new TrialData(sc.parallelize(train, workers),
+        sc.parallelize(validation, Math.min(scoringSlices, validation.size())),
+        sc.parallelize(trainScoring, Math.min(scoringSlices, trainScoring.size())),
+        test == null ? null : sc.parallelize(test, Math.min(scoringSlices, test.size())), data.train().size(),
         data.description(), probe);
   }
 

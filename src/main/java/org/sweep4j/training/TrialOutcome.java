@@ -5,9 +5,12 @@ import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.TrialStatus;
 
-/** What training a trial produced: its epochs and layer diagnostics, how it ended, its parameter count. */
+/**
+ * What training a trial produced: its epochs and layer diagnostics, how it ended, its parameter count, and its
+ * test-set loss and accuracy after the last epoch (null when it did not finish).
+ */
 public record TrialOutcome(TrialStatus status, String error, List<EpochRow> epochs, List<LayerStatRow> layerStats,
-    long params) {
+    long params, Double testLoss, Double testAccuracy) {
   public TrialOutcome {
     epochs = List.copyOf(epochs);
     layerStats = List.copyOf(layerStats);

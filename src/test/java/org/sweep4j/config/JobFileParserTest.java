@@ -70,6 +70,23 @@ class JobFileParserTest {
   }
 
   @Test
+  void validationIsTheTestSetOrAHoldoutThatFits() {
+    DatasetSpec holdout = JobFileParser.parse("t.yaml", MINIMAL
+        + "dataset: {path: /d, train_size: 45000, validation: holdout}\n").dataset();
+    assertEquals(Validation.HOLDOUT, holdout.validation());
+    assertEquals(4_500, holdout.validationSize(), "a tenth of train_size by default");
+    assertTrue(holdout.canonical().endsWith(",validation=holdout(4500))"), holdout.canonical());
+    JobFileException tooBig = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml", MINIMAL
+        + "dataset: {path: /d, train_size: 48000, validation: holdout, validation_size: 5000}\n"));
+    assertTrue(tooBig.getMessage().contains("train_size (48000) + validation_size (5000) must fit in CIFAR-10's"
+        + " 50000 training images"), tooBig.getMessage());
+    JobFileException stray = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml", MINIMAL
+        + "dataset: {validation_size: 500}\n"));
+    assertTrue(stray.getMessage().startsWith("j.yaml: dataset.validation_size: is only read for validation:"
+        + " holdout"), stray.getMessage());
+  }
+
+  @Test
   void reportBaselineMustBeAGridActivation() {
     JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL.replace("[relu]", "[relu, selu]")
         + "report: {baseline: selu}\n");

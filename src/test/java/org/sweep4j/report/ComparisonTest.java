@@ -20,7 +20,7 @@ class ComparisonTest {
   static TrialRow trial(String id, String activation, TrialStatus status, int completed) {
     return new TrialRow(id, "s", activation, activation, "small_cnn", 1, 2, 32, "adam", 1e-3, 1, 5, 32, "synthetic",
         100, 50, "d", status, status == TrialStatus.FINISHED ? null : "loss became NaN", Instant.EPOCH, Instant.EPOCH,
-        10, completed, null, null, null, new Provenance("v", "v", "v", "cpu", "local"));
+        10, completed, null, null, null, "test", null, null, new Provenance("v", "v", "v", "cpu", "local"));
   }
 
   static List<EpochRow> curve(String id, double... valAccuracies) {

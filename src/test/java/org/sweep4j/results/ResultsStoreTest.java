@@ -20,8 +20,8 @@ class ResultsStoreTest {
     return new TrialRow(id, "s", "relu", "relu", "small_cnn", 1, 2, 32, "adam", 1e-3, 2, 5, 16, "synthetic", 100,
         50, "synthetic data", status, status == TrialStatus.FAILED ? "boom" : null,
         Instant.parse("2026-01-02T03:04:05.123456Z"), Instant.parse("2026-01-02T03:05:00Z"), 42_442, completed,
-        finalAccuracy, finalAccuracy, finalAccuracy == null ? null : completed,
-        new Provenance("0.1", "1.0.0-M2", "3.5.9", "cpu", "local[2]"));
+        finalAccuracy, finalAccuracy, finalAccuracy == null ? null : completed, "test",
+        finalAccuracy == null ? null : 1.5, finalAccuracy, new Provenance("0.1", "1.0.0-M2", "3.5.9", "cpu", "local[2]"));
   }
 
   static List<EpochRow> epochs(String id, int count) {
@@ -54,6 +54,26 @@ class ResultsStoreTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new LayerStatRow("a", 1, "conv1", LayerMeasure.DEAD_FRACTION, 1.5));
     assertEquals("dead_fraction must be in [0, 1], found 1.5", e.getMessage());
+  }
+
+  @Test
+  void trialsFilesFromBeforeTheTestColumnsStillRead() throws IOException {
+    TrialRow current = trial("a", TrialStatus.FINISHED, 2, 0.45);
+    List<Column> older = TrialRow.COLUMNS.stream().filter(c -> !c.optional()).toList();
+    Object[] all = current.values();
+    Object[] values = new Object[older.size()];
+    for (int i = 0, j = 0; i < TrialRow.COLUMNS.size(); i++) {
+      if (!TrialRow.COLUMNS.get(i).optional()) {
+        values[j++] = all[i];
+      }
+    }
+    Files.createDirectories(dir.resolve("trials"));
+    ParquetFiles.write(new org.apache.hadoop.fs.Path(dir.resolve("trials/a.parquet").toString()),
+        new org.apache.hadoop.conf.Configuration(), "trials", older, List.<Object[]>of(values));
+    TrialRow read = ResultsStore.open(dir.toString()).readTrials().get(0);
+    assertNull(read.validation());
+    assertNull(read.testAccuracy());
+    assertEquals(current.finalValAccuracy(), read.finalValAccuracy());
   }
 
   @Test

@@ -33,7 +33,7 @@ class SweepIntegrationTest extends SparkTestBase {
     return JobFileParser.parse("it.yaml", """
         sweep: it
         description: integration test
-        dataset: {source: synthetic, train_size: 256, test_size: 100}
+        dataset: {source: synthetic, train_size: 256, test_size: 100, validation: holdout, validation_size: 64}
         grid: {activations: [relu, tanh], architectures: [small_cnn], seeds: [7]}
         training: {epochs: 2, batch_size: 32}
         distribution: {workers: 2, averaging_frequency: 2}
@@ -69,6 +69,9 @@ class SweepIntegrationTest extends SparkTestBase {
     List<TrialRow> trials = ResultsStore.open(results).readTrials();
     for (TrialRow trial : trials) {
       assertEquals(TrialStatus.FINISHED, trial.status());
+      assertEquals("holdout(64)", trial.validation());
+      assertTrue(trial.testAccuracy() >= 0 && trial.testAccuracy() <= 1, "the test set scored after the last epoch");
+      assertTrue(Double.isFinite(trial.testLoss()));
       assertEquals(42_442, trial.params());
       assertEquals("local[2]", trial.provenance().sparkMaster());
       assertTrue(trial.provenance().sparkVersion().startsWith("3.5"), trial.provenance().sparkVersion());
@@ -123,10 +126,29 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(TrialStatus.FINISHED, ResultsStore.open(results).statuses().get(second.id()));
   }
 
+  @Test
+  void validatesOnTheTestSetByDefaultAndReportsItAsTheTestResult() {
+    JobSpec job = JobFileParser.parse("it2.yaml", """
+        sweep: it2
+        description: validation on the test set
+        dataset: {source: synthetic, train_size: 128, test_size: 64}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [3]}
+        training: {epochs: 1, batch_size: 32, probe_size: 0}
+        output: {results: %s}
+        """.formatted(dir.resolve("results2")));
+    assertEquals(1, run(job, false, new ByteArrayOutputStream()).finished());
+    TrialRow trial = ResultsStore.open(job.results()).readTrials().get(0);
+    assertEquals("test", trial.validation());
+    assertEquals(trial.finalValAccuracy(), trial.testAccuracy());
+    assertTrue(Files.notExists(dir.resolve("results2/layer_stats")) || ResultsStore.open(job.results())
+        .readLayerStats().isEmpty(), "probe_size 0 records no diagnostics");
+  }
+
   private static TrialRow failedCopy(TrialRow t) {
     return new TrialRow(t.trialId(), t.sweep(), t.activation(), t.activationConfig(), t.architecture(), t.seed(),
         t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.workers(), t.averagingFrequency(),
         t.batchSizePerWorker(), t.dataset(), t.trainSize(), t.testSize(), t.dataDescription(), TrialStatus.FAILED,
-        "executor lost", t.startedAt(), t.finishedAt(), t.params(), 0, null, null, null, t.provenance());
+        "executor lost", t.startedAt(), t.finishedAt(), t.params(), 0, null, null, null, t.validation(), null, null,
+        t.provenance());
   }
 }
