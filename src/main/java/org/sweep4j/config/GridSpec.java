@@ -4,10 +4,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The axes whose product is the sweep: activations × architectures × seeds. */
-public record GridSpec(List<ActivationSpec> activations, List<Architecture> architectures, List<Long> seeds) {
+/** The axes whose product is the sweep: activations × architectures × augmentations × seeds. */
+public record GridSpec(List<ActivationSpec> activations, List<Architecture> architectures, List<Long> seeds,
+    List<Augmentation> augmentations) {
+
+  /** A grid without augmentation. */
+  public GridSpec(List<ActivationSpec> activations, List<Architecture> architectures, List<Long> seeds) {
+    this(activations, architectures, seeds, List.of(Augmentation.NONE));
+  }
 
   public GridSpec {
+    augmentations = List.copyOf(augmentations);
+    requireDistinctNonEmpty("grid.augmentations", augmentations);
     activations = List.copyOf(activations);
     architectures = List.copyOf(architectures);
     seeds = List.copyOf(seeds);
@@ -29,6 +37,6 @@ public record GridSpec(List<ActivationSpec> activations, List<Architecture> arch
   }
 
   public int size() {
-    return activations.size() * architectures.size() * seeds.size();
+    return activations.size() * architectures.size() * seeds.size() * augmentations.size();
   }
 }

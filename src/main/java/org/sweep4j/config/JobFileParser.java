@@ -37,9 +37,9 @@ public final class JobFileParser {
       "distribution", "output", "report");
   private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size", "sampling",
       "subset_seed", "validation", "validation_size");
-  private static final Set<String> GRID = Set.of("activations", "architectures", "seeds");
+  private static final Set<String> GRID = Set.of("activations", "architectures", "seeds", "augmentations");
   private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
-      "train_eval_size", "probe_size");
+      "train_eval_size", "probe_size", "augmentation");
   private static final Set<String> DISTRIBUTION = Set.of("workers", "averaging_frequency",
       "batch_size_per_worker");
   private static final Set<String> OUTPUT = Set.of("results");
@@ -72,8 +72,9 @@ public final class JobFileParser {
     YamlSection root = YamlSection.root(fileName, document, TOP);
     String sweep = root.requiredString("sweep");
     DatasetSpec dataset = dataset(root.section("dataset", DATASET));
-    GridSpec grid = grid(root.section("grid", GRID));
+    YamlSection gridSection = root.section("grid", GRID);
     YamlSection trainingSection = root.section("training", TRAINING);
+    GridSpec grid = withTrainingAugmentation(grid(gridSection), trainingSection, gridSection);
     YamlSection distributionSection = root.section("distribution", DISTRIBUTION);
     int workers = distributionSection.integer("workers", 1);
     TrainingSpec training = training(trainingSection, distributionSection, workers);
@@ -145,7 +146,27 @@ public final class JobFileParser {
       }
       seeds.add(((Number) item).longValue());
     }
-    return build(section, () -> new GridSpec(activations, architectures, seeds));
+    List<Augmentation> augmentations = new ArrayList<>();
+    if (section.has("augmentations")) {
+      for (Object item : section.list("augmentations")) {
+        augmentations.add(choice(section, "augmentations", () -> Augmentation.parse(String.valueOf(item))));
+      }
+    }
+    return build(section, () -> new GridSpec(activations, architectures, seeds,
+        augmentations.isEmpty() ? List.of(Augmentation.NONE) : augmentations));
+  }
+
+  /** {@code training.augmentation} is the single-setting form of {@code grid.augmentations}. */
+  private static GridSpec withTrainingAugmentation(GridSpec grid, YamlSection training, YamlSection gridSection) {
+    if (!training.has("augmentation")) {
+      return grid;
+    }
+    if (gridSection.has("augmentations")) {
+      throw training.error("augmentation", "is given both here and as grid.augmentations; keep one");
+    }
+    Augmentation augmentation = choice(training, "augmentation",
+        () -> Augmentation.parse(training.string("augmentation", null)));
+    return new GridSpec(grid.activations(), grid.architectures(), grid.seeds(), List.of(augmentation));
   }
 
   /** {@code relu}, {@code leaky_relu(alpha=0.2)} or the mapping {@code {leaky_relu: {alpha: 0.2}}}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.config.Architecture;
+import org.sweep4j.config.Augmentation;
 import org.sweep4j.config.JobSpec;
 
 /**
@@ -17,9 +18,11 @@ public final class GridExpander {
     List<TrialSpec> trials = new ArrayList<>(job.grid().size());
     for (long seed : job.grid().seeds()) {
       for (Architecture architecture : job.grid().architectures()) {
-        for (ActivationSpec activation : job.grid().activations()) {
-          trials.add(new TrialSpec(job.sweep(), activation, architecture, seed, job.dataset(), job.training(),
-              job.distribution()));
+        for (Augmentation augmentation : job.grid().augmentations()) {
+          for (ActivationSpec activation : job.grid().activations()) {
+            trials.add(new TrialSpec(job.sweep(), activation, architecture, seed, job.dataset(), job.training(),
+                job.distribution(), augmentation));
+          }
         }
       }
     }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.config.Architecture;
+import org.sweep4j.config.Augmentation;
 import org.sweep4j.config.DatasetSpec;
 import org.sweep4j.config.DistributionSpec;
 import org.sweep4j.config.TrainingSpec;
@@ -21,13 +22,20 @@ public record TrialSpec(
     long seed,
     DatasetSpec dataset,
     TrainingSpec training,
-    DistributionSpec distribution) {
+    DistributionSpec distribution,
+    Augmentation augmentation) {
 
   private static final int HASH_HEX_CHARS = 10;
 
+  /** A trial without augmentation. */
+  public TrialSpec(String sweep, ActivationSpec activation, Architecture architecture, long seed, DatasetSpec dataset,
+      TrainingSpec training, DistributionSpec distribution) {
+    this(sweep, activation, architecture, seed, dataset, training, distribution, Augmentation.NONE);
+  }
+
   public TrialSpec {
     if (sweep == null || activation == null || architecture == null || dataset == null || training == null
-        || distribution == null) {
+        || distribution == null || augmentation == null) {
       throw new IllegalArgumentException("every part of a trial spec is required");
     }
     if (seed < 0) {
@@ -38,7 +46,9 @@ public record TrialSpec(
   /** The configuration that determines the trial's outcome, in a fixed textual form (the sweep name is not part of it). */
   public String canonical() {
     return "v1|" + architecture.label() + "|" + activation.canonical() + "|seed=" + seed + "|" + dataset.canonical()
-        + "|" + training.canonical() + "|" + distribution.canonical();
+        + "|" + training.canonical() + "|" + distribution.canonical()
+        // Absent when off, so trials without augmentation keep the ids they had before it existed.
+        + (augmentation == Augmentation.NONE ? "" : "|aug=" + augmentation.label());
   }
 
   /**
@@ -46,7 +56,8 @@ public record TrialSpec(
    * {@link #canonical()}, which tells apart trials that differ only in parameters or settings.
    */
   public String id() {
-    return architecture.label() + "-" + activation.name().label() + "-s" + seed + "-" + hash(canonical());
+    String augmented = augmentation == Augmentation.NONE ? "" : "-" + augmentation.label();
+    return architecture.label() + "-" + activation.name().label() + augmented + "-s" + seed + "-" + hash(canonical());
   }
 
   private static String hash(String text) {

@@ -45,7 +45,7 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     List<TrialRow> unfinished = new ArrayList<>();
     for (TrialRow trial : trials) {
       if (trial.status() == TrialStatus.FINISHED && epochsByTrial.containsKey(trial.trialId())) {
-        byCell.computeIfAbsent(List.of(trial.architecture(), trial.activation()), k -> new ArrayList<>()).add(trial);
+        byCell.computeIfAbsent(List.of(trial.architecture(), cellLabel(trial)), k -> new ArrayList<>()).add(trial);
       } else {
         unfinished.add(trial);
       }
@@ -102,7 +102,8 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     List<CellSummary> tested = new ArrayList<>();
     List<CellSummary> against = new ArrayList<>();
     for (CellSummary cell : cells) {
-      cells.stream().filter(c -> c.architecture().equals(cell.architecture()) && c.activation().equals(baseline)
+      String baseLabel = baseline + augmentationSuffix(cell.activation());
+      cells.stream().filter(c -> c.architecture().equals(cell.architecture()) && c.activation().equals(baseLabel)
           && c != cell).findFirst().ifPresent(base -> {
             tested.add(cell);
             against.add(base);
@@ -120,11 +121,27 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     for (int i = 0; i < p.length; i++) {
       CellSummary cell = tested.get(i);
       double difference = cell.finalVal().mean() - against.get(i).finalVal().mean();
-      comparisons.add(new BaselineComparison(cell.architecture(), cell.activation(), baseline, cell.seeds(),
+      comparisons.add(new BaselineComparison(cell.architecture(), cell.activation(), against.get(i).activation(),
+          cell.seeds(),
           against.get(i).seeds(), difference, tests[i] == null ? Double.NaN : tests[i].low(),
           tests[i] == null ? Double.NaN : tests[i].high(), p[i], holm[i]));
     }
     return comparisons;
+  }
+
+  /**
+   * What a cell is called: the activation's label, plus {@code " +crop_flip"} for augmented trials, so augmented
+   * and plain trials of one activation are separate cells, each tested against the baseline trained the same way.
+   */
+  static String cellLabel(TrialRow trial) {
+    String augmentation = trial.augmentation();
+    return augmentation == null || augmentation.equals("none") ? trial.activation()
+        : trial.activation() + " +" + augmentation;
+  }
+
+  private static String augmentationSuffix(String cellLabel) {
+    int plus = cellLabel.indexOf(" +");
+    return plus < 0 ? "" : cellLabel.substring(plus);
   }
 
   /** The distinct architectures, in report order. */

@@ -34,7 +34,7 @@ public record LayerStatSummary(String architecture, String activation, String la
       if (!layerOrder.contains(row.layer())) {
         layerOrder.add(row.layer());
       }
-      values.computeIfAbsent(List.of(trial.architecture(), trial.activation(), row.layer(), row.measure()),
+      values.computeIfAbsent(List.of(trial.architecture(), Comparison.cellLabel(trial), row.layer(), row.measure()),
           k -> new ArrayList<>()).add(row.value());
     }
     List<LayerStatSummary> summaries = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param validation what {@code val_*} measured: {@code test} (the test set) or {@code holdout(N)}; null in
  *     results written before validation was a choice (they all validated on the test set)
+ * @param augmentation {@code none} or {@code crop_flip}; trials written before it was a choice read as none
  * @param testLoss test-set loss after the last epoch of a finished trial (for validation on the test set, the
  *     last validation loss), else null
  */
@@ -40,6 +41,7 @@ public record TrialRow(
     Double bestValAccuracy,
     Integer bestEpoch,
     String validation,
+    String augmentation,
     Double testLoss,
     Double testAccuracy,
     Provenance provenance) {
@@ -54,7 +56,8 @@ public record TrialRow(
       Column.string("error"), Column.timestamp("started_at"), Column.timestamp("finished_at"),
       Column.longInt("params"), Column.integer("epochs_completed"), Column.number("final_val_accuracy"),
       Column.number("best_val_accuracy"), Column.integer("best_epoch"), Column.string("validation").addedLater(),
-      Column.number("test_loss").addedLater(), Column.number("test_accuracy").addedLater(),
+      Column.string("augmentation").addedLater(), Column.number("test_loss").addedLater(),
+      Column.number("test_accuracy").addedLater(),
       Column.string("sweep4j_version"),
       Column.string("dl4j_version"), Column.string("spark_version"), Column.string("native_backend"),
       Column.string("spark_master"));
@@ -66,6 +69,9 @@ public record TrialRow(
     if (status == null || startedAt == null || finishedAt == null || provenance == null) {
       throw new IllegalArgumentException("trial " + trialId + ": status, times and provenance are required");
     }
+    if (augmentation == null) {
+      augmentation = "none";
+    }
     if (status == TrialStatus.FINISHED && epochsCompleted != epochs) {
       throw new IllegalArgumentException("trial " + trialId + " is finished but completed " + epochsCompleted
           + " of " + epochs + " epochs");
@@ -76,7 +82,7 @@ public record TrialRow(
     return new Object[] {trialId, sweep, activation, activationConfig, architecture, seed, epochs, batchSize,
         optimizer, learningRate, workers, averagingFrequency, batchSizePerWorker, dataset, trainSize, testSize,
         dataDescription, status.label(), error, startedAt, finishedAt, params, epochsCompleted, finalValAccuracy,
-        bestValAccuracy, bestEpoch, validation, testLoss, testAccuracy, provenance.sweep4jVersion(), provenance.dl4jVersion(),
+        bestValAccuracy, bestEpoch, validation, augmentation, testLoss, testAccuracy, provenance.sweep4jVersion(), provenance.dl4jVersion(),
         provenance.sparkVersion(), provenance.nativeBackend(), provenance.sparkMaster()};
   }
 
@@ -85,8 +91,8 @@ public record TrialRow(
         (Integer) v[6], (Integer) v[7], (String) v[8], (Double) v[9], (Integer) v[10], (Integer) v[11],
         (Integer) v[12], (String) v[13], (Integer) v[14], (Integer) v[15], (String) v[16],
         TrialStatus.parse((String) v[17]), (String) v[18], (Instant) v[19], (Instant) v[20], (Long) v[21],
-        (Integer) v[22], (Double) v[23], (Double) v[24], (Integer) v[25], (String) v[26], (Double) v[27],
-        (Double) v[28], new Provenance((String) v[29], (String) v[30], (String) v[31], (String) v[32],
-        (String) v[33]));
+        (Integer) v[22], (Double) v[23], (Double) v[24], (Integer) v[25], (String) v[26], (String) v[27],
+        (Double) v[28], (Double) v[29], new Provenance((String) v[30], (String) v[31], (String) v[32],
+        (String) v[33], (String) v[34]));
   }
 }

@@ -13,7 +13,15 @@ import org.sweep4j.data.ShardLoader;
  */
 public final class PinnedShardLoader implements DataSetLoader {
   private static final long serialVersionUID = 1L;
-  private final ShardLoader shards = new ShardLoader();
+  private final ShardLoader shards;
+
+  public PinnedShardLoader() {
+    this(new ShardLoader());
+  }
+
+  public PinnedShardLoader(ShardLoader shards) {
+    this.shards = shards;
+  }
 
   @Override
   public DataSet load(Source source) throws IOException {

@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.sweep4j.data.ShardLoader;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 import org.sweep4j.results.EpochRow;
@@ -48,7 +49,9 @@ public final class SparkTrialRunner {
       for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
         sc.setJobDescription(label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
         long start = System.nanoTime();
-        network.fitPaths(data.train(), new PinnedShardLoader());
+        // A seed per trial and epoch: fresh crops and flips every epoch, the same ones on every rerun.
+        ShardLoader loader = new ShardLoader(trial.augmentation(), trial.seed() * 10_007L + epoch);
+        network.fitPaths(data.train(), new PinnedShardLoader(loader));
         double seconds = (System.nanoTime() - start) / 1e9;
         MultiLayerNetwork trained = network.getNetwork();
         EvalCounts validation = ShardEvaluator.evaluate(sc, trained, data.validation());

@@ -146,7 +146,7 @@ public final class SweepRunner {
         trial.dataset().source().label(), trial.dataset().trainSize(), trial.dataset().testSize(), dataDescription,
         outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
         best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), validationLabel(trial),
-        outcome.testLoss(), outcome.testAccuracy(), provenance);
+        trial.augmentation().label(), outcome.testLoss(), outcome.testAccuracy(), provenance);
   }
 
   private static String validationLabel(TrialSpec trial) {

@@ -87,6 +87,26 @@ class JobFileParserTest {
   }
 
   @Test
+  void augmentationIsASettingOrAGridAxis() {
+    JobSpec axis = JobFileParser.parse("t.yaml", MINIMAL.replace("seeds: [1]", "seeds: [1], augmentations: [none,"
+        + " crop_flip]"));
+    assertEquals(List.of(Augmentation.NONE, Augmentation.CROP_FLIP), axis.grid().augmentations());
+    assertEquals(2, axis.grid().size());
+    JobSpec setting = JobFileParser.parse("t.yaml", MINIMAL.replace("batch_size: 10",
+        "batch_size: 10, augmentation: crop_flip"));
+    assertEquals(List.of(Augmentation.CROP_FLIP), setting.grid().augmentations());
+    JobFileException both = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL.replace("seeds: [1]", "seeds: [1], augmentations: [none]")
+            .replace("batch_size: 10", "batch_size: 10, augmentation: crop_flip")));
+    assertEquals("j.yaml: training.augmentation: is given both here and as grid.augmentations; keep one",
+        both.getMessage());
+    JobFileException unknown = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL.replace("batch_size: 10", "batch_size: 10, augmentation: rotate")));
+    assertTrue(unknown.getMessage().contains("unknown augmentation 'rotate' (valid: none, crop_flip)"),
+        unknown.getMessage());
+  }
+
+  @Test
   void reportBaselineMustBeAGridActivation() {
     JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL.replace("[relu]", "[relu, selu]")
         + "report: {baseline: selu}\n");
@@ -109,7 +129,7 @@ class JobFileParserTest {
   void unknownKeyNamesFileKeyAndValidKeys() {
     JobFileException e = assertThrows(JobFileException.class,
         () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 2, epoch: 3")));
-    assertEquals("j.yaml: training.epoch: unknown key (valid keys under training: batch_size, epochs,"
+    assertEquals("j.yaml: training.epoch: unknown key (valid keys under training: augmentation, batch_size, epochs,"
         + " learning_rate, optimizer, probe_size, train_eval_size)", e.getMessage());
   }
 

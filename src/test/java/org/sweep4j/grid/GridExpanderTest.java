@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sweep4j.config.Augmentation;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 
@@ -46,5 +47,21 @@ class GridExpanderTest {
     TrialSpec leaky = GridExpander.expand(job("a", "0.001")).get(2);
     assertTrue(leaky.id().startsWith("small_cnn-leaky_relu-s1-"), leaky.id());
     assertTrue(leaky.canonical().contains("leaky_relu(alpha=0.2)"), leaky.canonical());
+  }
+
+  @Test
+  void augmentationIsAnAxisThatOnlyAugmentedTrialsCarryInTheirIds() {
+    JobSpec plain = job("a", "0.001");
+    JobSpec both = JobFileParser.parse("j.yaml", JOB.formatted("a", "0.001")
+        .replace("seeds: [1, 2]}", "seeds: [1, 2], augmentations: [none, crop_flip]}"));
+    List<TrialSpec> trials = GridExpander.expand(both);
+    assertEquals(24, trials.size());
+    List<String> plainIds = GridExpander.expand(plain).stream().map(TrialSpec::id).toList();
+    List<String> unaugmented = trials.stream().filter(t -> t.augmentation() == Augmentation.NONE)
+        .map(TrialSpec::id).toList();
+    assertEquals(new HashSet<>(plainIds), new HashSet<>(unaugmented), "no augmentation: the ids they always had");
+    TrialSpec augmented = trials.stream().filter(t -> t.augmentation() == Augmentation.CROP_FLIP).findFirst()
+        .orElseThrow();
+    assertTrue(augmented.id().matches("small_cnn-relu-crop_flip-s1-[0-9a-f]{10}"), augmented.id());
   }
 }

@@ -20,7 +20,8 @@ class ComparisonTest {
   static TrialRow trial(String id, String activation, TrialStatus status, int completed) {
     return new TrialRow(id, "s", activation, activation, "small_cnn", 1, 2, 32, "adam", 1e-3, 1, 5, 32, "synthetic",
         100, 50, "d", status, status == TrialStatus.FINISHED ? null : "loss became NaN", Instant.EPOCH, Instant.EPOCH,
-        10, completed, null, null, null, "test", null, null, new Provenance("v", "v", "v", "cpu", "local"));
+        10, completed, null, null, null, "test", "none", null, null,
+        new Provenance("v", "v", "v", "cpu", "local"));
   }
 
   static List<EpochRow> curve(String id, double... valAccuracies) {
@@ -107,6 +108,30 @@ class ComparisonTest {
     assertFalse(single.testable());
     assertTrue(single.verdict().startsWith("not testable"), single.verdict());
     assertEquals(List.of(), Comparison.of(trials, epochs, List.of(), "gelu").comparisons());
+  }
+
+  @Test
+  void augmentedTrialsAreCellsOfTheirOwnTestedAgainstTheAugmentedBaseline() {
+    List<TrialRow> trials = new ArrayList<>(TRIALS);
+    List<EpochRow> epochs = new ArrayList<>(epochs());
+    for (String id : List.of("ra1", "ra2", "sa1", "sa2")) {
+      TrialRow t = trial(id, id.startsWith("r") ? "relu" : "selu", TrialStatus.FINISHED, 2);
+      trials.add(new TrialRow(t.trialId(), t.sweep(), t.activation(), t.activationConfig(), t.architecture(),
+          t.seed(), t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.workers(), t.averagingFrequency(),
+          t.batchSizePerWorker(), t.dataset(), t.trainSize(), t.testSize(), t.dataDescription(), t.status(),
+          t.error(), t.startedAt(), t.finishedAt(), t.params(), t.epochsCompleted(), null, null, null,
+          t.validation(), "crop_flip", null, null, t.provenance()));
+      epochs.addAll(curve(id, 0.5, id.startsWith("r") ? 0.8 : 0.6));
+    }
+    Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
+    assertTrue(comparison.cells().stream().anyMatch(c -> c.activation().equals("relu +crop_flip")
+        && c.seeds() == 2));
+    BaselineComparison augmentedSelu = comparison.comparisons().stream()
+        .filter(c -> c.activation().equals("selu +crop_flip")).findFirst().orElseThrow();
+    assertEquals("relu +crop_flip", augmentedSelu.baseline());
+    assertEquals(-0.2, augmentedSelu.difference(), 1e-12);
+    assertEquals(3, comparison.cellsOf("small_cnn").stream().filter(c -> !c.activation().contains("+")).count(),
+        "the plain cells are unchanged");
   }
 
   @Test

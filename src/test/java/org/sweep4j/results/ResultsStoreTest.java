@@ -20,7 +20,7 @@ class ResultsStoreTest {
     return new TrialRow(id, "s", "relu", "relu", "small_cnn", 1, 2, 32, "adam", 1e-3, 2, 5, 16, "synthetic", 100,
         50, "synthetic data", status, status == TrialStatus.FAILED ? "boom" : null,
         Instant.parse("2026-01-02T03:04:05.123456Z"), Instant.parse("2026-01-02T03:05:00Z"), 42_442, completed,
-        finalAccuracy, finalAccuracy, finalAccuracy == null ? null : completed, "test",
+        finalAccuracy, finalAccuracy, finalAccuracy == null ? null : completed, "test", "none",
         finalAccuracy == null ? null : 1.5, finalAccuracy, new Provenance("0.1", "1.0.0-M2", "3.5.9", "cpu", "local[2]"));
   }
 
@@ -72,6 +72,7 @@ class ResultsStoreTest {
         new org.apache.hadoop.conf.Configuration(), "trials", older, List.<Object[]>of(values));
     TrialRow read = ResultsStore.open(dir.toString()).readTrials().get(0);
     assertNull(read.validation());
+    assertEquals("none", read.augmentation(), "older trials were not augmented");
     assertNull(read.testAccuracy());
     assertEquals(current.finalValAccuracy(), read.finalValAccuracy());
   }

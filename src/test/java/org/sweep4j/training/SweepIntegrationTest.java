@@ -127,18 +127,20 @@ class SweepIntegrationTest extends SparkTestBase {
   }
 
   @Test
-  void validatesOnTheTestSetByDefaultAndReportsItAsTheTestResult() {
+  void validatesOnTheTestSetByDefaultAndTrainsAugmented() {
     JobSpec job = JobFileParser.parse("it2.yaml", """
         sweep: it2
         description: validation on the test set
         dataset: {source: synthetic, train_size: 128, test_size: 64}
         grid: {activations: [relu], architectures: [small_cnn], seeds: [3]}
-        training: {epochs: 1, batch_size: 32, probe_size: 0}
+        training: {epochs: 1, batch_size: 32, probe_size: 0, augmentation: crop_flip}
         output: {results: %s}
         """.formatted(dir.resolve("results2")));
     assertEquals(1, run(job, false, new ByteArrayOutputStream()).finished());
     TrialRow trial = ResultsStore.open(job.results()).readTrials().get(0);
     assertEquals("test", trial.validation());
+    assertEquals("crop_flip", trial.augmentation(), "trained on cropped and flipped minibatches, on the executors");
+    assertTrue(trial.trialId().startsWith("small_cnn-relu-crop_flip-s3-"), trial.trialId());
     assertEquals(trial.finalValAccuracy(), trial.testAccuracy());
     assertTrue(Files.notExists(dir.resolve("results2/layer_stats")) || ResultsStore.open(job.results())
         .readLayerStats().isEmpty(), "probe_size 0 records no diagnostics");
@@ -148,7 +150,8 @@ class SweepIntegrationTest extends SparkTestBase {
     return new TrialRow(t.trialId(), t.sweep(), t.activation(), t.activationConfig(), t.architecture(), t.seed(),
         t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.workers(), t.averagingFrequency(),
         t.batchSizePerWorker(), t.dataset(), t.trainSize(), t.testSize(), t.dataDescription(), TrialStatus.FAILED,
-        "executor lost", t.startedAt(), t.finishedAt(), t.params(), 0, null, null, null, t.validation(), null, null,
+        "executor lost", t.startedAt(), t.finishedAt(), t.params(), 0, null, null, null, t.validation(),
+        t.augmentation(), null, null,
         t.provenance());
   }
 }
