@@ -106,9 +106,9 @@ public final class Benchmark {
     int timedImages = settings.sparkBatches() * batch;
     ImageSet timed = images.slice(warmupImages, warmupImages + timedImages);
     JavaRDD<String> warmup = sc.parallelize(
-        ShardWriter.write(images, warmupImages, batch, shards.resolve("warmup"), "warmup"), settings.workers());
+        ShardWriter.write(images, warmupImages, batch, shards.resolve("warmup").toString(), "warmup"), settings.workers());
     JavaRDD<String> measured = sc.parallelize(
-        ShardWriter.write(timed, timedImages, batch, shards.resolve("timed"), "timed"), settings.workers());
+        ShardWriter.write(timed, timedImages, batch, shards.resolve("timed").toString(), "timed"), settings.workers());
     ParameterAveragingTrainingMaster master = SparkTrialRunner.trainingMaster(trial);
     SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
     try {

@@ -55,8 +55,18 @@ final class ReportCommand implements Callable<Integer> {
         ? store.readLayerStats() : List.of();
     Comparison comparison = Comparison.of(trials, store.readEpochs(), layerStats,
         baseline == null ? Comparison.DEFAULT_BASELINE : baseline);
-    Path dir = out != null ? out : Path.of(java.net.URI.create(store.location()).getPath(), "report");
+    Path dir = out != null ? out : localReportDir(store.location());
+    if (dir == null) {
+      throw new IllegalArgumentException("results at " + store.location() + " are not on the local file system:"
+          + " pass --out DIR for the report");
+    }
     return ReportWriter.write(comparison, gallery(trials), "sweep4j report: " + results, dir);
+  }
+
+  /** {@code RESULTS/report} when the results are on the local file system, else null. */
+  static Path localReportDir(String location) {
+    java.net.URI uri = java.net.URI.create(location);
+    return uri.getScheme() == null || uri.getScheme().equals("file") ? Path.of(uri.getPath(), "report") : null;
   }
 
   /** Every activation the trials used, sampled on [−4, 4] with the networks' own code. */

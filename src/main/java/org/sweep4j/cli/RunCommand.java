@@ -57,7 +57,10 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-    if (!noReport) {
+    if (!noReport && ReportCommand.localReportDir(summary.results()) == null) {
+      System.out.println("report: not written next to results on " + summary.results() + "; run 'sweep4j report "
+          + summary.results() + " --out DIR'");
+    } else if (!noReport) {
       Path html = ReportCommand.writeReport(spec.results(), null,
           spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline());
       System.out.println("report: " + html.toAbsolutePath());

@@ -3,15 +3,15 @@ package org.sweep4j.training;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.dataset.DataSet;
@@ -58,7 +58,7 @@ public final class SweepRunner {
     }
     CifarData data = DataLoader.load(job.dataset());
     out.println("data: " + data.description());
-    Path shardDir = shardDirectory(job.results());
+    String shardDir = store.location() + "/_shards/" + UUID.randomUUID();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String master = sc.master();
     int tasks = SparkSetup.isLocal(master) ? Math.min(job.distribution().workers(), SparkSetup.localSlots(master)) : 1;
@@ -158,17 +158,17 @@ public final class SweepRunner {
    * @param scoringTasks how many scoring tasks may run at once: in local mode no more than the training tasks
    *     ND4J's thread pools were sized for, since oversubscribed OpenMP threads spin and slow everything ~20x
    */
-  private static TrialData shard(JavaSparkContext sc, JobSpec job, CifarData data, Path dir, int scoringTasks) {
+  private static TrialData shard(JavaSparkContext sc, JobSpec job, CifarData data, String dir, int scoringTasks) {
     int workers = job.distribution().workers();
     int trainEval = job.training().trainEvalSize() == 0 ? data.train().size()
         : Math.min(job.training().trainEvalSize(), data.train().size());
     List<String> train = ShardWriter.write(data.train(), data.train().size(),
-        job.distribution().batchSizePerWorker(), dir.resolve("train"), "train");
+        job.distribution().batchSizePerWorker(), dir + "/train", "train");
     List<String> validation = ShardWriter.write(data.validation(), data.validation().size(), SCORING_SHARD,
-        dir.resolve("validation"), "validation");
+        dir + "/validation", "validation");
     List<String> test = data.holdsOut()
-        ? ShardWriter.write(data.test(), data.test().size(), SCORING_SHARD, dir.resolve("test"), "test") : null;
-    List<String> trainScoring = ShardWriter.write(data.train(), trainEval, SCORING_SHARD, dir.resolve("train-eval"),
+        ? ShardWriter.write(data.test(), data.test().size(), SCORING_SHARD, dir + "/test", "test") : null;
+    List<String> trainScoring = ShardWriter.write(data.train(), trainEval, SCORING_SHARD, dir + "/train-eval",
         "train-eval");
     int scoringSlices = SparkSetup.isLocal(sc.master()) ? scoringTasks : Math.max(1, sc.defaultParallelism());
     int probeSize = Math.min(job.training().probeSize(), data.train().size());
@@ -180,15 +180,6 @@ public final class SweepRunner {
         data.description(), probe);
   }
 
-  /** Shards live beside the results (hidden from readers by the leading underscore) and go when the run ends. */
-  private static Path shardDirectory(String results) {
-    String local = results.startsWith("file:") ? java.net.URI.create(results).getPath() : results;
-    if (local.contains("://")) {
-      throw new SweepException("results at " + results + ": only local results directories are supported so far");
-    }
-    return Path.of(local, "_shards", UUID.randomUUID().toString()).toAbsolutePath();
-  }
-
   private static String describe(Throwable e) {
     List<String> messages = new ArrayList<>();
     for (Throwable t = e; t != null && messages.size() < 4; t = t.getCause()) {
@@ -197,19 +188,18 @@ public final class SweepRunner {
     return String.join(" <- ", messages);
   }
 
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-      Path parent = dir.getParent();
-      try (Stream<Path> rest = Files.list(parent)) {
-        if (rest.findAny().isEmpty()) {
-          Files.delete(parent);
-        }
+  /**
+   * Shards live beside the results, on the same file system (hidden from table readers by the leading
+   * underscore), and go when the run ends; {@code _shards} itself goes when no other run's shards are left.
+   */
+  private static void deleteRecursively(String dir) {
+    Path shards = new Path(dir);
+    try {
+      FileSystem fs = shards.getFileSystem(new Configuration());
+      fs.delete(shards, true);
+      Path parent = shards.getParent();
+      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
+        fs.delete(parent, false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove data shards under " + dir + ": " + e.getMessage(), e);

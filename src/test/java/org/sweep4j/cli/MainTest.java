@@ -74,4 +74,10 @@ class MainTest {
     assertEquals(Main.INPUT_ERROR, format.code());
     assertTrue(format.err().contains("unknown format 'xml' (valid: table, csv, json)"), format.err());
   }
+
+  @Test
+  void reportsGoBesideLocalResultsOnly() {
+    assertEquals(java.nio.file.Path.of("/tmp/r/report"), ReportCommand.localReportDir("file:/tmp/r"));
+    assertEquals(null, ReportCommand.localReportDir("hdfs://namenode:8020/sweeps/r"));
+  }
 }

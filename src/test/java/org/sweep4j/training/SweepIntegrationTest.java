@@ -135,8 +135,11 @@ class SweepIntegrationTest extends SparkTestBase {
         grid: {activations: [relu], architectures: [small_cnn], seeds: [3]}
         training: {epochs: 1, batch_size: 32, probe_size: 0, augmentation: crop_flip}
         output: {results: %s}
-        """.formatted(dir.resolve("results2")));
+        """.formatted(dir.resolve("results2").toUri()));
+    // Results given as a file: URI go through Hadoop's file system API, as hdfs:// or s3a:// results would.
+    assertTrue(job.results().startsWith("file:"), job.results());
     assertEquals(1, run(job, false, new ByteArrayOutputStream()).finished());
+    assertTrue(Files.notExists(dir.resolve("results2/_shards")), "shards written and removed through Hadoop");
     TrialRow trial = ResultsStore.open(job.results()).readTrials().get(0);
     assertEquals("test", trial.validation());
     assertEquals("crop_flip", trial.augmentation(), "trained on cropped and flipped minibatches, on the executors");
