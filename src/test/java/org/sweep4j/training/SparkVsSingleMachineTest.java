@@ -45,7 +45,7 @@ class SparkVsSingleMachineTest extends SparkTestBase {
         new DatasetSpec(DataSource.SYNTHETIC, null, 32, 32), new TrainingSpec(3, 32, Optimizer.ADAM, 1e-3, 0),
         new DistributionSpec(1, 1, 32));
     ImageSet images = SyntheticCifar.images(32, 11);
-    List<String> shards = ShardWriter.write(images, 32, 32, dir, "train");
+    List<String> shards = ShardWriter.write(images, 32, 32, dir.toString(), "train");
 
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(1, 32)
