@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads CIFAR-10 in the official binary layout: {@code data_batch_1.bin} ... {@code data_batch_5.bin} and
  * {@code test_batch.bin}, each a run of 3,073-byte records, from a directory (or its
- * {@code cifar-10-batches-bin} subdirectory) or straight from {@code cifar-10-binary.tar.gz}.
+ * {@code cifar-10-batches-bin} subdirectory) or straight from {@code cifar-10-binary.tar.gz}, on any
+ * Hadoop-compatible file system.
  * Only the batches needed for the requested sizes are read.
  */
 public final class CifarBinaryReader {
@@ -33,6 +36,28 @@ public final class CifarBinaryReader {
 
   /** The first {@code trainSize} training images (batches in order) and the first {@code testSize} test images. */
   public static CifarData read(Path path, int trainSize, int testSize) {
+    return read(path.toString(), path.toAbsolutePath().normalize().toString(), trainSize, testSize);
+  }
+
+  /**
+   * The same from a location on any Hadoop-compatible file system: a local path, or a URI such as
+   * {@code hdfs://namenode:8020/data/cifar-10-batches-bin} or {@code s3a://bucket/cifar-10-binary.tar.gz}.
+   */
+  public static CifarData read(String location, int trainSize, int testSize) {
+    return isUri(location) ? read(location, location, trainSize, testSize)
+        : read(Path.of(location), trainSize, testSize);
+  }
+
+  /** How a run's description names the data's location: a URI as given, a local path made absolute. */
+  public static String describeLocation(String location) {
+    return isUri(location) ? location : Path.of(location).toAbsolutePath().normalize().toString();
+  }
+
+  private static boolean isUri(String location) {
+    return location.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && !location.matches("[A-Za-z]:\\\\.*");
+  }
+
+  private static CifarData read(String location, String describedAs, int trainSize, int testSize) {
     List<String> trainFiles = new ArrayList<>();
     for (int i = 1; i <= (trainSize + IMAGES_PER_FILE - 1) / IMAGES_PER_FILE; i++) {
       trainFiles.add(trainFile(i));
@@ -40,56 +65,72 @@ public final class CifarBinaryReader {
     List<String> wanted = new ArrayList<>(trainFiles);
     wanted.add(TEST_FILE);
     Map<String, byte[]> contents;
-    if (Files.isDirectory(path)) {
-      contents = readDirectory(path, wanted);
-    } else if (Files.isRegularFile(path)) {
-      contents = readArchive(path, wanted);
-    } else {
-      throw new CifarFormatException(path + ": no such directory or archive (expected a directory of CIFAR-10 *.bin"
-          + " files or cifar-10-binary.tar.gz)");
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+    FileSystem fs;
+    FileStatus status;
+    try {
+      fs = path.getFileSystem(new Configuration());
+      status = fs.exists(path) ? fs.getFileStatus(path) : null;
+    } catch (IOException e) {
+      throw new CifarFormatException(location + ": cannot reach: " + e.getMessage(), e);
     }
-    ImageSet train = concat(trainFiles.stream().map(f -> parse(path + "/" + f, contents.get(f))).toList())
+    if (status != null && status.isDirectory()) {
+      contents = readDirectory(fs, location, wanted);
+    } else if (status != null) {
+      contents = readArchive(fs, location, wanted);
+    } else {
+      throw new CifarFormatException(location + ": no such directory or archive (expected a directory of CIFAR-10"
+          + " *.bin files or cifar-10-binary.tar.gz)");
+    }
+    ImageSet train = concat(trainFiles.stream().map(f -> parse(location + "/" + f, contents.get(f))).toList())
         .head(trainSize);
-    ImageSet test = parse(path + "/" + TEST_FILE, contents.get(TEST_FILE)).head(testSize);
+    ImageSet test = parse(location + "/" + TEST_FILE, contents.get(TEST_FILE)).head(testSize);
     if (train.size() < trainSize) {
-      throw new CifarFormatException(path + ": train_size " + trainSize + " asks for more images than the "
+      throw new CifarFormatException(location + ": train_size " + trainSize + " asks for more images than the "
           + trainFiles.size() + " training batch file(s) hold (" + train.size() + ")");
     }
     if (test.size() < testSize) {
-      throw new CifarFormatException(path + "/" + TEST_FILE + ": test_size " + testSize + " asks for more images than"
-          + " the file holds (" + test.size() + ")");
+      throw new CifarFormatException(location + "/" + TEST_FILE + ": test_size " + testSize + " asks for more images"
+          + " than the file holds (" + test.size() + ")");
     }
-    String description = "CIFAR-10 binary from " + path.toAbsolutePath().normalize() + " (" + train.size()
-        + " training images from " + String.join(", ", trainFiles) + "; " + test.size() + " test images)";
+    String description = "CIFAR-10 binary from " + describedAs + " (" + train.size() + " training images from "
+        + String.join(", ", trainFiles) + "; " + test.size() + " test images)";
     return new CifarData(train, test, description);
   }
 
-  private static Map<String, byte[]> readDirectory(Path dir, List<String> wanted) {
-    Path base = Files.isRegularFile(dir.resolve(wanted.get(0))) || !Files.isDirectory(dir.resolve(ARCHIVE_DIR))
-        ? dir : dir.resolve(ARCHIVE_DIR);
-    Map<String, byte[]> contents = new HashMap<>();
-    for (String name : wanted) {
-      Path file = base.resolve(name);
-      if (!Files.isRegularFile(file)) {
-        throw new CifarFormatException(base + ": missing " + name + " (CIFAR-10 binary layout: data_batch_1.bin ..."
-            + " data_batch_5.bin, test_batch.bin)");
+  private static Map<String, byte[]> readDirectory(FileSystem fs, String dir, List<String> wanted) {
+    try {
+      org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+      org.apache.hadoop.fs.Path nested = new org.apache.hadoop.fs.Path(root, ARCHIVE_DIR);
+      boolean useNested = !fs.isFile(new org.apache.hadoop.fs.Path(root, wanted.get(0))) && fs.exists(nested)
+          && fs.getFileStatus(nested).isDirectory();
+      String base = useNested ? dir + "/" + ARCHIVE_DIR : dir;
+      Map<String, byte[]> contents = new HashMap<>();
+      for (String name : wanted) {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(base, name);
+        if (!fs.isFile(file)) {
+          throw new CifarFormatException(base + ": missing " + name + " (CIFAR-10 binary layout: data_batch_1.bin"
+              + " ... data_batch_5.bin, test_batch.bin)");
+        }
+        try (InputStream in = fs.open(file)) {
+          contents.put(name, in.readAllBytes());
+        } catch (IOException e) {
+          throw new CifarFormatException(base + "/" + name + ": cannot read: " + e.getMessage(), e);
+        }
       }
-      try {
-        contents.put(name, Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new CifarFormatException(file + ": cannot read: " + e.getMessage(), e);
-      }
+      return contents;
+    } catch (IOException e) {
+      throw new CifarFormatException(dir + ": cannot list: " + e.getMessage(), e);
     }
-    return contents;
   }
 
-  private static Map<String, byte[]> readArchive(Path archive, List<String> wanted) {
+  private static Map<String, byte[]> readArchive(FileSystem fs, String archive, List<String> wanted) {
     Map<String, byte[]> contents = new HashMap<>();
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+    try (InputStream raw = new BufferedInputStream(fs.open(new org.apache.hadoop.fs.Path(archive)), 1 << 16);
         TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextTarEntry()) != null && contents.size() < wanted.size()) {
-        String name = CifarLayout.checkArchiveEntry(archive.toString(), entry.getName());
+        String name = CifarLayout.checkArchiveEntry(archive, entry.getName());
         if (entry.isFile() && name != null && wanted.contains(name)) {
           ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, entry.getSize()));
           tar.transferTo(out);

@@ -1,6 +1,5 @@
 package org.sweep4j.data;
 
-import java.nio.file.Path;
 import org.sweep4j.config.DataSource;
 import org.sweep4j.config.DatasetSpec;
 import org.sweep4j.config.Sampling;
@@ -20,7 +19,7 @@ public final class DataLoader {
       CifarData data = SyntheticCifar.generate(trainPool, spec.testSize());
       return holdout ? split(data, spec) : data;
     }
-    Path path = Path.of(spec.path());
+    String path = spec.path();
     if (spec.sampling() == Sampling.FIRST) {
       CifarData data = CifarBinaryReader.read(path, trainPool, spec.testSize());
       return holdout ? split(data, spec) : data;
@@ -30,8 +29,8 @@ public final class DataLoader {
     ImageSet[] trainAndHeldOut = Subsets.split(pool.train(), spec.trainSize(), spec.validationSize(),
         spec.subsetSeed());
     ImageSet test = Subsets.stratified(pool.test(), spec.testSize(), ~spec.subsetSeed());
-    String description = "CIFAR-10 binary from " + path.toAbsolutePath().normalize() + " (stratified subsets, subset"
-        + " seed " + spec.subsetSeed() + ": " + trainAndHeldOut[0].size() + " of " + pool.train().size()
+    String description = "CIFAR-10 binary from " + CifarBinaryReader.describeLocation(path)
+        + " (stratified subsets, subset seed " + spec.subsetSeed() + ": " + trainAndHeldOut[0].size() + " of " + pool.train().size()
         + " training images, " + test.size() + " of " + pool.test().size() + " test images"
         + (holdout ? "; " + spec.validationSize() + " more training-batch images held out for validation" : "")
         + ")";

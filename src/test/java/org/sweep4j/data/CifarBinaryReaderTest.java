@@ -52,6 +52,19 @@ class CifarBinaryReaderTest {
     assertArrayEquals(test.head(10).pixels(), data.test().pixels());
   }
 
+  @Test
+  void readsThroughHadoopFromAUri() throws IOException {
+    // hdfs:// and s3a:// locations take this path; file: URIs exercise it without a cluster.
+    writeOfficialLayout(dir.resolve("cifar-10-batches-bin"));
+    String uri = dir.toUri().toString();
+    CifarData data = CifarBinaryReader.read(uri, 40, 15);
+    assertArrayEquals(train.pixels(), data.train().pixels());
+    assertTrue(data.description().startsWith("CIFAR-10 binary from " + uri), data.description());
+    CifarFormatException missing = assertThrows(CifarFormatException.class,
+        () -> CifarBinaryReader.read(uri + "nope", 10, 5));
+    assertTrue(missing.getMessage().startsWith(uri + "nope: no such directory or archive"), missing.getMessage());
+  }
+
   private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(content.length);
