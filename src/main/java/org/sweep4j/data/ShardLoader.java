@@ -11,8 +11,10 @@ import org.sweep4j.config.Augmentation;
 /**
  * Loads one shard file (official-layout CIFAR-10 records) as a minibatch, on whichever executor DL4J's
  * parameter averaging sends the shard's path to, augmenting it when asked. The augmentation's random stream
- * is the loader's seed mixed with the shard's path, so a run is reproducible whichever executor loads a shard;
- * give each epoch its own seed for fresh crops and flips.
+ * is the loader's seed mixed with the shard's file name, so a run is reproducible whichever executor loads a
+ * shard and in whichever directory the run put its shards;
+ * give each epoch its own seed for fresh crops and flips. Minibatches come from the JVM's
+ * {@link MinibatchCache} after their first load.
  */
 public final class ShardLoader implements DataSetLoader {
   private static final long serialVersionUID = 2L;
@@ -31,13 +33,22 @@ public final class ShardLoader implements DataSetLoader {
 
   @Override
   public DataSet load(Source source) throws IOException {
-    byte[] records;
+    String path = source.getPath();
+    if (augmentation == Augmentation.NONE) {
+      return MinibatchCache.decoded(path, () -> Minibatches.fromRecords(read(source), path));
+    }
+    // Augmentation works on a copy: the cached records stay as the file holds them.
+    byte[] records = MinibatchCache.records(path, () -> read(source)).clone();
+    // The shard's file name, not its path: each run writes its shards under a fresh directory, and a rerun must
+    // crop and flip the same way.
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    Augmenter.cropAndFlip(records, new SplittableRandom(seed * 1_000_003L + name.hashCode()));
+    return Minibatches.fromRecords(records, path);
+  }
+
+  private static byte[] read(Source source) throws IOException {
     try (InputStream in = source.getInputStream()) {
-      records = in.readAllBytes();
+      return in.readAllBytes();
     }
-    if (augmentation == Augmentation.CROP_FLIP) {
-      Augmenter.cropAndFlip(records, new SplittableRandom(seed * 1_000_003L + source.getPath().hashCode()));
-    }
-    return Minibatches.fromRecords(records, source.getPath());
   }
 }
