@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sweep4j.data.MinibatchCache;
 import org.sweep4j.data.Minibatches;
 
 /**
@@ -72,12 +73,15 @@ public final class ShardEvaluator {
     }
   }
 
+  /** A scoring shard, read and decoded once per JVM and then served from the {@link MinibatchCache}. */
   static DataSet load(String uri, Configuration hadoop) throws IOException {
-    Path path = new Path(uri);
-    FileSystem fs = path.getFileSystem(hadoop);
-    try (InputStream in = fs.open(path)) {
-      return Minibatches.fromRecords(in.readAllBytes(), uri);
-    }
+    return MinibatchCache.decoded(uri, () -> {
+      Path path = new Path(uri);
+      FileSystem fs = path.getFileSystem(hadoop);
+      try (InputStream in = fs.open(path)) {
+        return Minibatches.fromRecords(in.readAllBytes(), uri);
+      }
+    });
   }
 
   /** Loss and accuracy of one minibatch. */
