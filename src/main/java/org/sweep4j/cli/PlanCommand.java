@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sweep4j.config.Augmentation;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.grid.GridExpander;
@@ -30,15 +31,19 @@ final class PlanCommand implements Callable<Integer> {
         spec.dataset().path() == null ? "" : " from " + spec.dataset().path());
     System.out.printf("training: %s; distribution: %s; results: %s%n%n", spec.training().canonical(),
         spec.distribution().canonical(), spec.results());
-    System.out.printf("%d trials (%d activations x %d architectures x %d seeds):%n", trials.size(),
-        spec.grid().activations().size(), spec.grid().architectures().size(), spec.grid().seeds().size());
+    int augmentations = spec.grid().augmentations().size();
+    System.out.printf("%d trials (%d activations x %d architectures x %d seeds%s):%n", trials.size(),
+        spec.grid().activations().size(), spec.grid().architectures().size(), spec.grid().seeds().size(),
+        augmentations > 1 ? " x " + augmentations + " augmentations" : "");
     Map<String, ModelSummary> models = new LinkedHashMap<>();
     Map<String, List<String>> modelUsers = new LinkedHashMap<>();
     for (int i = 0; i < trials.size(); i++) {
       TrialSpec trial = trials.get(i);
       ModelSummary summary = ModelSummary.of(ModelFactory.build(trial));
       System.out.printf("  %3d  %-52s %-10s %-28s seed %-4d %,d params%n", i + 1, trial.id(),
-          trial.architecture().label(), trial.activation().label(), trial.seed(), summary.totalParams());
+          trial.architecture().label(), trial.activation().label()
+              + (trial.augmentation() == Augmentation.NONE ? "" : " +" + trial.augmentation().label()),
+          trial.seed(), summary.totalParams());
       String key = trial.architecture().label() + "\n" + summary.format();
       models.putIfAbsent(key, summary);
       List<String> users = modelUsers.computeIfAbsent(key, k -> new java.util.ArrayList<>());

@@ -80,4 +80,19 @@ class MainTest {
     assertEquals(java.nio.file.Path.of("/tmp/r/report"), ReportCommand.localReportDir("file:/tmp/r"));
     assertEquals(null, ReportCommand.localReportDir("hdfs://namenode:8020/sweeps/r"));
   }
+
+  @Test
+  void planCountsAndNamesTheAugmentationAxis(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path job = java.nio.file.Files.writeString(dir.resolve("aug.yaml"), """
+        sweep: aug
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [1], augmentations: [none, crop_flip]}
+        training: {epochs: 1, batch_size: 10}
+        """);
+    Outcome plan = execute("plan", job.toString());
+    assertEquals(0, plan.code(), plan.err());
+    assertTrue(plan.out().contains("2 trials (1 activations x 1 architectures x 1 seeds x 2 augmentations)"),
+        plan.out());
+    assertTrue(plan.out().contains("relu +crop_flip"), plan.out());
+  }
 }
