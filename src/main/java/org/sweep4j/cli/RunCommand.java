@@ -57,10 +57,13 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-    if (!noReport && ReportCommand.localReportDir(summary.results()) == null) {
+    if (noReport) {
+      return summary.failed() > 0 ? 1 : 0;
+    }
+    if (ReportCommand.localReportDir(summary.results()) == null) {
       System.out.println("report: not written next to results on " + summary.results() + "; run 'sweep4j report "
           + summary.results() + " --out DIR'");
-    } else if (!noReport) {
+    } else {
       Path html = ReportCommand.writeReport(spec.results(), null,
           spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline());
       System.out.println("report: " + html.toAbsolutePath());

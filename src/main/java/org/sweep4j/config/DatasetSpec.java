@@ -65,6 +65,11 @@ public record DatasetSpec(DataSource source, String path, int trainSize, int tes
         validationSize);
   }
 
+  /** What {@code val_*} measures, as the trials table records it: {@code test} or {@code holdout(N)}. */
+  public String validationLabel() {
+    return validation == Validation.TEST ? "test" : "holdout(" + validationSize + ")";
+  }
+
   /**
    * What identifies the data in a trial id: the source, sizes and sampling, not where the files happen to be.
    * First-N subsets keep the form they had before sampling was a choice, so their trial ids do not change, and
@@ -74,7 +79,7 @@ public record DatasetSpec(DataSource source, String path, int trainSize, int tes
     boolean whole = source == DataSource.CIFAR10 && trainSize == MAX_TRAIN && testSize == MAX_TEST
         && validation == Validation.TEST;
     String subset = sampling == Sampling.FIRST || whole ? "" : ",sampling=" + sampling.label() + ",subset_seed=" + subsetSeed;
-    String holdout = validation == Validation.TEST ? "" : ",validation=holdout(" + validationSize + ")";
+    String holdout = validation == Validation.TEST ? "" : ",validation=" + validationLabel();
     return source.label() + "(train=" + trainSize + ",test=" + testSize + subset + holdout + ")";
   }
 }

@@ -37,11 +37,6 @@ final class ReportCsv {
   }
 
   private static String row(List<String> fields) {
-    return fields.stream().map(ReportCsv::field).collect(Collectors.joining(",")) + "\n";
-  }
-
-  private static String field(String value) {
-    boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n");
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + "\n";
   }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.sweep4j.report.Csv;
 
 /** Renders a query result in an {@link OutputFormat}, at most {@code maxRows} rows. */
 public final class ResultFormatter {
@@ -25,19 +26,14 @@ public final class ResultFormatter {
   /** Header line, then a line per row; nulls are empty fields, fields with , " or line breaks are quoted. */
   static String csv(List<String> columns, List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    out.append(String.join(",", columns.stream().map(ResultFormatter::csvField).toList())).append("\r\n");
+    out.append(String.join(",", columns.stream().map(Csv::field).toList())).append("\r\n");
     for (Row row : rows) {
       for (int i = 0; i < columns.size(); i++) {
-        out.append(i == 0 ? "" : ",").append(row.isNullAt(i) ? "" : csvField(TablePrinter.cell(row.get(i))));
+        out.append(i == 0 ? "" : ",").append(row.isNullAt(i) ? "" : Csv.field(TablePrinter.cell(row.get(i))));
       }
       out.append("\r\n");
     }
     return out.toString();
-  }
-
-  private static String csvField(String value) {
-    boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 
   /**

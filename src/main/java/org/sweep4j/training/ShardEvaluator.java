@@ -1,11 +1,9 @@
 package org.sweep4j.training;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -13,11 +11,11 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.data.loader.RemoteFileSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sweep4j.data.MinibatchCache;
-import org.sweep4j.data.Minibatches;
+import org.sweep4j.data.ShardLoader;
 
 /**
  * Scores a network on shard files with one Spark job: executors rebuild the network from its JSON
@@ -73,15 +71,9 @@ public final class ShardEvaluator {
     }
   }
 
-  /** A scoring shard, read and decoded once per JVM and then served from the {@link MinibatchCache}. */
+  /** A scoring shard, through the same loader (and per-JVM cache) as training shards, never augmented. */
   static DataSet load(String uri, Configuration hadoop) throws IOException {
-    return MinibatchCache.decoded(uri, () -> {
-      Path path = new Path(uri);
-      FileSystem fs = path.getFileSystem(hadoop);
-      try (InputStream in = fs.open(path)) {
-        return Minibatches.fromRecords(in.readAllBytes(), uri);
-      }
-    });
+    return new ShardLoader().load(new RemoteFileSource(uri, new Path(uri).getFileSystem(hadoop)));
   }
 
   /** Loss and accuracy of one minibatch. */

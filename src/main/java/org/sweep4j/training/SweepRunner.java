@@ -145,13 +145,8 @@ public final class SweepRunner {
         trial.distribution().averagingFrequency(), trial.distribution().batchSizePerWorker(),
         trial.dataset().source().label(), trial.dataset().trainSize(), trial.dataset().testSize(), dataDescription,
         outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
-        best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), validationLabel(trial),
+        best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), trial.dataset().validationLabel(),
         trial.augmentation().label(), outcome.testLoss(), outcome.testAccuracy(), provenance);
-  }
-
-  private static String validationLabel(TrialSpec trial) {
-    return trial.dataset().validation() == org.sweep4j.config.Validation.TEST ? "test"
-        : "holdout(" + trial.dataset().validationSize() + ")";
   }
 
   /**
