@@ -16,6 +16,10 @@ public final class ResultFormatter {
   private ResultFormatter() {}
 
   public static String format(Dataset<Row> result, OutputFormat format, int maxRows) {
+    if (result.columns().length == 0 && format != OutputFormat.JSON) {
+      // DDL such as CREATE TABLE or CREATE VIEW returns no columns: an empty table border says nothing.
+      return format == OutputFormat.TABLE ? "OK" + System.lineSeparator() : "";
+    }
     return switch (format) {
       case TABLE -> TablePrinter.format(result, maxRows);
       case CSV -> csv(List.of(result.columns()), result.limit(maxRows).collectAsList());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,8 @@ import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 import org.sweep4j.sql.NotebookQueries;
+import org.sweep4j.sql.OutputFormat;
+import org.sweep4j.sql.ResultFormatter;
 import org.sweep4j.sql.ResultsSql;
 
 /** A whole sweep on a few hundred synthetic images with real Spark, DL4J and Parquet, then resume. */
@@ -103,6 +106,11 @@ class SweepIntegrationTest extends SparkTestBase {
         notebookQueries++;
       }
     }
+    // The README's recipe for the spark-sql shell: tables over the Parquet directories; DDL prints OK.
+    Dataset<Row> created = ResultsSql.run(spark,
+        "create table readme_trials using parquet location '" + Path.of(results, "trials").toAbsolutePath() + "'", "README");
+    assertEquals("OK", ResultFormatter.format(created, OutputFormat.TABLE, 10).strip());
+    assertEquals(2, ResultsSql.run(spark, "select * from readme_trials", "README").count());
     IllegalArgumentException badQuery = assertThrows(IllegalArgumentException.class,
         () -> ResultsSql.run(spark, "select nope from epochs", "q.sql, statement 2"));
     assertTrue(badQuery.getMessage().startsWith("q.sql, statement 2: [UNRESOLVED_COLUMN"), badQuery.getMessage());
