@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Submits `sweep4j run JOB [OPTIONS]` to the cluster jobs/cluster/start-cluster.sh started, with
+# conf/spark-defaults.conf, one executor per worker (spark.executor.cores = SWEEP4J_WORKER_CORES):
+#   jobs/cluster/submit-sweep.sh jobs/cluster/cluster-smoke.yaml --results /tmp/smoke
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+[[ $# -ge 1 ]] || { echo "usage: $0 JOB.yaml [sweep4j run options]" >&2; exit 2; }
+cd "$repo"
+exec "$repo/jobs/cluster/spark-submit.sh" --master "$master_url" --deploy-mode client \
+  --properties-file "$repo/conf/spark-defaults.conf" \
+  --conf spark.executor.cores="${SWEEP4J_WORKER_CORES:-1}" \
+  --conf spark.executor.memory="${SWEEP4J_EXECUTOR_MEMORY:-2g}" \
+  --class org.sweep4j.cli.Main "$repo/target/sweep4j.jar" run "$@"

@@ -1,0 +1,138 @@
+package org.sweep4j.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.sweep4j.results.EpochRow;
+import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialStatus;
+
+/**
+ * spark-submit to a real standalone cluster (master + two one-core workers, executors in their own JVMs):
+ * the tiny sweep shipped in {@code jobs/cluster} records every table, and a worker killed mid-trial costs
+ * neither the trial's row nor the rest of the sweep. The worker is killed last, so the order matters.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandaloneClusterIT {
+  @TempDir
+  static Path dir;
+
+  private static LocalCluster cluster;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = LocalCluster.start(Files.createDirectories(dir.resolve("cluster")));
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void sweepRunsOnTheClusterAndRecordsEveryTable() throws Exception {
+    Path results = dir.resolve("smoke");
+    Path log = dir.resolve("smoke.log");
+    Process submit = cluster.submit(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"),
+        List.of("--results", results.toString(), "--no-report"), log);
+    String console = finish(submit, log);
+    assertTrue(console.contains("[trial 2/2] epoch 2/2"), console);
+
+    ResultsStore store = ResultsStore.open(results.toString());
+    List<TrialRow> trials = store.readTrials();
+    assertEquals(2, trials.size(), console);
+    for (TrialRow trial : trials) {
+      assertEquals(TrialStatus.FINISHED, trial.status(), trial.error());
+      assertEquals(cluster.masterUrl(), trial.provenance().sparkMaster());
+      assertEquals(2, trial.epochsCompleted());
+    }
+    assertEquals(4, store.readEpochs().size());
+    assertFalse(store.readLayerStats().isEmpty(), "layer_stats written on the cluster too");
+    // Two executor JVMs, one per worker, did the training: each worker made a directory for this application.
+    for (int worker = 1; worker <= 2; worker++) {
+      try (Stream<Path> apps = Files.list(dir.resolve("cluster/work/worker-" + worker))) {
+        assertEquals(1, apps.filter(p -> p.getFileName().toString().startsWith("app-")).count(),
+            "worker " + worker + " launched no executor for the sweep");
+      }
+    }
+  }
+
+  @Test
+  @Order(2)
+  void losingAWorkerMidTrialLosesNoTrialAndTheSweepGoesOn() throws Exception {
+    Path job = dir.resolve("loss.yaml");
+    Files.writeString(job, Files.readString(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"))
+        .replace("sweep: cluster-smoke", "sweep: cluster-loss").replace("epochs: 2", "epochs: 5"));
+    Path results = dir.resolve("loss");
+    Path log = dir.resolve("loss.log");
+    Process submit = cluster.submit(job, List.of("--results", results.toString(), "--no-report"), log);
+    awaitLine(submit, log, "[trial 1/2] epoch 2/5");
+    cluster.killWorker(2);
+    String console = finish(submit, log);
+
+    List<TrialRow> trials = ResultsStore.open(results.toString()).readTrials();
+    assertEquals(2, trials.size(), console);
+    List<EpochRow> epochs = ResultsStore.open(results.toString()).readEpochs();
+    Set<String> keys = new HashSet<>();
+    for (EpochRow epoch : epochs) {
+      assertTrue(keys.add(epoch.trialId() + "/" + epoch.epoch()), "epoch recorded twice: " + epoch);
+    }
+    for (TrialRow trial : trials) {
+      // Spark re-runs the lost executor's tasks on the other worker; if it gave up, the row says why.
+      if (trial.status() == TrialStatus.FINISHED) {
+        assertEquals(5, trial.epochsCompleted(), trial.toString());
+      } else {
+        assertEquals(TrialStatus.FAILED, trial.status(), trial.toString());
+        assertFalse(trial.error() == null || trial.error().isBlank(), "a failed trial names its reason");
+      }
+      assertEquals(trial.epochsCompleted(), epochs.stream().filter(e -> e.trialId().equals(trial.trialId())).count());
+    }
+    TrialRow second = trials.stream().filter(t -> t.activation().equals("tanh")).findFirst().orElseThrow();
+    assertEquals(TrialStatus.FINISHED, second.status(), "the trial after the loss runs on the remaining worker");
+  }
+
+  private static void awaitLine(Process process, Path log, String line) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains(line)) {
+        return;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("sweep ended before \"" + line + "\":\n" + Files.readString(log));
+      }
+      Thread.sleep(200);
+    }
+    process.destroyForcibly();
+    throw new AssertionError("no \"" + line + "\" within 5 minutes:\n" + Files.readString(log));
+  }
+
+  private static String finish(Process process, Path log) throws IOException, InterruptedException {
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("sweep did not finish within 10 minutes:\n" + Files.readString(log));
+    }
+    String console = Files.readString(log);
+    assertEquals(0, process.exitValue(), console);
+    return console;
+  }
+}
