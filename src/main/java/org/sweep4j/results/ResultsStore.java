@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -127,6 +128,19 @@ public final class ResultsStore {
       read(file, LayerStatRow.COLUMNS).forEach(values -> rows.add(LayerStatRow.fromValues(values)));
     }
     return rows;
+  }
+
+  /** The recorded status of one trial, if it is recorded: reads its file only. */
+  public Optional<TrialStatus> status(String trialId) {
+    Path file = new Path(new Path(root, TRIALS), trialId + SUFFIX);
+    try {
+      if (!fs.exists(file)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + file + ": " + e.getMessage(), e);
+    }
+    return read(file, TrialRow.COLUMNS).stream().map(v -> TrialRow.fromValues(v).status()).findFirst();
   }
 
   /** Status of every recorded trial, by id. */
