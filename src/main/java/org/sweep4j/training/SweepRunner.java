@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,6 +26,7 @@ import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.Provenance;
 import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.TrialClaims;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
@@ -54,7 +56,7 @@ public final class SweepRunner {
     out.printf("sweep %s: %d trials, %d to run, %d already recorded; results in %s%n", job.sweep(), trials.size(),
         toRun.size(), skipped, store.location());
     if (toRun.isEmpty()) {
-      return new SweepSummary(0, 0, 0, skipped, store.location());
+      return new SweepSummary(0, 0, 0, skipped, 0, store.location());
     }
     CifarData data = DataLoader.load(job.dataset());
     out.println("data: " + data.description());
@@ -66,9 +68,9 @@ public final class SweepRunner {
     Provenance provenance = new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(),
         NativeThreads.describeBackend(threads), master);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
-    try {
+    try (TrialClaims claims = TrialClaims.open(store.location())) {
       TrialData trialData = shard(sc, job, data, shardDir, tasks);
-      return runTrials(toRun, trialData, data.description(), provenance, store, skipped, sc);
+      return runTrials(toRun, trialData, data.description(), provenance, store, claims, skipped, sc);
     } finally {
       deleteRecursively(shardDir);
     }
@@ -86,7 +88,7 @@ public final class SweepRunner {
   }
 
   private SweepSummary runTrials(List<TrialSpec> toRun, TrialData data, String dataDescription,
-      Provenance provenance, ResultsStore store, int skipped, JavaSparkContext sc) {
+      Provenance provenance, ResultsStore store, TrialClaims claims, int skipped, JavaSparkContext sc) {
     long totalImages = toRun.stream().mapToLong(TrialSpec::trainingImages).sum();
     ProgressReporter progress = new ProgressReporter(out, totalImages);
     SparkTrialRunner runner = new SparkTrialRunner(sc);
@@ -94,23 +96,34 @@ public final class SweepRunner {
     int finished = 0;
     int diverged = 0;
     int failed = 0;
+    int elsewhere = 0;
     for (int i = 0; i < toRun.size(); i++) {
       TrialSpec trial = toRun.get(i);
-      String label = "trial " + (i + 1) + "/" + toRun.size() + " " + trial.architecture().label() + " "
-          + trial.activation().label() + " seed " + trial.seed();
-      sc.setJobGroup("sweep4j-" + trial.sweep(), label, false);
-      progress.startTrial(i + 1, toRun.size(), trial);
-      Instant started = Instant.now();
+      long trialImages = (long) trial.training().epochs() * trial.dataset().trainSize();
+      Optional<TrialClaims.Holder> holder = claims.tryClaim(trial.id());
+      if (holder.isPresent()) {
+        out.printf("[trial %d/%d] %s: left to %s, which is running it%n", i + 1, toRun.size(), trial.id(),
+            holder.get());
+        progress.skipImages(trialImages);
+        elsewhere++;
+        continue;
+      }
       TrialOutcome outcome;
       try {
-        outcome = runner.run(trial, data, label, progress);
-      } catch (Exception e) {
-        // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
-        outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0, null, null);
+        Optional<TrialStatus> recordedMeanwhile = store.status(trial.id());
+        if (recordedMeanwhile.isPresent() && recordedMeanwhile.get().isSettled()) {
+          // Another driver sharing the results directory finished it after this run listed the directory.
+          out.printf("[trial %d/%d] %s: recorded by another run meanwhile (%s)%n", i + 1, toRun.size(),
+              trial.id(), recordedMeanwhile.get().label());
+          progress.skipImages(trialImages);
+          skipped++;
+          continue;
+        }
+        outcome = runAndRecord(trial, i + 1, toRun.size(), data, dataDescription, provenance, store, runner,
+            progress, sc);
+      } finally {
+        claims.release(trial.id());
       }
-      progress.skipImages((long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
-      store.record(trialRow(trial, outcome, dataDescription, started, provenance), outcome.epochs(),
-          outcome.layerStats());
       switch (outcome.status()) {
         case FINISHED -> finished++;
         case DIVERGED -> diverged++;
@@ -122,15 +135,37 @@ public final class SweepRunner {
       }
     }
     sc.clearJobGroup();
-    out.printf("done: %d finished, %d diverged, %d failed, %d skipped as already recorded%n", finished, diverged,
-        failed, skipped);
+    out.printf("done: %d finished, %d diverged, %d failed, %d skipped as already recorded%s%n", finished, diverged,
+        failed, skipped, elsewhere == 0 ? "" : ", " + elsewhere + " left to other runs running them");
     if (SparkSetup.isLocal(sc.master())) {
       // In local mode every task runs in this JVM, so its CPU time is the whole sweep's; idle cores are waste.
       int cores = Runtime.getRuntime().availableProcessors();
       out.printf(java.util.Locale.ROOT, "cpu: %.0f%% of %d cores busy over %s of training and scoring%n",
           cpu.percent(cores), cores, ProgressReporter.format(Math.round(cpu.seconds())));
     }
-    return new SweepSummary(finished, diverged, failed, skipped, store.location());
+    return new SweepSummary(finished, diverged, failed, skipped, elsewhere, store.location());
+  }
+
+  /** Trains one claimed trial and records it, whatever its outcome. */
+  private TrialOutcome runAndRecord(TrialSpec trial, int index, int count, TrialData data, String dataDescription,
+      Provenance provenance, ResultsStore store, SparkTrialRunner runner, ProgressReporter progress,
+      JavaSparkContext sc) {
+    String label = "trial " + index + "/" + count + " " + trial.architecture().label() + " "
+        + trial.activation().label() + " seed " + trial.seed();
+    sc.setJobGroup("sweep4j-" + trial.sweep(), label, false);
+    progress.startTrial(index, count, trial);
+    Instant started = Instant.now();
+    TrialOutcome outcome;
+    try {
+      outcome = runner.run(trial, data, label, progress);
+    } catch (Exception e) {
+      // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
+      outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0, null, null);
+    }
+    progress.skipImages((long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
+    store.record(trialRow(trial, outcome, dataDescription, started, provenance), outcome.epochs(),
+        outcome.layerStats());
+    return outcome;
   }
 
   static TrialRow trialRow(TrialSpec trial, TrialOutcome outcome, String dataDescription, Instant started,
@@ -189,15 +224,20 @@ public final class SweepRunner {
    */
   private static void deleteRecursively(String dir) {
     Path shards = new Path(dir);
+    FileSystem fs;
     try {
-      FileSystem fs = shards.getFileSystem(new Configuration());
+      fs = shards.getFileSystem(new Configuration());
       fs.delete(shards, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove data shards under " + dir + ": " + e.getMessage(), e);
+    }
+    try {
       Path parent = shards.getParent();
       if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
         fs.delete(parent, false);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove data shards under " + dir + ": " + e.getMessage(), e);
+      // Another run sharing the results directory has just made its shards there: its directory stays.
     }
   }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.grid.GridExpander;
 import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
@@ -53,7 +56,7 @@ class SweepIntegrationTest extends SparkTestBase {
     JobSpec job = job();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     SweepSummary first = run(job, false, console);
-    assertEquals(new SweepSummary(2, 0, 0, 0, first.results()), first);
+    assertEquals(new SweepSummary(2, 0, 0, 0, 0, first.results()), first);
     String progress = console.toString(StandardCharsets.UTF_8);
     assertTrue(progress.contains("[trial 2/2] epoch 2/2"), progress);
     assertTrue(progress.contains("ETA"), progress);
@@ -128,7 +131,7 @@ class SweepIntegrationTest extends SparkTestBase {
     TrialRow recorded = trials.stream().filter(t -> t.trialId().equals(second.id())).findFirst().orElseThrow();
     ResultsStore.open(results).record(failedCopy(recorded), List.of());
     SweepSummary resumed = run(job, true, new ByteArrayOutputStream());
-    assertEquals(new SweepSummary(1, 0, 0, 1, first.results()), resumed);
+    assertEquals(new SweepSummary(1, 0, 0, 1, 0, first.results()), resumed);
     assertEquals(2, spark.read().parquet(results + "/trials").count());
     assertEquals(4, spark.read().parquet(results + "/epochs").count());
     assertEquals(TrialStatus.FINISHED, ResultsStore.open(results).statuses().get(second.id()));
@@ -155,6 +158,62 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(trial.finalValAccuracy(), trial.testAccuracy());
     assertTrue(Files.notExists(dir.resolve("results2/layer_stats")) || ResultsStore.open(job.results())
         .readLayerStats().isEmpty(), "probe_size 0 records no diagnostics");
+  }
+
+  @Test
+  void aDivergingTrialIsRecordedWithItsEpochAndTheSweepGoesOn() throws InterruptedException {
+    // Plain SGD at a learning rate of 9.9 blows SELU's exponential up to NaN in the first epoch; tanh saturates
+    // instead and trains on (badly), which is what the sweep must go on to.
+    JobSpec job = JobFileParser.parse("div.yaml", """
+        sweep: div
+        description: divergence
+        dataset: {source: synthetic, train_size: 128, test_size: 64}
+        grid: {activations: [selu, tanh], architectures: [small_cnn], seeds: [1]}
+        training: {epochs: 2, batch_size: 32, optimizer: sgd, learning_rate: 9.9, probe_size: 16}
+        distribution: {workers: 1}
+        output: {results: %s}
+        """.formatted(dir.resolve("diverging")));
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    List<String> jobDescriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SparkListener descriptions = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        jobDescriptions.add(String.valueOf(jobStart.properties().getProperty("spark.job.description")));
+      }
+    };
+    spark.sparkContext().addSparkListener(descriptions);
+    SweepSummary summary;
+    try {
+      summary = run(job, false, console);
+      // Listeners hear of jobs asynchronously: give the last ones a moment to arrive.
+      for (int i = 0; i < 100 && jobDescriptions.stream().noneMatch(d -> d.contains("tanh seed 1 epoch 2/2")); i++) {
+        Thread.sleep(50);
+      }
+    } finally {
+      spark.sparkContext().removeSparkListener(descriptions);
+    }
+    String progress = console.toString(StandardCharsets.UTF_8);
+    assertEquals(new SweepSummary(1, 1, 0, 0, 0, summary.results()), summary, progress);
+    // What the Spark UI shows on a cluster: every job names its trial and epoch.
+    assertTrue(jobDescriptions.stream().anyMatch(d -> d.startsWith("trial 2/2 small_cnn tanh seed 1 epoch 2/2 [")),
+        jobDescriptions.toString());
+    assertTrue(jobDescriptions.stream().allMatch(d -> d.startsWith("trial ")), jobDescriptions.toString());
+    assertTrue(progress.contains("[trial 1/2] diverged: loss became NaN in epoch 1"), progress);
+
+    ResultsStore store = ResultsStore.open(job.results());
+    TrialRow selu = store.readTrials().stream().filter(t -> t.activation().equals("selu")).findFirst().orElseThrow();
+    assertEquals(TrialStatus.DIVERGED, selu.status());
+    assertEquals(1, selu.epochsCompleted());
+    assertEquals("loss became NaN in epoch 1", selu.error());
+    assertEquals(null, selu.bestValAccuracy(), "no finite epoch to be best");
+    List<EpochRow> seluEpochs = store.readEpochs().stream().filter(e -> e.trialId().equals(selu.trialId())).toList();
+    assertEquals(1, seluEpochs.size());
+    assertTrue(Double.isNaN(seluEpochs.get(0).trainLoss()), "the diverged epoch is kept as it was measured");
+    TrialRow tanh = store.readTrials().stream().filter(t -> t.activation().equals("tanh")).findFirst().orElseThrow();
+    assertEquals(TrialStatus.FINISHED, tanh.status());
+
+    // A divergence is an outcome, not an accident: --resume does not retry it.
+    assertEquals(new SweepSummary(0, 0, 0, 2, 0, summary.results()), run(job, true, new ByteArrayOutputStream()));
   }
 
   private static TrialRow failedCopy(TrialRow t) {
