@@ -9,5 +9,4 @@ cd "$repo"
 exec "$repo/jobs/cluster/spark-submit.sh" --master "$master_url" --deploy-mode client \
   --properties-file "$repo/conf/spark-defaults.conf" \
   --conf spark.executor.cores="${SWEEP4J_WORKER_CORES:-1}" \
-  --conf spark.executor.memory="${SWEEP4J_EXECUTOR_MEMORY:-2g}" \
   --class org.sweep4j.cli.Main "$repo/target/sweep4j.jar" run "$@"
