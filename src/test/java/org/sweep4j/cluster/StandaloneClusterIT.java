@@ -26,8 +26,9 @@ import org.sweep4j.results.TrialStatus;
 
 /**
  * spark-submit to a real standalone cluster (master + two one-core workers, executors in their own JVMs):
- * the tiny sweep shipped in {@code jobs/cluster} records every table, and a worker killed mid-trial costs
- * neither the trial's row nor the rest of the sweep. The worker is killed last, so the order matters.
+ * the tiny sweep shipped in {@code jobs/cluster} records every table; a driver killed mid-sweep is resubmitted
+ * with {@code --resume} and finishes without duplicates; a worker killed mid-trial costs neither the trial's
+ * row nor the rest of the sweep. The worker is killed last, so the order matters.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
@@ -79,6 +80,30 @@ class StandaloneClusterIT {
 
   @Test
   @Order(2)
+  void aKilledDriverResumesOnTheCluster() throws Exception {
+    Path job = dir.resolve("killed.yaml");
+    Files.writeString(job, Files.readString(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"))
+        .replace("sweep: cluster-smoke", "sweep: cluster-killed").replace("epochs: 2", "epochs: 3"));
+    Path results = dir.resolve("killed");
+    List<String> args = List.of("--results", results.toString(), "--no-report");
+    Process first = cluster.submit(job, args, dir.resolve("killed-1.log"));
+    awaitLine(first, dir.resolve("killed-1.log"), "[trial 2/2] epoch 1/3");
+    // SIGKILL to the script's exec'd JVM: the driver itself, no shutdown hooks.
+    first.destroyForcibly();
+    first.waitFor();
+    assertEquals(1, ResultsStore.open(results.toString()).readTrials().size(), "the first trial, and only it");
+
+    List<String> resume = List.of("--results", results.toString(), "--no-report", "--resume");
+    String console = finish(cluster.submit(job, resume, dir.resolve("killed-2.log")), dir.resolve("killed-2.log"));
+    assertTrue(console.contains("2 trials, 1 to run, 1 already recorded"), console);
+    List<TrialRow> trials = ResultsStore.open(results.toString()).readTrials();
+    assertEquals(2, trials.size());
+    trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.status(), t.toString()));
+    assertEquals(6, ResultsStore.open(results.toString()).readEpochs().size(), "3 epochs each, none twice");
+  }
+
+  @Test
+  @Order(3)
   void losingAWorkerMidTrialLosesNoTrialAndTheSweepGoesOn() throws Exception {
     Path job = dir.resolve("loss.yaml");
     Files.writeString(job, Files.readString(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"))
