@@ -65,12 +65,17 @@ public final class NativeThreads {
     PINNED.set(threads);
   }
 
-  /** "nd4j-native linux-x86_64 (OPENBLAS, 2 threads)": stored with every trial. */
+  /** "CpuBackend linux-amd64-onednn-avx2 (OPENBLAS, 2 threads per task)": stored with every trial. */
   public static String describeBackend(int threads) {
+    return describeBackend(threads + " threads per task");
+  }
+
+  /** The backend of this JVM, with how its threads are set, e.g. "executors: OMP_NUM_THREADS=1". */
+  public static String describeBackend(String threads) {
     java.util.Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
     String extension = System.getProperty(NativeBackend.EXTENSION_PROPERTY, "");
     return Nd4j.getBackend().getClass().getSimpleName() + " " + System.getProperty("os.name", "?").toLowerCase()
         + "-" + System.getProperty("os.arch", "?") + extension + " (" + info.getProperty("blas.vendor", "blas ?")
-        + ", " + threads + " threads per task)";
+        + ", " + threads + ")";
   }
 }

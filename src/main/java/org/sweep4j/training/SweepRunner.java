@@ -65,8 +65,12 @@ public final class SweepRunner {
     String master = sc.master();
     int tasks = SparkSetup.isLocal(master) ? Math.min(job.distribution().workers(), SparkSetup.localSlots(master)) : 1;
     int threads = NativeThreads.configure(tasks);
-    Provenance provenance = new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(),
-        NativeThreads.describeBackend(threads), master);
+    // On a cluster the driver's thread count says nothing about training: executors size theirs from the
+    // environment Spark gives them (spark.executorEnv.OMP_NUM_THREADS), else from their cores.
+    String backend = SparkSetup.isLocal(master) ? NativeThreads.describeBackend(threads)
+        : NativeThreads.describeBackend("driver; executors: OMP_NUM_THREADS="
+            + sc.getConf().get("spark.executorEnv.OMP_NUM_THREADS", "unset"));
+    Provenance provenance = new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(), backend, master);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
     try (TrialClaims claims = TrialClaims.open(store.location())) {
       TrialData trialData = shard(sc, job, data, shardDir, tasks);

@@ -65,6 +65,8 @@ class StandaloneClusterIT {
     for (TrialRow trial : trials) {
       assertEquals(TrialStatus.FINISHED, trial.status(), trial.error());
       assertEquals(cluster.masterUrl(), trial.provenance().sparkMaster());
+      assertTrue(trial.provenance().nativeBackend().endsWith("(OPENBLAS, driver; executors: OMP_NUM_THREADS=1)"),
+          trial.provenance().nativeBackend());
       assertEquals(2, trial.epochsCompleted());
     }
     assertEquals(4, store.readEpochs().size());
