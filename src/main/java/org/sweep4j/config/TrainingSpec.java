@@ -10,17 +10,28 @@ package org.sweep4j.config;
  * @param probeSize training images (from the start of the training set) in the fixed probe batch the
  *     {@code layer_stats} diagnostics are measured on after every epoch; 0 switches diagnostics off. It does not
  *     change what is learned, so it is not part of the trial id.
+ * @param dropoutScale multiplies every dropout rate of the architecture (1 as designed, 0 none, 2 doubles them,
+ *     capped at 0.9)
+ * @param weightInit how weights start (biases start at zero)
  */
 public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
-    int probeSize) {
+    int probeSize, double dropoutScale, WeightInit weightInit) {
   public static final int MAX_EPOCHS = 10_000;
   public static final int DEFAULT_PROBE_SIZE = 100;
   /** A probe batch is one forward and backward pass on the driver: keep it a minibatch, not a data set. */
   public static final int MAX_PROBE_SIZE = 1_000;
 
+  public static final double MAX_DROPOUT_SCALE = 10;
+
   /** Settings with the default probe batch. */
   public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize) {
     this(epochs, batchSize, optimizer, learningRate, trainEvalSize, DEFAULT_PROBE_SIZE);
+  }
+
+  /** Settings with the architecture's dropout and Glorot-uniform weights. */
+  public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
+      int probeSize) {
+    this(epochs, batchSize, optimizer, learningRate, trainEvalSize, probeSize, 1.0, WeightInit.GLOROT_UNIFORM);
   }
 
   public TrainingSpec {
@@ -39,6 +50,13 @@ public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, doubl
     if (trainEvalSize < 0) {
       throw new IllegalArgumentException("training.train_eval_size must be 0 (all) or more, found " + trainEvalSize);
     }
+    if (!(dropoutScale >= 0 && dropoutScale <= MAX_DROPOUT_SCALE)) {
+      throw new IllegalArgumentException("training.dropout_scale must be in [0, " + (int) MAX_DROPOUT_SCALE
+          + "], found " + dropoutScale);
+    }
+    if (weightInit == null) {
+      throw new IllegalArgumentException("training.weight_init is missing");
+    }
     if (probeSize < 0 || probeSize > MAX_PROBE_SIZE) {
       throw new IllegalArgumentException("training.probe_size must be in [0, " + MAX_PROBE_SIZE + "] (0 = no"
           + " layer_stats), found " + probeSize);
@@ -46,7 +64,10 @@ public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, doubl
   }
 
   public String canonical() {
+    // Dropout scale and initialisation appear only when not the defaults, so earlier trials keep their ids.
     return "epochs=" + epochs + ",batch=" + batchSize + ",opt=" + optimizer.label() + ",lr="
-        + ParamDef.canonicalNumber(learningRate);
+        + ParamDef.canonicalNumber(learningRate)
+        + (dropoutScale == 1.0 ? "" : ",dropout_scale=" + ParamDef.canonicalNumber(dropoutScale))
+        + (weightInit == WeightInit.GLOROT_UNIFORM ? "" : ",init=" + weightInit.label());
   }
 }

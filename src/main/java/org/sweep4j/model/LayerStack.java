@@ -19,6 +19,7 @@ import org.sweep4j.model.layers.PReLUSlopeLayer;
 public final class LayerStack {
   private final NeuralNetConfiguration.ListBuilder list;
   private final ActivationSpec activation;
+  private final double dropoutScale;
   private long channels;
   private long height;
   private long width;
@@ -26,8 +27,15 @@ public final class LayerStack {
 
   LayerStack(NeuralNetConfiguration.ListBuilder list, ActivationSpec activation, long channels, long height,
       long width) {
+    this(list, activation, 1.0, channels, height, width);
+  }
+
+  /** @param dropoutScale multiplies every dropout rate the architecture asks for (the trial's dropout_scale) */
+  LayerStack(NeuralNetConfiguration.ListBuilder list, ActivationSpec activation, double dropoutScale, long channels,
+      long height, long width) {
     this.list = list;
     this.activation = activation;
+    this.dropoutScale = dropoutScale;
     this.channels = channels;
     this.height = height;
     this.width = width;
@@ -59,9 +67,15 @@ public final class LayerStack {
     return this;
   }
 
-  /** Dropout with Keras's meaning: {@code rate} is the fraction dropped (DL4J takes the fraction kept). */
+  /**
+   * Dropout with Keras's meaning: {@code rate} is the fraction dropped (DL4J takes the fraction kept), times the
+   * trial's dropout scale (at most 0.9); a scale of 0 leaves the layer out.
+   */
   public LayerStack dropout(double rate) {
-    add(new DropoutLayer.Builder(1.0 - rate).build());
+    double scaled = Math.min(0.9, rate * dropoutScale);
+    if (scaled > 0) {
+      add(new DropoutLayer.Builder(1.0 - scaled).build());
+    }
     return this;
   }
 

@@ -18,7 +18,8 @@ import org.sweep4j.grid.TrialSpec;
 
 /**
  * Builds a trial's network configuration with Keras's defaults, set explicitly because DL4J's differ
- * (DL4J: sigmoid, Gaussian Xavier, SGD, Adam ε 1e-8): Glorot-uniform weights, zero biases,
+ * (DL4J: sigmoid, Gaussian Xavier, SGD, Adam ε 1e-8): Glorot-uniform weights unless the trial asks for He or
+ * LeCun normal, zero biases,
  * Adam(lr, 0.9, 0.999, 1e-7), float32.
  */
 public final class ModelFactory {
@@ -46,14 +47,27 @@ public final class ModelFactory {
     NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
         .seed(trial.seed())
         .dataType(dataType)
-        .weightInit(WeightInit.XAVIER_UNIFORM)
+        .weightInit(weightInit(trial.training().weightInit()))
         .biasInit(0)
         .updater(updater(trial.training()))
         .convolutionMode(ConvolutionMode.Truncate)
         .list();
     architecture(trial.architecture()).addLayers(
-        new LayerStack(list, trial.activation(), ImageSet.CHANNELS, ImageSet.SIDE, ImageSet.SIDE));
+        new LayerStack(list, trial.activation(), trial.training().dropoutScale(), ImageSet.CHANNELS, ImageSet.SIDE,
+            ImageSet.SIDE));
     return list.setInputType(InputType.convolutional(ImageSet.SIDE, ImageSet.SIDE, ImageSet.CHANNELS)).build();
+  }
+
+  /**
+   * Keras's initialisers in DL4J's terms: glorot_uniform is Xavier uniform; he_normal and lecun_normal are
+   * normal with variance 2/fan_in and 1/fan_in (Keras truncates its normals at two deviations, DL4J does not).
+   */
+  static WeightInit weightInit(org.sweep4j.config.WeightInit choice) {
+    return switch (choice) {
+      case GLOROT_UNIFORM -> WeightInit.XAVIER_UNIFORM;
+      case HE_NORMAL -> WeightInit.RELU;
+      case LECUN_NORMAL -> WeightInit.LECUN_NORMAL;
+    };
   }
 
   static IUpdater updater(TrainingSpec training) {

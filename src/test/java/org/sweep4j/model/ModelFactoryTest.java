@@ -79,4 +79,33 @@ class ModelFactoryTest {
         new ActivationSpec(ActivationName.GELU, Map.of("approximation", "tanh"))));
     assertEquals(gelu, MultiLayerConfiguration.fromJson(gelu.toJson()));
   }
+
+  @Test
+  void dropoutScaleAndWeightInitReachTheNetwork() {
+    Architecture deep = Architecture.parse("deep_cnn");
+    java.util.function.Function<TrainingSpec, MultiLayerConfiguration> build = training -> ModelFactory.build(
+        new TrialSpec("t", ActivationSpec.of(ActivationName.SELU), deep, 1,
+            new DatasetSpec(DataSource.SYNTHETIC, null, 10, 10), training, new DistributionSpec(1, 1, 10)));
+    java.util.function.Function<MultiLayerConfiguration, java.util.List<Double>> dropped = conf -> {
+      java.util.List<Double> rates = new java.util.ArrayList<>();
+      for (int i = 0; i < conf.getConfs().size(); i++) {
+        if (conf.getConf(i).getLayer() instanceof DropoutLayer layer) {
+          rates.add(Math.round((1 - ((org.deeplearning4j.nn.conf.dropout.Dropout) layer.getIDropout()).getP())
+              * 1000) / 1000.0);
+        }
+      }
+      return rates;
+    };
+    assertEquals(java.util.List.of(0.25, 0.25, 0.5), dropped.apply(build.apply(
+        new TrainingSpec(1, 10, Optimizer.ADAM, 1e-3, 0, 0))), "the architecture's own rates at scale 1");
+    assertEquals(java.util.List.of(0.5, 0.5, 0.9), dropped.apply(build.apply(new TrainingSpec(1, 10, Optimizer.ADAM,
+        1e-3, 0, 0, 2.0, org.sweep4j.config.WeightInit.GLOROT_UNIFORM))), "doubled, capped at 0.9");
+    MultiLayerConfiguration none = build.apply(new TrainingSpec(1, 10, Optimizer.ADAM, 1e-3, 0, 0, 0.0,
+        org.sweep4j.config.WeightInit.LECUN_NORMAL));
+    assertEquals(java.util.List.of(), dropped.apply(none), "scale 0 leaves the dropout layers out");
+    assertEquals(1_250_858, ModelSummary.of(none).totalParams());
+    assertTrue(((BaseLayer) none.getConf(0).getLayer()).getWeightInitFn()
+        instanceof org.deeplearning4j.nn.weights.WeightInitNormal,
+        String.valueOf(((BaseLayer) none.getConf(0).getLayer()).getWeightInitFn()));
+  }
 }
