@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sweep4j.config.Augmentation;
+import org.sweep4j.config.Axis;
+import org.sweep4j.config.GridPoint;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.grid.GridExpander;
@@ -29,21 +30,30 @@ final class PlanCommand implements Callable<Integer> {
     System.out.printf("sweep %s%s%n", spec.sweep(), spec.description().isEmpty() ? "" : ": " + spec.description());
     System.out.printf("data: %s%s%n", spec.dataset().canonical(),
         spec.dataset().path() == null ? "" : " from " + spec.dataset().path());
-    System.out.printf("training: %s; distribution: %s; results: %s%n%n", spec.training().canonical(),
+    List<Axis> varying = spec.grid().varyingAxes();
+    System.out.printf("training: %s; distribution: %s; results: %s%n", spec.training().canonical(),
         spec.distribution().canonical(), spec.results());
-    int augmentations = spec.grid().augmentations().size();
-    System.out.printf("%d trials (%d activations x %d architectures x %d seeds%s):%n", trials.size(),
-        spec.grid().activations().size(), spec.grid().architectures().size(), spec.grid().seeds().size(),
-        augmentations > 1 ? " x " + augmentations + " augmentations" : "");
+    if (varying.stream().anyMatch(a -> a != Axis.ACTIVATION && a != Axis.ARCHITECTURE)) {
+      System.out.println("(first grid point's settings; the axes below vary)");
+    }
+    System.out.println();
+    List<String> axes = new java.util.ArrayList<>();
+    for (Axis axis : varying) {
+      axes.add(axis.label() + " " + spec.grid().axes().get(axis));
+    }
+    System.out.printf("%d trials = %d grid points x %d seeds%s%n", trials.size(), spec.grid().points().size(),
+        spec.grid().seeds().size(), axes.isEmpty() ? "" : "; varying: " + String.join(", ", axes));
+    List<Axis> shown = varying.stream().filter(a -> a != Axis.ACTIVATION && a != Axis.ARCHITECTURE).toList();
     Map<String, ModelSummary> models = new LinkedHashMap<>();
     Map<String, List<String>> modelUsers = new LinkedHashMap<>();
     for (int i = 0; i < trials.size(); i++) {
       TrialSpec trial = trials.get(i);
       ModelSummary summary = ModelSummary.of(ModelFactory.build(trial));
-      System.out.printf("  %3d  %-52s %-10s %-28s seed %-4d %,d params%n", i + 1, trial.id(),
-          trial.architecture().label(), trial.activation().label()
-              + (trial.augmentation() == Augmentation.NONE ? "" : " +" + trial.augmentation().label()),
-          trial.seed(), summary.totalParams());
+      GridPoint point = new GridPoint(trial.activation(), trial.architecture(), trial.augmentation(),
+          trial.training(), trial.distribution());
+      String settings = shown.isEmpty() ? "" : "  " + point.describe(shown);
+      System.out.printf("  %3d  %-52s %-10s %-24s seed %-4d %,d params%s%n", i + 1, trial.id(),
+          trial.architecture().label(), trial.activation().label(), trial.seed(), summary.totalParams(), settings);
       String key = trial.architecture().label() + "\n" + summary.format();
       models.putIfAbsent(key, summary);
       List<String> users = modelUsers.computeIfAbsent(key, k -> new java.util.ArrayList<>());

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -37,9 +35,10 @@ public final class JobFileParser {
       "distribution", "output", "report");
   private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size", "sampling",
       "subset_seed", "validation", "validation_size");
-  private static final Set<String> GRID = Set.of("activations", "architectures", "seeds", "augmentations");
+  private static final Set<String> GRID = Set.of("activations", "architectures", "seeds", "augmentations",
+      "combinations", "exclude");
   private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
-      "train_eval_size", "probe_size", "augmentation");
+      "train_eval_size", "probe_size", "augmentation", "dropout_scale", "weight_init");
   private static final Set<String> DISTRIBUTION = Set.of("workers", "averaging_frequency",
       "batch_size_per_worker");
   private static final Set<String> OUTPUT = Set.of("results");
@@ -74,15 +73,15 @@ public final class JobFileParser {
     DatasetSpec dataset = dataset(root.section("dataset", DATASET));
     YamlSection gridSection = root.section("grid", GRID);
     YamlSection trainingSection = root.section("training", TRAINING);
-    GridSpec grid = withTrainingAugmentation(grid(gridSection), trainingSection, gridSection);
     YamlSection distributionSection = root.section("distribution", DISTRIBUTION);
-    int workers = distributionSection.integer("workers", 1);
-    TrainingSpec training = training(trainingSection, distributionSection, workers);
-    DistributionSpec distribution = distribution(distributionSection, workers, training.batchSize());
+    List<GridPoint> points = GridPoints.parse(gridSection, trainingSection, distributionSection);
+    List<Long> seeds = seeds(gridSection);
+    GridSpec grid = build(gridSection, () -> new GridSpec(points, seeds));
     String results = root.section("output", OUTPUT).string("results", "results/" + sweep);
     String baseline = baseline(root.section("report", REPORT), grid);
-    return build(root, () -> new JobSpec(sweep, root.string("description", ""), dataset, grid, training,
-        distribution, results, baseline));
+    GridPoint first = grid.points().get(0);
+    return build(root, () -> new JobSpec(sweep, root.string("description", ""), dataset, grid, first.training(),
+        first.distribution(), results, baseline));
   }
 
   private static String baseline(YamlSection section, GridSpec grid) {
@@ -130,15 +129,7 @@ public final class JobFileParser {
         validationSize));
   }
 
-  private static GridSpec grid(YamlSection section) {
-    List<ActivationSpec> activations = new ArrayList<>();
-    for (Object item : section.list("activations")) {
-      activations.add(choice(section, "activations", () -> activation(item)));
-    }
-    List<Architecture> architectures = new ArrayList<>();
-    for (Object item : section.list("architectures")) {
-      architectures.add(choice(section, "architectures", () -> Architecture.parse(String.valueOf(item))));
-    }
+  private static List<Long> seeds(YamlSection section) {
     List<Long> seeds = new ArrayList<>();
     for (Object item : section.list("seeds")) {
       if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 0) {
@@ -146,87 +137,11 @@ public final class JobFileParser {
       }
       seeds.add(((Number) item).longValue());
     }
-    List<Augmentation> augmentations = new ArrayList<>();
-    if (section.has("augmentations")) {
-      for (Object item : section.list("augmentations")) {
-        augmentations.add(choice(section, "augmentations", () -> Augmentation.parse(String.valueOf(item))));
-      }
-    }
-    return build(section, () -> new GridSpec(activations, architectures, seeds,
-        augmentations.isEmpty() ? List.of(Augmentation.NONE) : augmentations));
-  }
-
-  /** {@code training.augmentation} is the single-setting form of {@code grid.augmentations}. */
-  private static GridSpec withTrainingAugmentation(GridSpec grid, YamlSection training, YamlSection gridSection) {
-    if (!training.has("augmentation")) {
-      return grid;
-    }
-    if (gridSection.has("augmentations")) {
-      throw training.error("augmentation", "is given both here and as grid.augmentations; keep one");
-    }
-    Augmentation augmentation = choice(training, "augmentation",
-        () -> Augmentation.parse(training.string("augmentation", null)));
-    return new GridSpec(grid.activations(), grid.architectures(), grid.seeds(), List.of(augmentation));
-  }
-
-  /** {@code relu}, {@code leaky_relu(alpha=0.2)} or the mapping {@code {leaky_relu: {alpha: 0.2}}}. */
-  private static ActivationSpec activation(Object item) {
-    if (item instanceof Map<?, ?> map) {
-      if (map.size() != 1) {
-        throw new IllegalArgumentException("an activation with parameters is written {name: {param: value}}, found "
-            + map);
-      }
-      Map.Entry<?, ?> entry = map.entrySet().iterator().next();
-      Map<String, Object> rawParams = new LinkedHashMap<>();
-      if (entry.getValue() instanceof Map<?, ?> params) {
-        params.forEach((k, v) -> rawParams.put(String.valueOf(k), v));
-      } else if (entry.getValue() != null) {
-        throw new IllegalArgumentException("parameters of " + entry.getKey() + " must be a mapping, found "
-            + YamlSection.describe(entry.getValue()));
-      }
-      ActivationName name = ActivationName.parse(String.valueOf(entry.getKey()));
-      Map<String, String> params = new LinkedHashMap<>();
-      rawParams.forEach((k, v) -> params.put(k, String.valueOf(v)));
-      return new ActivationSpec(name, params);
-    }
-    return ActivationSpec.parse(String.valueOf(item));
-  }
-
-  private static TrainingSpec training(YamlSection section, YamlSection distribution, int workers) {
-    int epochs = section.requiredInteger("epochs");
-    int batchSize;
-    if (section.has("batch_size")) {
-      batchSize = section.integer("batch_size", 0);
-    } else if (distribution.has("batch_size_per_worker")) {
-      batchSize = workers * distribution.integer("batch_size_per_worker", 0);
-    } else {
-      batchSize = 32;
-    }
-    Optimizer optimizer = choice(section, "optimizer", () -> Optimizer.parse(section.string("optimizer", "adam")));
-    double defaultRate = optimizer == Optimizer.SGD || optimizer == Optimizer.SGD_MOMENTUM ? 0.01 : 0.001;
-    double learningRate = section.number("learning_rate", defaultRate);
-    int trainEval = section.integer("train_eval_size", 10_000);
-    int probe = section.integer("probe_size", TrainingSpec.DEFAULT_PROBE_SIZE);
-    return build(section, () -> new TrainingSpec(epochs, batchSize, optimizer, learningRate, trainEval, probe));
-  }
-
-  private static DistributionSpec distribution(YamlSection section, int workers, int batchSize) {
-    int averaging = section.integer("averaging_frequency", 5);
-    int perWorker;
-    if (section.has("batch_size_per_worker")) {
-      perWorker = section.integer("batch_size_per_worker", 0);
-    } else {
-      if (workers < 1 || batchSize % workers != 0) {
-        throw section.error("workers", "training.batch_size " + batchSize + " does not split evenly over "
-            + workers + " workers; set distribution.batch_size_per_worker");
-      }
-      perWorker = batchSize / workers;
-    }
-    return build(section, () -> new DistributionSpec(workers, averaging, perWorker));
+    return seeds;
   }
 
   /** Runs a record constructor, turning its validation message into one that names the file. */
-  private static <T> T build(YamlSection section, Supplier<T> constructor) {
+  static <T> T build(YamlSection section, Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (JobFileException e) {
@@ -237,7 +152,7 @@ public final class JobFileParser {
   }
 
   /** Like {@link #build} for a single key's value: the message is prefixed with the key. */
-  private static <T> T choice(YamlSection section, String key, Supplier<T> parser) {
+  static <T> T choice(YamlSection section, String key, Supplier<T> parser) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {

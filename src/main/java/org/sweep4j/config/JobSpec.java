@@ -5,6 +5,9 @@ import java.util.regex.Pattern;
 /**
  * A whole sweep as a job file describes it, validated.
  *
+ * @param training the first grid point's training settings; what all points share (epochs, train_eval_size,
+ *     probe_size) is read from here, everything else per trial
+ * @param distribution the first grid point's distribution settings
  * @param baseline the activation (its label, e.g. {@code relu}) the report tests every other one against
  */
 public record JobSpec(
@@ -28,12 +31,6 @@ public record JobSpec(
     description = description == null ? "" : description.strip();
     if (dataset == null || grid == null || training == null || distribution == null) {
       throw new IllegalArgumentException("dataset, grid, training and distribution are all required");
-    }
-    if ((long) distribution.workers() * distribution.batchSizePerWorker() != training.batchSize()) {
-      throw new IllegalArgumentException(
-          "training.batch_size (" + training.batchSize() + ") must equal distribution.workers ("
-              + distribution.workers() + ") x distribution.batch_size_per_worker ("
-              + distribution.batchSizePerWorker() + ")");
     }
     if (results == null || results.isBlank()) {
       throw new IllegalArgumentException("output.results is missing");

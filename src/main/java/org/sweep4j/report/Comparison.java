@@ -43,9 +43,11 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     epochsByTrial.values().forEach(list -> list.sort(Comparator.comparingInt(EpochRow::epoch)));
     Map<List<String>, List<TrialRow>> byCell = new LinkedHashMap<>();
     List<TrialRow> unfinished = new ArrayList<>();
+    List<Setting> varying = Setting.varying(trials);
     for (TrialRow trial : trials) {
       if (trial.status() == TrialStatus.FINISHED && epochsByTrial.containsKey(trial.trialId())) {
-        byCell.computeIfAbsent(List.of(trial.architecture(), cellLabel(trial)), k -> new ArrayList<>()).add(trial);
+        byCell.computeIfAbsent(List.of(trial.architecture(), cellLabel(trial, varying)), k -> new ArrayList<>())
+            .add(trial);
       } else {
         unfinished.add(trial);
       }
@@ -56,7 +58,7 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
         .thenComparing(Comparator.comparingDouble((CellSummary c) -> c.finalVal().mean()).reversed()));
     unfinished.sort(Comparator.comparing(TrialRow::trialId));
     return new Comparison(cells, compare(cells, baseline), baseline,
-        LayerStatSummary.of(layerStats, byCell.values().stream().flatMap(List::stream).toList()), unfinished,
+        LayerStatSummary.of(layerStats, byCell.values().stream().flatMap(List::stream).toList(), varying), unfinished,
         trials.size());
   }
 
@@ -102,7 +104,7 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     List<CellSummary> tested = new ArrayList<>();
     List<CellSummary> against = new ArrayList<>();
     for (CellSummary cell : cells) {
-      String baseLabel = baseline + augmentationSuffix(cell.activation());
+      String baseLabel = baseline + settingsSuffix(cell.activation());
       cells.stream().filter(c -> c.architecture().equals(cell.architecture()) && c.activation().equals(baseLabel)
           && c != cell).findFirst().ifPresent(base -> {
             tested.add(cell);
@@ -130,18 +132,25 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
   }
 
   /**
-   * What a cell is called: the activation's label, plus {@code " +crop_flip"} for augmented trials, so augmented
-   * and plain trials of one activation are separate cells, each tested against the baseline trained the same way.
+   * What a cell is called: the activation's label, then every setting that varies across the report's trials
+   * ({@code "relu +crop_flip lr=0.01 workers=2"}), so trials that differ in anything but the seed are separate
+   * cells, each tested against the baseline trained the same way.
    */
-  static String cellLabel(TrialRow trial) {
-    String augmentation = trial.augmentation();
-    return augmentation == null || augmentation.equals("none") ? trial.activation()
-        : trial.activation() + " +" + augmentation;
+  static String cellLabel(TrialRow trial, List<Setting> varying) {
+    StringBuilder label = new StringBuilder(trial.activation());
+    for (Setting setting : varying) {
+      String part = setting.label(trial);
+      if (!part.isEmpty()) {
+        label.append(' ').append(part);
+      }
+    }
+    return label.toString();
   }
 
-  private static String augmentationSuffix(String cellLabel) {
-    int plus = cellLabel.indexOf(" +");
-    return plus < 0 ? "" : cellLabel.substring(plus);
+  /** The settings part of a cell label: everything after the activation (activation labels hold no spaces). */
+  private static String settingsSuffix(String cellLabel) {
+    int space = cellLabel.indexOf(' ');
+    return space < 0 ? "" : cellLabel.substring(space);
   }
 
   /** The distinct architectures, in report order. */

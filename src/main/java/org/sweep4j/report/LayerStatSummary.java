@@ -17,7 +17,7 @@ public record LayerStatSummary(String architecture, String activation, String la
     double mean, int seeds) {
 
   /** Summaries in the order the layers appear in the network, for the trials given (finished ones). */
-  static List<LayerStatSummary> of(List<LayerStatRow> rows, List<TrialRow> trials) {
+  static List<LayerStatSummary> of(List<LayerStatRow> rows, List<TrialRow> trials, List<Setting> varying) {
     Map<String, TrialRow> byId = new LinkedHashMap<>();
     trials.forEach(t -> byId.put(t.trialId(), t));
     Map<String, Integer> lastEpoch = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ public record LayerStatSummary(String architecture, String activation, String la
       if (!layerOrder.contains(row.layer())) {
         layerOrder.add(row.layer());
       }
-      values.computeIfAbsent(List.of(trial.architecture(), Comparison.cellLabel(trial), row.layer(), row.measure()),
+      values.computeIfAbsent(List.of(trial.architecture(), Comparison.cellLabel(trial, varying), row.layer(), row.measure()),
           k -> new ArrayList<>()).add(row.value());
     }
     List<LayerStatSummary> summaries = new ArrayList<>();

@@ -10,6 +10,9 @@ import java.util.List;
  * @param validation what {@code val_*} measured: {@code test} (the test set) or {@code holdout(N)}; null in
  *     results written before validation was a choice (they all validated on the test set)
  * @param augmentation {@code none} or {@code crop_flip}; trials written before it was a choice read as none
+ * @param dropoutScale multiplier of the architecture's dropout rates; trials written before it was a setting
+ *     read as 1
+ * @param weightInit glorot_uniform, he_normal or lecun_normal; older trials read as glorot_uniform
  * @param testLoss test-set loss after the last epoch of a finished trial (for validation on the test set, the
  *     last validation loss), else null
  */
@@ -44,6 +47,8 @@ public record TrialRow(
     String augmentation,
     Double testLoss,
     Double testAccuracy,
+    Double dropoutScale,
+    String weightInit,
     Provenance provenance) {
 
   public static final List<Column> COLUMNS = List.of(
@@ -57,7 +62,8 @@ public record TrialRow(
       Column.longInt("params"), Column.integer("epochs_completed"), Column.number("final_val_accuracy"),
       Column.number("best_val_accuracy"), Column.integer("best_epoch"), Column.string("validation").addedLater(),
       Column.string("augmentation").addedLater(), Column.number("test_loss").addedLater(),
-      Column.number("test_accuracy").addedLater(),
+      Column.number("test_accuracy").addedLater(), Column.number("dropout_scale").addedLater(),
+      Column.string("weight_init").addedLater(),
       Column.string("sweep4j_version"),
       Column.string("dl4j_version"), Column.string("spark_version"), Column.string("native_backend"),
       Column.string("spark_master"));
@@ -72,17 +78,37 @@ public record TrialRow(
     if (augmentation == null) {
       augmentation = "none";
     }
+    if (dropoutScale == null) {
+      dropoutScale = 1.0;
+    }
+    if (weightInit == null) {
+      weightInit = "glorot_uniform";
+    }
     if (status == TrialStatus.FINISHED && epochsCompleted != epochs) {
       throw new IllegalArgumentException("trial " + trialId + " is finished but completed " + epochsCompleted
           + " of " + epochs + " epochs");
     }
   }
 
+  /** A trial with the default dropout scale and initialisation (as every trial before they were settings). */
+  public TrialRow(String trialId, String sweep, String activation, String activationConfig, String architecture,
+      long seed, int epochs, int batchSize, String optimizer, double learningRate, int workers,
+      int averagingFrequency, int batchSizePerWorker, String dataset, int trainSize, int testSize,
+      String dataDescription, TrialStatus status, String error, Instant startedAt, Instant finishedAt, long params,
+      int epochsCompleted, Double finalValAccuracy, Double bestValAccuracy, Integer bestEpoch, String validation,
+      String augmentation, Double testLoss, Double testAccuracy, Provenance provenance) {
+    this(trialId, sweep, activation, activationConfig, architecture, seed, epochs, batchSize, optimizer,
+        learningRate, workers, averagingFrequency, batchSizePerWorker, dataset, trainSize, testSize, dataDescription,
+        status, error, startedAt, finishedAt, params, epochsCompleted, finalValAccuracy, bestValAccuracy, bestEpoch,
+        validation, augmentation, testLoss, testAccuracy, null, null, provenance);
+  }
+
   Object[] values() {
     return new Object[] {trialId, sweep, activation, activationConfig, architecture, seed, epochs, batchSize,
         optimizer, learningRate, workers, averagingFrequency, batchSizePerWorker, dataset, trainSize, testSize,
         dataDescription, status.label(), error, startedAt, finishedAt, params, epochsCompleted, finalValAccuracy,
-        bestValAccuracy, bestEpoch, validation, augmentation, testLoss, testAccuracy, provenance.sweep4jVersion(), provenance.dl4jVersion(),
+        bestValAccuracy, bestEpoch, validation, augmentation, testLoss, testAccuracy, dropoutScale, weightInit,
+        provenance.sweep4jVersion(), provenance.dl4jVersion(),
         provenance.sparkVersion(), provenance.nativeBackend(), provenance.sparkMaster()};
   }
 
@@ -92,7 +118,7 @@ public record TrialRow(
         (Integer) v[12], (String) v[13], (Integer) v[14], (Integer) v[15], (String) v[16],
         TrialStatus.parse((String) v[17]), (String) v[18], (Instant) v[19], (Instant) v[20], (Long) v[21],
         (Integer) v[22], (Double) v[23], (Double) v[24], (Integer) v[25], (String) v[26], (String) v[27],
-        (Double) v[28], (Double) v[29], new Provenance((String) v[30], (String) v[31], (String) v[32],
-        (String) v[33], (String) v[34]));
+        (Double) v[28], (Double) v[29], (Double) v[30], (String) v[31], new Provenance((String) v[32],
+        (String) v[33], (String) v[34], (String) v[35], (String) v[36]));
   }
 }

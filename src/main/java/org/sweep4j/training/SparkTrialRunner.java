@@ -43,6 +43,7 @@ public final class SparkTrialRunner {
     ParameterAveragingTrainingMaster master = trainingMaster(trial);
     SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
     long params = network.getNetwork().numParams();
+    org.apache.spark.api.java.JavaRDD<String> trainShards = data.train(sc, trial.distribution());
     List<EpochRow> epochs = new ArrayList<>();
     List<LayerStatRow> layerStats = new ArrayList<>();
     try {
@@ -51,7 +52,7 @@ public final class SparkTrialRunner {
         long start = System.nanoTime();
         // A seed per trial and epoch: fresh crops and flips every epoch, the same ones on every rerun.
         ShardLoader loader = new ShardLoader(trial.augmentation(), trial.seed() * 10_007L + epoch);
-        network.fitPaths(data.train(), new PinnedShardLoader(loader));
+        network.fitPaths(trainShards, new PinnedShardLoader(loader));
         double seconds = (System.nanoTime() - start) / 1e9;
         MultiLayerNetwork trained = network.getNetwork();
         EvalCounts validation = ShardEvaluator.evaluate(sc, trained, data.validation());

@@ -63,7 +63,9 @@ public final class SweepRunner {
     String shardDir = store.location() + "/_shards/" + UUID.randomUUID();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String master = sc.master();
-    int tasks = SparkSetup.isLocal(master) ? Math.min(job.distribution().workers(), SparkSetup.localSlots(master)) : 1;
+    // Threads are sized for the most workers any trial runs at once; trials with fewer leave cores idle.
+    int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
+    int tasks = SparkSetup.isLocal(master) ? Math.min(maxWorkers, SparkSetup.localSlots(master)) : 1;
     int threads = NativeThreads.configure(tasks);
     // On a cluster the driver's thread count says nothing about training: executors size theirs from the
     // environment Spark gives them (spark.executorEnv.OMP_NUM_THREADS), else from their cores.
@@ -73,7 +75,7 @@ public final class SweepRunner {
     Provenance provenance = new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(), backend, master);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
     try (TrialClaims claims = TrialClaims.open(store.location())) {
-      TrialData trialData = shard(sc, job, data, shardDir, tasks);
+      TrialData trialData = shard(sc, job, toRun, data, shardDir, tasks);
       return runTrials(toRun, trialData, data.description(), provenance, store, claims, skipped, sc);
     } finally {
       deleteRecursively(shardDir);
@@ -185,19 +187,25 @@ public final class SweepRunner {
         trial.dataset().source().label(), trial.dataset().trainSize(), trial.dataset().testSize(), dataDescription,
         outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
         best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), trial.dataset().validationLabel(),
-        trial.augmentation().label(), outcome.testLoss(), outcome.testAccuracy(), provenance);
+        trial.augmentation().label(), outcome.testLoss(), outcome.testAccuracy(), trial.training().dropoutScale(),
+        trial.training().weightInit().label(), provenance);
   }
 
   /**
    * @param scoringTasks how many scoring tasks may run at once: in local mode no more than the training tasks
    *     ND4J's thread pools were sized for, since oversubscribed OpenMP threads spin and slow everything ~20x
    */
-  private static TrialData shard(JavaSparkContext sc, JobSpec job, CifarData data, String dir, int scoringTasks) {
-    int workers = job.distribution().workers();
+  private static TrialData shard(JavaSparkContext sc, JobSpec job, List<TrialSpec> trials, CifarData data,
+      String dir, int scoringTasks) {
     int trainEval = job.training().trainEvalSize() == 0 ? data.train().size()
         : Math.min(job.training().trainEvalSize(), data.train().size());
-    List<String> train = ShardWriter.write(data.train(), data.train().size(),
-        job.distribution().batchSizePerWorker(), dir + "/train", "train");
+    // One set of training shards per worker batch size the trials use: a shard is one worker's minibatch.
+    java.util.Map<Integer, List<String>> train = new java.util.TreeMap<>();
+    for (TrialSpec trial : trials) {
+      int perWorker = trial.distribution().batchSizePerWorker();
+      train.computeIfAbsent(perWorker, size -> ShardWriter.write(data.train(), data.train().size(), size,
+          dir + "/train-" + size, "train"));
+    }
     List<String> validation = ShardWriter.write(data.validation(), data.validation().size(), SCORING_SHARD,
         dir + "/validation", "validation");
     List<String> test = data.holdsOut()
@@ -207,7 +215,7 @@ public final class SweepRunner {
     int scoringSlices = SparkSetup.isLocal(sc.master()) ? scoringTasks : Math.max(1, sc.defaultParallelism());
     int probeSize = Math.min(job.training().probeSize(), data.train().size());
     DataSet probe = probeSize == 0 ? null : Minibatches.fromImages(data.train().head(probeSize), "probe batch");
-    return new TrialData(sc.parallelize(train, workers),
+    return new TrialData(train,
         sc.parallelize(validation, Math.min(scoringSlices, validation.size())),
         sc.parallelize(trainScoring, Math.min(scoringSlices, trainScoring.size())),
         test == null ? null : sc.parallelize(test, Math.min(scoringSlices, test.size())), data.train().size(),

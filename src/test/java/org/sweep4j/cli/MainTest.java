@@ -37,7 +37,8 @@ class MainTest {
   void planShowsTrialsLayersAndTotals() {
     Outcome plan = execute("plan", "jobs/seed-selu-vs-relu.yaml");
     assertEquals(0, plan.code(), plan.err());
-    assertTrue(plan.out().contains("6 trials (2 activations x 1 architectures x 3 seeds)"), plan.out());
+    assertTrue(plan.out().contains("6 trials = 2 grid points x 3 seeds; varying: activation [relu, selu]"),
+        plan.out());
     assertTrue(plan.out().contains("total                                         42,442"), plan.out());
     assertTrue(plan.out().contains("6 trials x 50 epochs x 50,000 images = 15,000,000 training images"), plan.out());
     Outcome deep = execute("plan", "jobs/seed-custom-activations.yaml");
@@ -82,17 +83,19 @@ class MainTest {
   }
 
   @Test
-  void planCountsAndNamesTheAugmentationAxis(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void planCountsAndNamesEveryVaryingAxis(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
-    java.nio.file.Path job = java.nio.file.Files.writeString(dir.resolve("aug.yaml"), """
-        sweep: aug
+    java.nio.file.Path job = java.nio.file.Files.writeString(dir.resolve("axes.yaml"), """
+        sweep: axes
         grid: {activations: [relu], architectures: [small_cnn], seeds: [1], augmentations: [none, crop_flip]}
-        training: {epochs: 1, batch_size: 10}
+        training: {epochs: 1, batch_size: 16, learning_rate: [0.001, 0.01]}
+        distribution: {workers: [1, 2]}
         """);
     Outcome plan = execute("plan", job.toString());
     assertEquals(0, plan.code(), plan.err());
-    assertTrue(plan.out().contains("2 trials (1 activations x 1 architectures x 1 seeds x 2 augmentations)"),
+    assertTrue(plan.out().contains("8 trials = 8 grid points x 1 seeds; varying: augmentation [none, crop_flip],"
+        + " learning_rate [0.001, 0.01], workers [1, 2], batch_size_per_worker [16, 8]"), plan.out());
+    assertTrue(plan.out().contains("augmentation=crop_flip, learning_rate=0.01, workers=2, batch_size_per_worker=8"),
         plan.out());
-    assertTrue(plan.out().contains("relu +crop_flip"), plan.out());
   }
 }

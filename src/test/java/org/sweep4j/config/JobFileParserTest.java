@@ -129,8 +129,8 @@ class JobFileParserTest {
   void unknownKeyNamesFileKeyAndValidKeys() {
     JobFileException e = assertThrows(JobFileException.class,
         () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 2, epoch: 3")));
-    assertEquals("j.yaml: training.epoch: unknown key (valid keys under training: augmentation, batch_size, epochs,"
-        + " learning_rate, optimizer, probe_size, train_eval_size)", e.getMessage());
+    assertEquals("j.yaml: training.epoch: unknown key (valid keys under training: augmentation, batch_size,"
+        + " dropout_scale, epochs, learning_rate, optimizer, probe_size, train_eval_size, weight_init)", e.getMessage());
   }
 
   @Test
@@ -195,7 +195,7 @@ class JobFileParserTest {
   void sameActivationTwiceIsRejected() {
     JobFileException e = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
         MINIMAL.replace("[relu]", "[leaky_relu, {leaky_relu: {alpha: 0.01}}]")));
-    assertEquals("j.yaml: grid.activations lists leaky_relu twice", e.getMessage());
+    assertEquals("j.yaml: grid.activations: lists leaky_relu twice", e.getMessage());
   }
 
   @Test
@@ -226,5 +226,88 @@ class JobFileParserTest {
   void missingFileIsNamed() {
     JobFileException e = assertThrows(JobFileException.class, () -> JobFileParser.parse(Path.of("no/such.yaml")));
     assertEquals("no/such.yaml: no such job file", e.getMessage());
+  }
+
+  @Test
+  void anySettingGivenAsAListIsAnAxisOfTheProduct() {
+    JobSpec spec = JobFileParser.parse("j.yaml", """
+        sweep: axes
+        grid: {activations: [relu, selu], architectures: [small_cnn], seeds: [1, 2]}
+        training: {epochs: 2, batch_size: 64, optimizer: [adam, sgd], learning_rate: [0.001, 0.01],
+                   dropout_scale: [1, 0.5], weight_init: [glorot_uniform, lecun_normal]}
+        distribution: {workers: [1, 2], averaging_frequency: [5, 10]}
+        """);
+    assertEquals(2 * 2 * 2 * 2 * 2 * 2 * 2, spec.grid().points().size());
+    assertEquals(2 * spec.grid().points().size(), spec.grid().size());
+    assertEquals(List.of(Axis.OPTIMIZER, Axis.LEARNING_RATE, Axis.DROPOUT_SCALE, Axis.WEIGHT_INIT, Axis.WORKERS,
+        Axis.AVERAGING_FREQUENCY, Axis.BATCH_SIZE_PER_WORKER, Axis.ACTIVATION), spec.grid().varyingAxes());
+    assertEquals(List.of("64", "32"), spec.grid().axes().get(Axis.BATCH_SIZE_PER_WORKER),
+        "batch_size_per_worker follows from batch_size and each workers value");
+    GridPoint last = spec.grid().points().get(spec.grid().points().size() - 1);
+    assertEquals(new TrainingSpec(2, 64, Optimizer.SGD, 0.01, 10_000, 100, 0.5, WeightInit.LECUN_NORMAL),
+        last.training());
+    assertEquals(new DistributionSpec(2, 10, 32), last.distribution());
+    assertEquals("selu", last.activation().label(), "activation varies fastest: a cell's activations side by side");
+  }
+
+  @Test
+  void combinationsNarrowTheProductAndExclusionsRemovePoints() {
+    JobSpec spec = JobFileParser.parse("j.yaml", """
+        sweep: combos
+        grid:
+          activations: [relu, selu, sigmoid]
+          architectures: [small_cnn]
+          seeds: [1]
+          combinations:
+            - {activation: [relu, sigmoid], weight_init: he_normal}
+            - {activation: selu, weight_init: lecun_normal, learning_rate: [0.001, 0.0003]}
+          exclude:
+            - {activation: sigmoid, optimizer: sgd}
+        training: {epochs: 1, batch_size: 32, optimizer: [adam, sgd]}
+        """);
+    List<String> points = spec.grid().points().stream()
+        .map(p -> p.describe(List.of(Axis.ACTIVATION, Axis.WEIGHT_INIT, Axis.OPTIMIZER, Axis.LEARNING_RATE)))
+        .toList();
+    assertEquals(List.of(
+        "activation=relu, weight_init=he_normal, optimizer=adam, learning_rate=0.001",
+        "activation=sigmoid, weight_init=he_normal, optimizer=adam, learning_rate=0.001",
+        "activation=relu, weight_init=he_normal, optimizer=sgd, learning_rate=0.01",
+        "activation=selu, weight_init=lecun_normal, optimizer=adam, learning_rate=0.001",
+        "activation=selu, weight_init=lecun_normal, optimizer=adam, learning_rate=3.0E-4",
+        "activation=selu, weight_init=lecun_normal, optimizer=sgd, learning_rate=0.001",
+        "activation=selu, weight_init=lecun_normal, optimizer=sgd, learning_rate=3.0E-4"), points);
+  }
+
+  @Test
+  void badAxesAndCombinationsAreNamed() {
+    String base = """
+        sweep: bad
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [1]%s}
+        training: {epochs: 1, batch_size: 30%s}
+        distribution: {workers: [1, 4]}
+        """;
+    JobFileException split = assertThrows(JobFileException.class,
+        () -> JobFileParser.parse("j.yaml", base.formatted("", "")));
+    assertEquals("j.yaml: grid point (workers=4): distribution.workers: training.batch_size 30 does not split evenly"
+        + " over 4 workers; set distribution.batch_size_per_worker", split.getMessage());
+    JobFileException axis = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        base.formatted(", exclude: [{activaton: relu}]", "").replace("[1, 4]", "1")));
+    assertTrue(axis.getMessage().startsWith("j.yaml: grid.exclude: unknown grid axis 'activaton' (valid:"
+        + " architecture, augmentation, optimizer, learning_rate"), axis.getMessage());
+    JobFileException nothing = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        base.formatted(", exclude: [{activation: tanh}]", "").replace("[1, 4]", "1")));
+    assertEquals("j.yaml: grid.exclude: no grid point has {activation=[tanh]}; check the names and values",
+        nothing.getMessage());
+    JobFileException all = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        base.formatted(", exclude: [{activation: relu}]", "").replace("[1, 4]", "1")));
+    assertEquals("j.yaml: grid.exclude: excludes every grid point; nothing would run", all.getMessage());
+    JobFileException value = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        base.formatted("", ", weight_init: [he_normal, xavier]").replace("[1, 4]", "1")));
+    assertEquals("j.yaml: training.weight_init: unknown weight initialisation 'xavier' (valid: glorot_uniform,"
+        + " he_normal, lecun_normal)", value.getMessage());
+    JobFileException range = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        base.formatted("", ", learning_rate: [0.01, 20]").replace("[1, 4]", "1")));
+    assertEquals("j.yaml: grid point (learning_rate=20): training.learning_rate must be in (0, 10), found 20.0",
+        range.getMessage());
   }
 }

@@ -148,4 +148,32 @@ class ComparisonTest {
     assertEquals(0.15, summaries.get(0).mean(), 1e-12, "epoch 2 of r1 and r2; not epoch 1, not the diverged d1");
     assertEquals(2, summaries.get(0).seeds());
   }
+
+  static TrialRow withSettings(String id, String activation, double learningRate, int workers) {
+    return new TrialRow(id, "s", activation, activation, "small_cnn", 1, 2, 32, "adam", learningRate, workers, 5,
+        32 / workers, "synthetic", 100, 50, "d", TrialStatus.FINISHED, null, Instant.EPOCH, Instant.EPOCH, 10, 2,
+        null, null, null, "test", "none", null, null, new Provenance("v", "v", "v", "cpu", "local"));
+  }
+
+  @Test
+  void cellsNameEverySettingThatVariesAndMeetTheBaselineTrainedAlike() {
+    List<TrialRow> trials = new ArrayList<>();
+    List<EpochRow> epochs = new ArrayList<>();
+    int n = 0;
+    for (String activation : List.of("relu", "selu")) {
+      for (double lr : new double[] {0.001, 0.01}) {
+        for (int seed = 0; seed < 2; seed++) {
+          String id = activation + "-" + lr + "-" + seed;
+          trials.add(withSettings(id, activation, lr, 2));
+          epochs.addAll(curve(id, 0.5, 0.6 + 0.01 * (n++ % 3)));
+        }
+      }
+    }
+    Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
+    assertEquals(List.of("relu lr=0.001", "relu lr=0.01", "selu lr=0.001", "selu lr=0.01"),
+        comparison.cells().stream().map(CellSummary::activation).sorted().toList(),
+        "workers is the same for every trial, so it is not in the labels");
+    assertEquals(List.of("selu lr=0.001 vs relu lr=0.001", "selu lr=0.01 vs relu lr=0.01"),
+        comparison.comparisons().stream().map(c -> c.activation() + " vs " + c.baseline()).sorted().toList());
+  }
 }

@@ -216,6 +216,26 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(new SweepSummary(0, 0, 0, 2, 0, summary.results()), run(job, true, new ByteArrayOutputStream()));
   }
 
+  @Test
+  void settingsListedInTheJobAreAxesAndEveryTrialRecordsItsOwn() {
+    JobSpec job = JobFileParser.parse("axes.yaml", """
+        sweep: axes
+        description: workers and dropout as axes
+        dataset: {source: synthetic, train_size: 128, test_size: 64}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [4]}
+        training: {epochs: 1, batch_size: 32, probe_size: 0, dropout_scale: [1, 0], weight_init: he_normal}
+        distribution: {workers: [1, 2], averaging_frequency: 2}
+        output: {results: %s}
+        """.formatted(dir.resolve("axes")));
+    SweepSummary summary = run(job, false, new ByteArrayOutputStream());
+    assertEquals(4, summary.finished());
+    List<Row> rows = ResultsSql.query(spark, job.results(), "select workers, batch_size_per_worker, dropout_scale,"
+        + " weight_init, status from trials order by workers, dropout_scale").collectAsList();
+    assertEquals(List.of("[1,32,0.0,he_normal,finished]", "[1,32,1.0,he_normal,finished]",
+        "[2,16,0.0,he_normal,finished]", "[2,16,1.0,he_normal,finished]"),
+        rows.stream().map(Row::toString).toList(), "each trial trained, and recorded, with its own settings");
+  }
+
   private static TrialRow failedCopy(TrialRow t) {
     return new TrialRow(t.trialId(), t.sweep(), t.activation(), t.activationConfig(), t.architecture(), t.seed(),
         t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.workers(), t.averagingFrequency(),

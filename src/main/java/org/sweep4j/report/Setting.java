@@ -1,0 +1,50 @@
+package org.sweep4j.report;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.sweep4j.results.TrialRow;
+
+/**
+ * A training setting a sweep may vary besides the activation, as a cell label shows it: {@code +crop_flip},
+ * {@code lr=0.01}, {@code workers=2}. Only settings that differ between a report's trials appear in labels.
+ */
+enum Setting {
+  AUGMENTATION(t -> t.augmentation()),
+  OPTIMIZER(t -> "opt=" + t.optimizer()),
+  LEARNING_RATE(t -> "lr=" + number(t.learningRate())),
+  BATCH_SIZE(t -> "batch=" + t.batchSize()),
+  DROPOUT_SCALE(t -> "dropout×" + number(t.dropoutScale())),
+  WEIGHT_INIT(t -> "init=" + t.weightInit()),
+  WORKERS(t -> "workers=" + t.workers()),
+  AVERAGING_FREQUENCY(t -> "avg=" + t.averagingFrequency()),
+  BATCH_SIZE_PER_WORKER(t -> "batch/worker=" + t.batchSizePerWorker());
+
+  private final Function<TrialRow, String> shown;
+
+  Setting(Function<TrialRow, String> shown) {
+    this.shown = shown;
+  }
+
+  /** The label part of a trial; augmentation shows as {@code +name}, and not at all when off. */
+  String label(TrialRow trial) {
+    if (this == AUGMENTATION) {
+      String augmentation = trial.augmentation();
+      return augmentation == null || augmentation.equals("none") ? "" : "+" + augmentation;
+    }
+    return shown.apply(trial);
+  }
+
+  /** The settings with more than one value among {@code trials}, in declaration order. */
+  static List<Setting> varying(List<TrialRow> trials) {
+    return Arrays.stream(values())
+        .filter(s -> trials.stream().map(t -> Objects.toString(s.shown.apply(t))).distinct().count() > 1)
+        .toList();
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        : Double.toString(value).replaceAll("(\\.\\d*?)0+$", "$1");
+  }
+}
