@@ -15,10 +15,11 @@ import org.sweep4j.results.TrialStatus;
 /**
  * Everything a report shows, computed from the tables: finished trials grouped into architecture × activation
  * cells (sorted best first within each architecture), each activation tested against the baseline, the layer
- * diagnostics averaged per cell, and the trials that diverged or failed, listed apart rather than averaged in.
+ * diagnostics averaged per cell, what parameter averaging costs against one worker (when the sweep varies it),
+ * and the trials that diverged or failed, listed apart rather than averaged in.
  */
 public record Comparison(List<CellSummary> cells, List<BaselineComparison> comparisons, String baseline,
-    List<LayerStatSummary> layerStats, List<TrialRow> unfinished, int trials) {
+    List<LayerStatSummary> layerStats, List<TrialRow> unfinished, int trials, List<ParallelismCost> parallelism) {
 
   /** The baseline when the job names none: ReLU, the default every activation is measured against. */
   public static final String DEFAULT_BASELINE = "relu";
@@ -28,6 +29,7 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     comparisons = List.copyOf(comparisons);
     layerStats = List.copyOf(layerStats);
     unfinished = List.copyOf(unfinished);
+    parallelism = List.copyOf(parallelism);
   }
 
   public static Comparison of(List<TrialRow> trials, List<EpochRow> epochs) {
@@ -57,9 +59,10 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     cells.sort(Comparator.comparing(CellSummary::architecture)
         .thenComparing(Comparator.comparingDouble((CellSummary c) -> c.finalVal().mean()).reversed()));
     unfinished.sort(Comparator.comparing(TrialRow::trialId));
+    List<TrialRow> finished = byCell.values().stream().flatMap(List::stream).toList();
     return new Comparison(cells, compare(cells, baseline), baseline,
-        LayerStatSummary.of(layerStats, byCell.values().stream().flatMap(List::stream).toList(), varying), unfinished,
-        trials.size());
+        LayerStatSummary.of(layerStats, finished, varying), unfinished, trials.size(),
+        ParallelismCost.of(finished, epochsByTrial, varying));
   }
 
   private static CellSummary summarize(String architecture, String activation, List<TrialRow> trials,
@@ -160,6 +163,10 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
 
   public List<CellSummary> cellsOf(String architecture) {
     return cells.stream().filter(c -> c.architecture().equals(architecture)).toList();
+  }
+
+  public List<ParallelismCost> parallelismOf(String architecture) {
+    return parallelism.stream().filter(c -> c.architecture().equals(architecture)).toList();
   }
 
   public List<BaselineComparison> comparisonsOf(String architecture) {

@@ -16,6 +16,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -169,6 +171,47 @@ final class Figures {
 
   private static Double finiteOrNull(double value) {
     return Double.isFinite(value) ? value : null;
+  }
+
+  /**
+   * What averaging buys against what it costs: speed-up over one worker (x) against the difference in final val
+   * accuracy (y, with its 95% interval), a point per parallel setting, a colour per cell, labelled by setting.
+   */
+  static String parallelism(String architecture, List<ParallelismCost> costs) {
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    List<String> cells = costs.stream().map(ParallelismCost::cell).distinct().toList();
+    org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultItemLabelFont(new Font("SansSerif", Font.PLAIN, 10));
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cells.get(i);
+      XYIntervalSeries series = new XYIntervalSeries(cell);
+      List<String> labels = new java.util.ArrayList<>();
+      for (ParallelismCost cost : costs) {
+        if (cost.cell().equals(cell)) {
+          double y = cost.accuracy().difference();
+          double low = Double.isNaN(cost.accuracy().low()) ? y : cost.accuracy().low();
+          double high = Double.isNaN(cost.accuracy().high()) ? y : cost.accuracy().high();
+          series.add(cost.speedup(), cost.speedup(), cost.speedup(), y, low, high);
+          labels.add(cost.setting().replace("workers=", "w").replace(" avg=", "/a"));
+        }
+      }
+      data.addSeries(series);
+      renderer.setSeriesPaint(i, colour(i));
+      renderer.setSeriesItemLabelGenerator(i, (dataset, s, item) -> labels.get(item));
+    }
+    NumberAxis x = new NumberAxis("speed-up over one worker (× wall time per trial)");
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis("Δ final val accuracy vs one worker");
+    y.setAutoRangeIncludesZero(true);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
+    plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(1, Color.GRAY, new BasicStroke(1f)));
+    JFreeChart chart = chart(architecture + ": parameter averaging, gain and cost", plot);
+    chart.addSubtitle(new TextTitle("points: mean over seeds, bars: 95% Welch interval; labels: w<workers>/a<averaging"
+        + " frequency>", new Font("SansSerif", Font.PLAIN, 11)));
+    return svg(chart, 720, 480);
   }
 
   private static NumberAxis integerAxis(String label) {

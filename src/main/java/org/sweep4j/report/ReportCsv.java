@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** {@code summary.csv} (a row per architecture × activation) and {@code comparisons.csv}; NaN left empty. */
+/**
+ * {@code summary.csv} (a row per architecture × activation), {@code comparisons.csv} and, when the sweep varies
+ * the distribution, {@code parallelism.csv}; NaN left empty.
+ */
 final class ReportCsv {
   private ReportCsv() {}
 
@@ -28,6 +31,19 @@ final class ReportCsv {
       csv.append(row(List.of(c.architecture(), c.activation(), c.baseline(), String.valueOf(c.seeds()),
           String.valueOf(c.baselineSeeds()), num(c.difference()), num(c.low()), num(c.high()), num(c.p()),
           num(c.pHolm()), c.verdict(), c.warning() == null ? "" : c.warning())));
+    }
+    return csv.toString();
+  }
+
+  static String parallelism(Comparison comparison) {
+    StringBuilder csv = new StringBuilder("architecture,cell,setting,reference,seeds,reference_seeds,"
+        + "accuracy_difference,accuracy_ci_low,accuracy_ci_high,accuracy_p,reference_seconds,seconds_difference,"
+        + "seconds_ci_low,seconds_ci_high,speedup\n");
+    for (ParallelismCost c : comparison.parallelism()) {
+      csv.append(row(List.of(c.architecture(), c.cell(), c.setting(), c.reference(), String.valueOf(c.seeds()),
+          String.valueOf(c.referenceSeeds()), num(c.accuracy().difference()), num(c.accuracy().low()),
+          num(c.accuracy().high()), num(c.accuracy().p()), num(c.referenceSeconds()), num(c.seconds().difference()),
+          num(c.seconds().low()), num(c.seconds().high()), num(c.speedup()))));
     }
     return csv.toString();
   }

@@ -29,6 +29,7 @@ final class ReportHtml {
       html.append("<h2>").append(esc(architecture)).append("</h2>\n");
       summaryTable(comparison, architecture, html);
       comparisonTable(comparison, architecture, html);
+      parallelismTable(comparison, architecture, html);
       for (ReportWriter.Figure figure : figures.getOrDefault(architecture, List.of())) {
         html.append("<figure>").append(figure.svg()).append("<figcaption>").append(esc(figure.caption()))
             .append("</figcaption></figure>\n");
@@ -78,6 +79,24 @@ final class ReportHtml {
         html.append(" <span class=\"warn\">⚠ ").append(esc(row.warning())).append("</span>");
       }
       html.append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static void parallelismTable(Comparison comparison, String architecture, StringBuilder html) {
+    List<ParallelismCost> rows = comparison.parallelismOf(architecture);
+    if (rows.isEmpty()) {
+      return;
+    }
+    html.append("<h3>Parallelism: what parameter averaging buys and costs</h3>\n<p class=\"note\">Each parallel"
+        + " setting against one worker trained the same way: the difference in final val accuracy and in wall time"
+        + " per trial (training and scoring), with 95% Welch intervals across seeds.</p>\n<table><tr>");
+    ReportWriter.PARALLELISM_HEADERS.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append("</tr>\n");
+    for (ParallelismCost row : rows) {
+      html.append("<tr><td>").append(esc(row.cell())).append("</td><td>").append(esc(row.setting())).append("</td>");
+      ReportWriter.parallelismCells(row).forEach(cell -> html.append(td(cell)));
+      html.append("</tr>\n");
     }
     html.append("</table>\n");
   }

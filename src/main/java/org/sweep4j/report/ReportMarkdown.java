@@ -41,6 +41,17 @@ final class ReportMarkdown {
               .append(row.warning() == null ? "" : " ⚠ " + row.warning()).append(" |\n");
         }
       }
+      List<ParallelismCost> costs = comparison.parallelismOf(architecture);
+      if (!costs.isEmpty()) {
+        md.append("\n### Parallelism: what parameter averaging buys and costs\n\nEach parallel setting against one"
+            + " worker trained the same way; wall time per trial covers training and scoring; 95% Welch intervals"
+            + " across seeds.\n\n| ").append(String.join(" | ", ReportWriter.PARALLELISM_HEADERS))
+            .append(" |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (ParallelismCost row : costs) {
+          md.append("| ").append(cell(row.cell())).append(" | ").append(row.setting()).append(" | ")
+              .append(String.join(" | ", ReportWriter.parallelismCells(row))).append(" |\n");
+        }
+      }
       md.append('\n');
       for (ReportWriter.Figure figure : figures.getOrDefault(architecture, List.of())) {
         md.append("![").append(figure.caption()).append("](figures/").append(figure.file()).append(")\n\n");

@@ -38,6 +38,9 @@ public final class ReportWriter {
           StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("summary.csv"), ReportCsv.summary(comparison), StandardCharsets.UTF_8);
       Files.writeString(dir.resolve("comparisons.csv"), ReportCsv.comparisons(comparison), StandardCharsets.UTF_8);
+      if (!comparison.parallelism().isEmpty()) {
+        Files.writeString(dir.resolve("parallelism.csv"), ReportCsv.parallelism(comparison), StandardCharsets.UTF_8);
+      }
       Path html = dir.resolve("index.html");
       Files.writeString(html, ReportHtml.render(comparison, figures, title), StandardCharsets.UTF_8);
       return html;
@@ -64,6 +67,11 @@ public final class ReportWriter {
             .sorted(java.util.Comparator.comparingInt(LayerStatSummary::layerRank)).toList();
         section.add(new Figure(fileName(architecture + "-diagnostics"), architecture + ": layer diagnostics",
             Figures.diagnostics(architecture, cells.stream().map(CellSummary::activation).toList(), layers, stats)));
+      }
+      List<ParallelismCost> costs = comparison.parallelismOf(architecture);
+      if (!costs.isEmpty()) {
+        section.add(new Figure(fileName(architecture + "-parallelism"), architecture
+            + ": parameter averaging, gain and cost", Figures.parallelism(architecture, costs)));
       }
       figures.put(architecture, section);
     }
@@ -106,6 +114,24 @@ public final class ReportWriter {
     String interval = c.testable() ? " [" + number(c.low(), 4) + ", " + number(c.high(), 4) + "]" : "";
     return sign + number(c.difference(), 4) + interval;
   }
+
+  /** "+0.0123 [-0.0040, 0.0286]": a difference with its Welch interval (none when a side has one seed). */
+  static String interval(Stats.Welch w, int decimals) {
+    String sign = w.difference() >= 0 ? "+" : "";
+    String interval = Double.isNaN(w.low()) ? "" : " [" + number(w.low(), decimals) + ", " + number(w.high(),
+        decimals) + "]";
+    return sign + number(w.difference(), decimals) + interval;
+  }
+
+  /** The parallelism table's cells after the cell and setting names, shared by the HTML and Markdown reports. */
+  static List<String> parallelismCells(ParallelismCost c) {
+    return List.of(c.seeds() + " vs " + c.referenceSeeds(), interval(c.accuracy(), 4),
+        number(c.referenceSeconds(), 0) + " → " + number(c.referenceSeconds() + c.seconds().difference(), 0),
+        interval(c.seconds(), 0), number(c.speedup(), 2) + "×");
+  }
+
+  static final List<String> PARALLELISM_HEADERS = List.of("cell", "setting", "seeds vs 1 worker",
+      "Δ final val acc [95% CI]", "s per trial (1 worker → this)", "Δ s per trial [95% CI]", "speed-up");
 
   static String reason(TrialRow trial) {
     return trial.error() == null ? "" : trial.error();

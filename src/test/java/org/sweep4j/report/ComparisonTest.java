@@ -176,4 +176,41 @@ class ComparisonTest {
     assertEquals(List.of("selu lr=0.001 vs relu lr=0.001", "selu lr=0.01 vs relu lr=0.01"),
         comparison.comparisons().stream().map(c -> c.activation() + " vs " + c.baseline()).sorted().toList());
   }
+
+  static TrialRow timed(String id, int workers, int averaging, long seconds) {
+    return new TrialRow(id, "s", "relu", "relu", "small_cnn", 1, 2, 32, "adam", 1e-3, workers, averaging,
+        32 / workers, "synthetic", 100, 50, "d", TrialStatus.FINISHED, null, Instant.EPOCH,
+        Instant.EPOCH.plusSeconds(seconds), 10, 2, null, null, null, "test", "none", null, null,
+        new Provenance("v", "v", "v", "cpu", "local"));
+  }
+
+  @Test
+  void parallelSettingsAreMeasuredAgainstOneWorker() {
+    List<TrialRow> trials = new ArrayList<>();
+    List<EpochRow> epochs = new ArrayList<>();
+    double[] one = {0.70, 0.72, 0.71};
+    double[] two = {0.66, 0.67, 0.68};
+    for (int seed = 0; seed < 3; seed++) {
+      trials.add(timed("one" + seed, 1, 5, 100 + seed));
+      epochs.addAll(curve("one" + seed, 0.5, one[seed]));
+      trials.add(timed("two" + seed, 2, 5, 60 + seed));
+      epochs.addAll(curve("two" + seed, 0.5, two[seed]));
+    }
+    Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
+    assertEquals(List.of("relu workers=1 batch/worker=32", "relu workers=2 batch/worker=16"),
+        comparison.cells().stream().map(CellSummary::activation).sorted().toList());
+    assertEquals(1, comparison.parallelism().size());
+    ParallelismCost cost = comparison.parallelism().get(0);
+    assertEquals("relu", cost.cell());
+    assertEquals("workers=2 avg=5", cost.setting());
+    assertEquals("workers=1 avg=5", cost.reference());
+    assertEquals(-0.04, cost.accuracy().difference(), 1e-9);
+    assertTrue(cost.accuracy().high() < 0, "two workers are worse here, and the interval says so");
+    assertEquals(-40, cost.seconds().difference(), 1e-9);
+    assertEquals(101 / 61.0, cost.speedup(), 1e-9);
+    // Welch: sd 0.01 on each side, 3 seeds: se 0.00816, 4 degrees of freedom, t 2.776: half-width 0.0227.
+    assertEquals(List.of("3 vs 3", "-0.0400 [-0.0627, -0.0173]", "101 → 61", "-40 [-42, -38]", "1.66×"),
+        ReportWriter.parallelismCells(cost));
+    assertEquals(List.of(), Comparison.of(TRIALS, epochs()).parallelism(), "nothing to say without a workers axis");
+  }
 }

@@ -91,4 +91,27 @@ class ReportWriterTest {
     assertEquals("activation-leaky_relu_alpha_0.2_.svg".replace(".2_", "_2_"),
         ReportWriter.fileName("activation-leaky_relu(alpha=0.2)"));
   }
+
+  @Test
+  void aSweepOverWorkersGetsAParallelismTableFigureAndCsv() throws Exception {
+    List<TrialRow> trials = new ArrayList<>();
+    List<EpochRow> epochs = new ArrayList<>();
+    for (int seed = 0; seed < 2; seed++) {
+      trials.add(ComparisonTest.timed("one" + seed, 1, 5, 100 + seed));
+      epochs.addAll(ComparisonTest.curve("one" + seed, 0.5, 0.70 + 0.01 * seed));
+      trials.add(ComparisonTest.timed("two" + seed, 2, 5, 60 + seed));
+      epochs.addAll(ComparisonTest.curve("two" + seed, 0.5, 0.66 + 0.01 * seed));
+    }
+    Path html = ReportWriter.write(Comparison.of(trials, epochs, List.of(), "relu"), List.of(), "workers", dir);
+    String page = Files.readString(html);
+    assertTrue(page.contains("Parallelism: what parameter averaging buys and costs"), page);
+    assertTrue(page.contains("<td>relu</td><td>workers=2 avg=5</td>"), page);
+    assertTrue(Files.readString(dir.resolve("report.md")).contains("| relu | workers=2 avg=5 | 2 vs 2 |"));
+    Path figure = dir.resolve("figures/small_cnn-parallelism.svg");
+    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(figure.toFile());
+    assertTrue(Files.readString(figure).contains("w2/a5"), "points are labelled by their setting");
+    List<String> csv = Files.readAllLines(dir.resolve("parallelism.csv"));
+    assertEquals(2, csv.size());
+    assertTrue(csv.get(1).startsWith("small_cnn,relu,workers=2 avg=5,workers=1 avg=5,2,2,-0.0400000,"), csv.get(1));
+  }
 }
