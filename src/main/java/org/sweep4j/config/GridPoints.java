@@ -46,6 +46,7 @@ final class GridPoints {
     int epochs = training.requiredInteger("epochs");
     int trainEval = training.integer("train_eval_size", 10_000);
     int probe = training.integer("probe_size", TrainingSpec.DEFAULT_PROBE_SIZE);
+    EarlyStopping stopping = earlyStopping(training);
     Set<GridPoint> points = new LinkedHashSet<>();
     // Messages about one point name the axes that vary (all of them would bury the ones that matter).
     Set<Axis> varying = java.util.EnumSet.noneOf(Axis.class);
@@ -58,7 +59,7 @@ final class GridPoints {
     }
     for (Lists product : products) {
       for (Map<Axis, Object> assignment : product(product.values())) {
-        points.add(point(assignment, varying, epochs, trainEval, probe, training, distribution));
+        points.add(point(assignment, varying, epochs, trainEval, probe, stopping, training, distribution));
       }
     }
     List<GridPoint> kept = new ArrayList<>(points);
@@ -236,7 +237,7 @@ final class GridPoints {
    * size per worker, a missing one follows from the others (batch size 32 when neither batch size is given).
    */
   private static GridPoint point(Map<Axis, Object> a, Set<Axis> varying, int epochs, int trainEval, int probe,
-      YamlSection training, YamlSection distribution) {
+      EarlyStopping stopping, YamlSection training, YamlSection distribution) {
     Optimizer optimizer = (Optimizer) a.get(Axis.OPTIMIZER);
     Double rate = (Double) a.get(Axis.LEARNING_RATE);
     double learningRate = rate != null ? rate
@@ -261,7 +262,7 @@ final class GridPoints {
     int workerBatch = perWorker;
     try {
       TrainingSpec settings = new TrainingSpec(epochs, globalBatch, optimizer, learningRate, trainEval, probe,
-          (Double) a.get(Axis.DROPOUT_SCALE), (WeightInit) a.get(Axis.WEIGHT_INIT));
+          (Double) a.get(Axis.DROPOUT_SCALE), (WeightInit) a.get(Axis.WEIGHT_INIT), stopping);
       DistributionSpec distributed = new DistributionSpec(workers, (Integer) a.get(Axis.AVERAGING_FREQUENCY),
           workerBatch);
       return new GridPoint((ActivationSpec) a.get(Axis.ACTIVATION), (Architecture) a.get(Axis.ARCHITECTURE),
@@ -269,6 +270,21 @@ final class GridPoints {
     } catch (IllegalArgumentException e) {
       throw new JobFileException(training.file() + ": " + where + e.getMessage(), e);
     }
+  }
+
+  /** {@code training.early_stopping: {patience: 3, min_delta: 0, restore_best: true}}; absent: off. */
+  private static EarlyStopping earlyStopping(YamlSection training) {
+    if (!training.has("early_stopping")) {
+      return null;
+    }
+    YamlSection section = training.section("early_stopping", Set.of("patience", "min_delta", "restore_best"));
+    int patience = section.requiredInteger("patience");
+    double minDelta = section.number("min_delta", 0);
+    String restore = section.string("restore_best", "false");
+    if (!restore.equals("true") && !restore.equals("false")) {
+      throw section.error("restore_best", "must be true or false, found '" + restore + "'");
+    }
+    return JobFileParser.build(section, () -> new EarlyStopping(patience, minDelta, Boolean.parseBoolean(restore)));
   }
 
   private static String describe(Map<Axis, Object> assignment, Set<Axis> axes) {

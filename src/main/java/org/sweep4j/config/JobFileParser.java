@@ -32,13 +32,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class JobFileParser {
   private static final Set<String> TOP = Set.of("sweep", "description", "dataset", "grid", "training",
-      "distribution", "output", "report");
+      "distribution", "output", "report", "budget");
   private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size", "sampling",
       "subset_seed", "validation", "validation_size");
   private static final Set<String> GRID = Set.of("activations", "architectures", "seeds", "augmentations",
       "combinations", "exclude");
   private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
-      "train_eval_size", "probe_size", "augmentation", "dropout_scale", "weight_init");
+      "train_eval_size", "probe_size", "augmentation", "dropout_scale", "weight_init", "early_stopping");
   private static final Set<String> DISTRIBUTION = Set.of("workers", "averaging_frequency",
       "batch_size_per_worker");
   private static final Set<String> OUTPUT = Set.of("results");
@@ -79,9 +79,32 @@ public final class JobFileParser {
     GridSpec grid = build(gridSection, () -> new GridSpec(points, seeds));
     String results = root.section("output", OUTPUT).string("results", "results/" + sweep);
     String baseline = baseline(root.section("report", REPORT), grid);
+    Budget budget = budget(root.section("budget", Set.of("max_hours", "max_epochs")));
     GridPoint first = grid.points().get(0);
     return build(root, () -> new JobSpec(sweep, root.string("description", ""), dataset, grid, first.training(),
-        first.distribution(), results, baseline));
+        first.distribution(), results, baseline, budget));
+  }
+
+  /** {@code budget: {max_hours: 2.5, max_epochs: 400}}; either may be left out. */
+  private static Budget budget(YamlSection section) {
+    java.time.Duration time = null;
+    if (section.has("max_hours")) {
+      double hours = section.number("max_hours", 0);
+      if (!(hours > 0 && hours <= 24 * 365)) {
+        throw section.error("max_hours", "must be more than 0 (and at most a year), found " + hours);
+      }
+      time = java.time.Duration.ofMillis(Math.round(hours * 3_600_000));
+    }
+    long epochs = 0;
+    if (section.has("max_epochs")) {
+      epochs = section.integer("max_epochs", 0);
+      if (epochs < 1) {
+        throw section.error("max_epochs", "must be 1 or more, found " + epochs);
+      }
+    }
+    java.time.Duration maxTime = time;
+    long maxEpochs = epochs;
+    return build(section, () -> new Budget(maxTime, maxEpochs));
   }
 
   private static String baseline(YamlSection section, GridSpec grid) {

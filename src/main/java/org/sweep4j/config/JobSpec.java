@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  *     probe_size) is read from here, everything else per trial
  * @param distribution the first grid point's distribution settings
  * @param baseline the activation (its label, e.g. {@code relu}) the report tests every other one against
+ * @param budget caps on wall time and epochs ({@link Budget#NONE} for none)
  */
 public record JobSpec(
     String sweep,
@@ -18,7 +19,8 @@ public record JobSpec(
     TrainingSpec training,
     DistributionSpec distribution,
     String results,
-    String baseline) {
+    String baseline,
+    Budget budget) {
 
   private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -38,13 +40,16 @@ public record JobSpec(
     if (baseline == null || baseline.isBlank()) {
       throw new IllegalArgumentException("report.baseline is missing");
     }
+    if (budget == null) {
+      budget = Budget.NONE;
+    }
   }
 
   public JobSpec withResults(String newResults) {
-    return new JobSpec(sweep, description, dataset, grid, training, distribution, newResults, baseline);
+    return new JobSpec(sweep, description, dataset, grid, training, distribution, newResults, baseline, budget);
   }
 
   public JobSpec withDataset(DatasetSpec newDataset) {
-    return new JobSpec(sweep, description, newDataset, grid, training, distribution, results, baseline);
+    return new JobSpec(sweep, description, newDataset, grid, training, distribution, results, baseline, budget);
   }
 }

@@ -13,9 +13,10 @@ package org.sweep4j.config;
  * @param dropoutScale multiplies every dropout rate of the architecture (1 as designed, 0 none, 2 doubles them,
  *     capped at 0.9)
  * @param weightInit how weights start (biases start at zero)
+ * @param earlyStopping when to stop before {@code epochs}; null runs every epoch
  */
 public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
-    int probeSize, double dropoutScale, WeightInit weightInit) {
+    int probeSize, double dropoutScale, WeightInit weightInit, EarlyStopping earlyStopping) {
   public static final int MAX_EPOCHS = 10_000;
   public static final int DEFAULT_PROBE_SIZE = 100;
   /** A probe batch is one forward and backward pass on the driver: keep it a minibatch, not a data set. */
@@ -32,6 +33,12 @@ public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, doubl
   public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
       int probeSize) {
     this(epochs, batchSize, optimizer, learningRate, trainEvalSize, probeSize, 1.0, WeightInit.GLOROT_UNIFORM);
+  }
+
+  /** Settings that run every epoch. */
+  public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
+      int probeSize, double dropoutScale, WeightInit weightInit) {
+    this(epochs, batchSize, optimizer, learningRate, trainEvalSize, probeSize, dropoutScale, weightInit, null);
   }
 
   public TrainingSpec {
@@ -68,6 +75,7 @@ public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, doubl
     return "epochs=" + epochs + ",batch=" + batchSize + ",opt=" + optimizer.label() + ",lr="
         + ParamDef.canonicalNumber(learningRate)
         + (dropoutScale == 1.0 ? "" : ",dropout_scale=" + ParamDef.canonicalNumber(dropoutScale))
-        + (weightInit == WeightInit.GLOROT_UNIFORM ? "" : ",init=" + weightInit.label());
+        + (weightInit == WeightInit.GLOROT_UNIFORM ? "" : ",init=" + weightInit.label())
+        + (earlyStopping == null ? "" : ",early_stopping(" + earlyStopping.canonical() + ")");
   }
 }

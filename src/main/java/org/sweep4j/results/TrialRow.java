@@ -13,6 +13,8 @@ import java.util.List;
  * @param dropoutScale multiplier of the architecture's dropout rates; trials written before it was a setting
  *     read as 1
  * @param weightInit glorot_uniform, he_normal or lecun_normal; older trials read as glorot_uniform
+ * @param stopReason why the trial stopped: {@code epochs} (ran them all), {@code early_stopping} (validation loss
+ *     stopped improving), {@code diverged} or {@code error}; derived from the status when not given
  * @param testLoss test-set loss after the last epoch of a finished trial (for validation on the test set, the
  *     last validation loss), else null
  */
@@ -49,7 +51,11 @@ public record TrialRow(
     Double testAccuracy,
     Double dropoutScale,
     String weightInit,
+    String stopReason,
     Provenance provenance) {
+
+  /** Why a finished trial ran fewer epochs than it was given. */
+  public static final String EARLY_STOPPING = "early_stopping";
 
   public static final List<Column> COLUMNS = List.of(
       Column.string("trial_id"), Column.string("sweep"), Column.string("activation"),
@@ -63,7 +69,7 @@ public record TrialRow(
       Column.number("best_val_accuracy"), Column.integer("best_epoch"), Column.string("validation").addedLater(),
       Column.string("augmentation").addedLater(), Column.number("test_loss").addedLater(),
       Column.number("test_accuracy").addedLater(), Column.number("dropout_scale").addedLater(),
-      Column.string("weight_init").addedLater(),
+      Column.string("weight_init").addedLater(), Column.string("stop_reason").addedLater(),
       Column.string("sweep4j_version"),
       Column.string("dl4j_version"), Column.string("spark_version"), Column.string("native_backend"),
       Column.string("spark_master"));
@@ -84,9 +90,17 @@ public record TrialRow(
     if (weightInit == null) {
       weightInit = "glorot_uniform";
     }
-    if (status == TrialStatus.FINISHED && epochsCompleted != epochs) {
+    if (stopReason == null) {
+      stopReason = switch (status) {
+        case FINISHED -> "epochs";
+        case DIVERGED -> "diverged";
+        case FAILED -> "error";
+      };
+    }
+    boolean stoppedEarly = EARLY_STOPPING.equals(stopReason);
+    if (status == TrialStatus.FINISHED && (stoppedEarly ? epochsCompleted > epochs : epochsCompleted != epochs)) {
       throw new IllegalArgumentException("trial " + trialId + " is finished but completed " + epochsCompleted
-          + " of " + epochs + " epochs");
+          + " of " + epochs + " epochs" + (stoppedEarly ? "" : " without stopping early"));
     }
   }
 
@@ -100,7 +114,7 @@ public record TrialRow(
     this(trialId, sweep, activation, activationConfig, architecture, seed, epochs, batchSize, optimizer,
         learningRate, workers, averagingFrequency, batchSizePerWorker, dataset, trainSize, testSize, dataDescription,
         status, error, startedAt, finishedAt, params, epochsCompleted, finalValAccuracy, bestValAccuracy, bestEpoch,
-        validation, augmentation, testLoss, testAccuracy, null, null, provenance);
+        validation, augmentation, testLoss, testAccuracy, null, null, null, provenance);
   }
 
   Object[] values() {
@@ -108,7 +122,7 @@ public record TrialRow(
         optimizer, learningRate, workers, averagingFrequency, batchSizePerWorker, dataset, trainSize, testSize,
         dataDescription, status.label(), error, startedAt, finishedAt, params, epochsCompleted, finalValAccuracy,
         bestValAccuracy, bestEpoch, validation, augmentation, testLoss, testAccuracy, dropoutScale, weightInit,
-        provenance.sweep4jVersion(), provenance.dl4jVersion(),
+        stopReason, provenance.sweep4jVersion(), provenance.dl4jVersion(),
         provenance.sparkVersion(), provenance.nativeBackend(), provenance.sparkMaster()};
   }
 
@@ -118,7 +132,7 @@ public record TrialRow(
         (Integer) v[12], (String) v[13], (Integer) v[14], (Integer) v[15], (String) v[16],
         TrialStatus.parse((String) v[17]), (String) v[18], (Instant) v[19], (Instant) v[20], (Long) v[21],
         (Integer) v[22], (Double) v[23], (Double) v[24], (Integer) v[25], (String) v[26], (String) v[27],
-        (Double) v[28], (Double) v[29], (Double) v[30], (String) v[31], new Provenance((String) v[32],
-        (String) v[33], (String) v[34], (String) v[35], (String) v[36]));
+        (Double) v[28], (Double) v[29], (Double) v[30], (String) v[31], (String) v[32],
+        new Provenance((String) v[33], (String) v[34], (String) v[35], (String) v[36], (String) v[37]));
   }
 }

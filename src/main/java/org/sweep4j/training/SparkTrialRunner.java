@@ -6,6 +6,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sweep4j.config.EarlyStopping;
 import org.sweep4j.data.ShardLoader;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
@@ -17,7 +19,9 @@ import org.sweep4j.results.TrialStatus;
  * Trains one trial with DL4J parameter averaging: {@code workers} copies fit {@code averaging_frequency}
  * minibatches each, then parameters and Adam state are averaged (saveUpdater on: DL4J's default is off, which
  * would reset Adam after every round). Each epoch is one pass over the training shards in an order the
- * trial's seed fixes, followed by scoring on the test and training-evaluation shards.
+ * trial's seed fixes, followed by scoring on the test and training-evaluation shards. With early stopping the
+ * trial ends once validation loss has not improved for {@code patience} epochs, optionally with its best
+ * epoch's weights restored.
  */
 public final class SparkTrialRunner {
   private final JavaSparkContext sc;
@@ -46,6 +50,11 @@ public final class SparkTrialRunner {
     org.apache.spark.api.java.JavaRDD<String> trainShards = data.train(sc, trial.distribution());
     List<EpochRow> epochs = new ArrayList<>();
     List<LayerStatRow> layerStats = new ArrayList<>();
+    EarlyStopping stopping = trial.training().earlyStopping();
+    double bestLoss = Double.POSITIVE_INFINITY;
+    EpochRow bestRow = null;
+    INDArray bestParams = null;
+    int epochsWithoutGain = 0;
     try {
       for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
         sc.setJobDescription(label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
@@ -68,10 +77,25 @@ public final class SparkTrialRunner {
           return new TrialOutcome(TrialStatus.DIVERGED, "loss became " + (Double.isFinite(row.trainLoss())
               ? row.valLoss() : row.trainLoss()) + " in epoch " + epoch, epochs, layerStats, params, null, null);
         }
+        if (stopping != null) {
+          if (stopping.improves(row.valLoss(), bestLoss)) {
+            bestLoss = row.valLoss();
+            bestRow = row;
+            bestParams = stopping.restoreBest() ? trained.params().dup() : null;
+            epochsWithoutGain = 0;
+          } else if (++epochsWithoutGain >= stopping.patience()) {
+            break;
+          }
+        }
       }
       EpochRow last = epochs.get(epochs.size() - 1);
+      if (bestParams != null && bestRow != last) {
+        // restore_best: the trial ends with its best epoch's weights, and is tested with them.
+        network.getNetwork().setParams(bestParams);
+        last = bestRow;
+      }
       if (data.finalTest() == null) {
-        // The test set was the validation set: its last scoring is the test result.
+        // The test set was the validation set: the (restored) epoch's scoring is the test result.
         return new TrialOutcome(TrialStatus.FINISHED, null, epochs, layerStats, params, last.valLoss(),
             last.valAccuracy());
       }

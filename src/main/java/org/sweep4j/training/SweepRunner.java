@@ -3,6 +3,7 @@ package org.sweep4j.training;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.dataset.DataSet;
+import org.sweep4j.config.Budget;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.data.CifarData;
 import org.sweep4j.data.DataLoader;
@@ -56,27 +58,22 @@ public final class SweepRunner {
     out.printf("sweep %s: %d trials, %d to run, %d already recorded; results in %s%n", job.sweep(), trials.size(),
         toRun.size(), skipped, store.location());
     if (toRun.isEmpty()) {
-      return new SweepSummary(0, 0, 0, skipped, 0, store.location());
+      return new SweepSummary(0, 0, 0, skipped, 0, 0, store.location());
     }
     CifarData data = DataLoader.load(job.dataset());
     out.println("data: " + data.description());
     String shardDir = store.location() + "/_shards/" + UUID.randomUUID();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String master = sc.master();
-    // Threads are sized for the most workers any trial runs at once; trials with fewer leave cores idle.
+    // Scoring shards are cut for the most workers any trial runs at once; each trial then sizes its native
+    // threads (and scoring concurrency) for its own workers, so a one-worker trial gets every core.
     int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
     int tasks = SparkSetup.isLocal(master) ? Math.min(maxWorkers, SparkSetup.localSlots(master)) : 1;
-    int threads = NativeThreads.configure(tasks);
-    // On a cluster the driver's thread count says nothing about training: executors size theirs from the
-    // environment Spark gives them (spark.executorEnv.OMP_NUM_THREADS), else from their cores.
-    String backend = SparkSetup.isLocal(master) ? NativeThreads.describeBackend(threads)
-        : NativeThreads.describeBackend("driver; executors: OMP_NUM_THREADS="
-            + sc.getConf().get("spark.executorEnv.OMP_NUM_THREADS", "unset"));
-    Provenance provenance = new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(), backend, master);
+    Provenance provenance = provenance(sc, tasks);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
     try (TrialClaims claims = TrialClaims.open(store.location())) {
       TrialData trialData = shard(sc, job, toRun, data, shardDir, tasks);
-      return runTrials(toRun, trialData, data.description(), provenance, store, claims, skipped, sc);
+      return runTrials(toRun, trialData, data.description(), provenance, store, claims, skipped, job.budget(), sc);
     } finally {
       deleteRecursively(shardDir);
     }
@@ -94,7 +91,8 @@ public final class SweepRunner {
   }
 
   private SweepSummary runTrials(List<TrialSpec> toRun, TrialData data, String dataDescription,
-      Provenance provenance, ResultsStore store, TrialClaims claims, int skipped, JavaSparkContext sc) {
+      Provenance provenance, ResultsStore store, TrialClaims claims, int skipped, Budget budget,
+      JavaSparkContext sc) {
     long totalImages = toRun.stream().mapToLong(TrialSpec::trainingImages).sum();
     ProgressReporter progress = new ProgressReporter(out, totalImages);
     SparkTrialRunner runner = new SparkTrialRunner(sc);
@@ -103,9 +101,20 @@ public final class SweepRunner {
     int diverged = 0;
     int failed = 0;
     int elsewhere = 0;
+    long epochsRun = 0;
+    int trialsRun = 0;
+    Instant runStarted = Instant.now();
+    List<String> overBudget = new ArrayList<>();
     for (int i = 0; i < toRun.size(); i++) {
       TrialSpec trial = toRun.get(i);
       long trialImages = (long) trial.training().epochs() * trial.dataset().trainSize();
+      Duration elapsed = Duration.between(runStarted, Instant.now());
+      if (!budget.allows(epochsRun, trial.training().epochs(), elapsed,
+          trialsRun == 0 ? null : elapsed.dividedBy(trialsRun))) {
+        overBudget.add(trial.id());
+        progress.skipImages(trialImages);
+        continue;
+      }
       Optional<TrialClaims.Holder> holder = claims.tryClaim(trial.id());
       if (holder.isPresent()) {
         out.printf("[trial %d/%d] %s: left to %s, which is running it%n", i + 1, toRun.size(), trial.id(),
@@ -130,6 +139,13 @@ public final class SweepRunner {
       } finally {
         claims.release(trial.id());
       }
+      trialsRun++;
+      epochsRun += outcome.epochs().size();
+      if (outcome.status() == TrialStatus.FINISHED && outcome.epochs().size() < trial.training().epochs()) {
+        out.printf("[trial %d/%d] stopped early after epoch %d of %d: val loss did not improve for %d epochs%n",
+            i + 1, toRun.size(), outcome.epochs().size(), trial.training().epochs(),
+            trial.training().earlyStopping().patience());
+      }
       switch (outcome.status()) {
         case FINISHED -> finished++;
         case DIVERGED -> diverged++;
@@ -141,6 +157,10 @@ public final class SweepRunner {
       }
     }
     sc.clearJobGroup();
+    if (!overBudget.isEmpty()) {
+      out.printf("budget (%s) reached: %d trials not started, rerun with --resume (and a larger budget) to run"
+          + " them: %s%n", budget, overBudget.size(), String.join(", ", overBudget));
+    }
     out.printf("done: %d finished, %d diverged, %d failed, %d skipped as already recorded%s%n", finished, diverged,
         failed, skipped, elsewhere == 0 ? "" : ", " + elsewhere + " left to other runs running them");
     if (SparkSetup.isLocal(sc.master())) {
@@ -149,7 +169,7 @@ public final class SweepRunner {
       out.printf(java.util.Locale.ROOT, "cpu: %.0f%% of %d cores busy over %s of training and scoring%n",
           cpu.percent(cores), cores, ProgressReporter.format(Math.round(cpu.seconds())));
     }
-    return new SweepSummary(finished, diverged, failed, skipped, elsewhere, store.location());
+    return new SweepSummary(finished, diverged, failed, skipped, elsewhere, overBudget.size(), store.location());
   }
 
   /** Trains one claimed trial and records it, whatever its outcome. */
@@ -160,18 +180,38 @@ public final class SweepRunner {
         + trial.activation().label() + " seed " + trial.seed();
     sc.setJobGroup("sweep4j-" + trial.sweep(), label, false);
     progress.startTrial(index, count, trial);
+    TrialData trialData = data;
+    Provenance trialProvenance = provenance;
+    if (SparkSetup.isLocal(sc.master())) {
+      int tasks = Math.min(trial.distribution().workers(), SparkSetup.localSlots(sc.master()));
+      trialProvenance = provenance(sc, tasks);
+      trialData = data.withScoringTasks(tasks);
+    }
     Instant started = Instant.now();
     TrialOutcome outcome;
     try {
-      outcome = runner.run(trial, data, label, progress);
+      outcome = runner.run(trial, trialData, label, progress);
     } catch (Exception e) {
       // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
       outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0, null, null);
     }
     progress.skipImages((long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
-    store.record(trialRow(trial, outcome, dataDescription, started, provenance), outcome.epochs(),
+    store.record(trialRow(trial, outcome, dataDescription, started, trialProvenance), outcome.epochs(),
         outcome.layerStats());
     return outcome;
+  }
+
+  /**
+   * Sizes this JVM's native threads for {@code tasks} concurrent tasks and says so. On a cluster the driver's
+   * thread count says nothing about training: executors size theirs from the environment Spark gives them
+   * (spark.executorEnv.OMP_NUM_THREADS), else from their cores.
+   */
+  private Provenance provenance(JavaSparkContext sc, int tasks) {
+    int threads = NativeThreads.configure(tasks);
+    String backend = SparkSetup.isLocal(sc.master()) ? NativeThreads.describeBackend(threads)
+        : NativeThreads.describeBackend("driver; executors: OMP_NUM_THREADS="
+            + sc.getConf().get("spark.executorEnv.OMP_NUM_THREADS", "unset"));
+    return new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(), backend, sc.master());
   }
 
   static TrialRow trialRow(TrialSpec trial, TrialOutcome outcome, String dataDescription, Instant started,
@@ -188,7 +228,8 @@ public final class SweepRunner {
         outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
         best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), trial.dataset().validationLabel(),
         trial.augmentation().label(), outcome.testLoss(), outcome.testAccuracy(), trial.training().dropoutScale(),
-        trial.training().weightInit().label(), provenance);
+        trial.training().weightInit().label(), outcome.status() == TrialStatus.FINISHED
+            && epochs.size() < trial.training().epochs() ? TrialRow.EARLY_STOPPING : null, provenance);
   }
 
   /**

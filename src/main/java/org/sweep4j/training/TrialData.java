@@ -23,6 +23,19 @@ public record TrialData(Map<Integer, List<String>> trainShards, JavaRDD<String> 
     }
   }
 
+  /**
+   * The same data with scoring spread over at most {@code tasks} concurrent tasks: in local mode a trial's
+   * native threads are sized for its own workers, and more scoring tasks than that would oversubscribe them.
+   */
+  TrialData withScoringTasks(int tasks) {
+    return new TrialData(trainShards, atMost(validation, tasks), atMost(trainEval, tasks), atMost(finalTest, tasks),
+        trainImages, description, probe);
+  }
+
+  private static JavaRDD<String> atMost(JavaRDD<String> shards, int tasks) {
+    return shards == null || shards.getNumPartitions() <= tasks ? shards : shards.coalesce(tasks);
+  }
+
   /** The training shards of a trial's worker batch size, one partition per worker. */
   JavaRDD<String> train(JavaSparkContext sc, DistributionSpec distribution) {
     List<String> shards = trainShards.get(distribution.batchSizePerWorker());

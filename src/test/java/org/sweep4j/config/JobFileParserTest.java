@@ -130,7 +130,8 @@ class JobFileParserTest {
     JobFileException e = assertThrows(JobFileException.class,
         () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 2, epoch: 3")));
     assertEquals("j.yaml: training.epoch: unknown key (valid keys under training: augmentation, batch_size,"
-        + " dropout_scale, epochs, learning_rate, optimizer, probe_size, train_eval_size, weight_init)", e.getMessage());
+        + " dropout_scale, early_stopping, epochs, learning_rate, optimizer, probe_size, train_eval_size, weight_init)",
+        e.getMessage());
   }
 
   @Test
@@ -309,5 +310,39 @@ class JobFileParserTest {
         base.formatted("", ", learning_rate: [0.01, 20]").replace("[1, 4]", "1")));
     assertEquals("j.yaml: grid point (learning_rate=20): training.learning_rate must be in (0, 10), found 20.0",
         range.getMessage());
+  }
+
+  @Test
+  void earlyStoppingAndBudgetsAreSettingsWithCheckedValues() {
+    JobSpec plain = JobFileParser.parse("j.yaml", MINIMAL);
+    assertEquals(null, plain.training().earlyStopping());
+    assertEquals(Budget.NONE, plain.budget());
+    JobSpec spec = JobFileParser.parse("j.yaml", MINIMAL.replace("batch_size: 10}",
+        "batch_size: 10, early_stopping: {patience: 3, restore_best: true}}") + "budget: {max_hours: 1.5, max_epochs: 40}\n");
+    assertEquals(new EarlyStopping(3, 0, true), spec.training().earlyStopping());
+    assertEquals(new Budget(java.time.Duration.ofMinutes(90), 40), spec.budget());
+    assertTrue(spec.training().canonical().endsWith(",early_stopping(patience=3,min_delta=0,restore=true)"),
+        "early stopping changes what a trial ends with, so it is part of the id: " + spec.training().canonical());
+    JobFileException patience = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL.replace("batch_size: 10}", "batch_size: 10, early_stopping: {patience: 0}}")));
+    assertEquals("j.yaml: training.early_stopping.patience must be in [1, 1000], found 0", patience.getMessage());
+    JobFileException restore = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL.replace("batch_size: 10}", "batch_size: 10, early_stopping: {patience: 2, restore_best: maybe}}")));
+    assertEquals("j.yaml: training.early_stopping.restore_best: must be true or false, found 'maybe'",
+        restore.getMessage());
+    JobFileException hours = assertThrows(JobFileException.class, () -> JobFileParser.parse("j.yaml",
+        MINIMAL + "budget: {max_hours: -1}\n"));
+    assertEquals("j.yaml: budget.max_hours: must be more than 0 (and at most a year), found -1.0", hours.getMessage());
+  }
+
+  @Test
+  void aBudgetStartsATrialOnlyIfItFits() {
+    Budget budget = new Budget(java.time.Duration.ofHours(1), 10);
+    assertTrue(budget.allows(0, 10, java.time.Duration.ZERO, null));
+    assertFalse(budget.allows(4, 7, java.time.Duration.ZERO, null), "4 + 7 epochs > 10");
+    assertTrue(budget.allows(0, 2, java.time.Duration.ofMinutes(40), java.time.Duration.ofMinutes(20)));
+    assertFalse(budget.allows(0, 2, java.time.Duration.ofMinutes(41), java.time.Duration.ofMinutes(20)),
+        "41 minutes so far and trials take 20: the next would end past the hour");
+    assertTrue(Budget.NONE.allows(1_000_000, 100, java.time.Duration.ofDays(9), java.time.Duration.ofDays(1)));
   }
 }

@@ -111,6 +111,6 @@ class ResultsStoreTest {
     assertEquals("train_accuracy must be in [0, 1], found 1.5", e.getMessage());
     IllegalArgumentException partial = assertThrows(IllegalArgumentException.class,
         () -> trial("a", TrialStatus.FINISHED, 1, 0.4));
-    assertEquals("trial a is finished but completed 1 of 2 epochs", partial.getMessage());
+    assertEquals("trial a is finished but completed 1 of 2 epochs without stopping early", partial.getMessage());
   }
 }

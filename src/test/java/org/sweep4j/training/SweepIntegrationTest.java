@@ -56,7 +56,7 @@ class SweepIntegrationTest extends SparkTestBase {
     JobSpec job = job();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     SweepSummary first = run(job, false, console);
-    assertEquals(new SweepSummary(2, 0, 0, 0, 0, first.results()), first);
+    assertEquals(new SweepSummary(2, 0, 0, 0, 0, 0, first.results()), first);
     String progress = console.toString(StandardCharsets.UTF_8);
     assertTrue(progress.contains("[trial 2/2] epoch 2/2"), progress);
     assertTrue(progress.contains("ETA"), progress);
@@ -131,7 +131,7 @@ class SweepIntegrationTest extends SparkTestBase {
     TrialRow recorded = trials.stream().filter(t -> t.trialId().equals(second.id())).findFirst().orElseThrow();
     ResultsStore.open(results).record(failedCopy(recorded), List.of());
     SweepSummary resumed = run(job, true, new ByteArrayOutputStream());
-    assertEquals(new SweepSummary(1, 0, 0, 1, 0, first.results()), resumed);
+    assertEquals(new SweepSummary(1, 0, 0, 1, 0, 0, first.results()), resumed);
     assertEquals(2, spark.read().parquet(results + "/trials").count());
     assertEquals(4, spark.read().parquet(results + "/epochs").count());
     assertEquals(TrialStatus.FINISHED, ResultsStore.open(results).statuses().get(second.id()));
@@ -193,7 +193,7 @@ class SweepIntegrationTest extends SparkTestBase {
       spark.sparkContext().removeSparkListener(descriptions);
     }
     String progress = console.toString(StandardCharsets.UTF_8);
-    assertEquals(new SweepSummary(1, 1, 0, 0, 0, summary.results()), summary, progress);
+    assertEquals(new SweepSummary(1, 1, 0, 0, 0, 0, summary.results()), summary, progress);
     // What the Spark UI shows on a cluster: every job names its trial and epoch.
     assertTrue(jobDescriptions.stream().anyMatch(d -> d.startsWith("trial 2/2 small_cnn tanh seed 1 epoch 2/2 [")),
         jobDescriptions.toString());
@@ -213,7 +213,7 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(TrialStatus.FINISHED, tanh.status());
 
     // A divergence is an outcome, not an accident: --resume does not retry it.
-    assertEquals(new SweepSummary(0, 0, 0, 2, 0, summary.results()), run(job, true, new ByteArrayOutputStream()));
+    assertEquals(new SweepSummary(0, 0, 0, 2, 0, 0, summary.results()), run(job, true, new ByteArrayOutputStream()));
   }
 
   @Test
@@ -234,6 +234,41 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(List.of("[1,32,0.0,he_normal,finished]", "[1,32,1.0,he_normal,finished]",
         "[2,16,0.0,he_normal,finished]", "[2,16,1.0,he_normal,finished]"),
         rows.stream().map(Row::toString).toList(), "each trial trained, and recorded, with its own settings");
+  }
+
+  @Test
+  void earlyStoppingEndsATrialWithItsBestWeightsAndABudgetLeavesTrialsUnstarted() {
+    // min_delta 100: only the first epoch can improve on +infinity by that much, so patience 1 stops after epoch 2.
+    JobSpec job = JobFileParser.parse("stop.yaml", """
+        sweep: stop
+        description: early stopping and a budget
+        dataset: {source: synthetic, train_size: 128, test_size: 64}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [1, 2, 3]}
+        training: {epochs: 5, batch_size: 32, probe_size: 0,
+                   early_stopping: {patience: 1, min_delta: 100, restore_best: true}}
+        budget: {max_epochs: 7}
+        output: {results: %s}
+        """.formatted(dir.resolve("stop")));
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    SweepSummary summary = run(job, false, console);
+    String progress = console.toString(StandardCharsets.UTF_8);
+    // A trial starts only if all 5 of its epochs fit: seed 1 (0 + 5 <= 7) stops after 2, seed 2 (2 + 5 <= 7) after
+    // 2 more; seed 3 (4 + 5 > 7) is not started.
+    assertEquals(new SweepSummary(2, 0, 0, 0, 0, 1, summary.results()), summary, progress);
+    assertTrue(progress.contains("stopped early after epoch 2 of 5: val loss did not improve for 1 epochs"), progress);
+    assertTrue(progress.contains("budget (7 epochs) reached: 1 trials not started"), progress);
+
+    ResultsStore store = ResultsStore.open(job.results());
+    for (TrialRow trial : store.readTrials()) {
+      assertEquals(TrialStatus.FINISHED, trial.status());
+      assertEquals(TrialRow.EARLY_STOPPING, trial.stopReason());
+      assertEquals(2, trial.epochsCompleted());
+      EpochRow first = store.readEpochs().stream().filter(e -> e.trialId().equals(trial.trialId()) && e.epoch() == 1)
+          .findFirst().orElseThrow();
+      assertEquals(first.valAccuracy(), trial.testAccuracy(), "tested with epoch 1's restored weights");
+      assertEquals(first.valLoss(), trial.testLoss(), 1e-12);
+    }
+    assertEquals(4, store.readEpochs().size(), "every epoch run is kept, the one after the best too");
   }
 
   private static TrialRow failedCopy(TrialRow t) {
