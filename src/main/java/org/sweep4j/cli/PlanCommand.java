@@ -70,6 +70,13 @@ final class PlanCommand implements Callable<Integer> {
     System.out.printf("%ntotal work: %d trials x %d epochs x %,d images = %,d training images"
         + " (plus scoring of %,d test images per epoch)%n", trials.size(), spec.training().epochs(),
         spec.dataset().trainSize(), images, spec.dataset().testSize());
+    if (spec.training().earlyStopping() != null) {
+      System.out.println("early stopping may end trials sooner: " + spec.training().earlyStopping().canonical());
+    }
+    if (spec.budget().isLimited()) {
+      System.out.println("budget: " + spec.budget() + " per run; trials start seed-major and those that would not"
+          + " fit are left for --resume");
+    }
     return 0;
   }
 }

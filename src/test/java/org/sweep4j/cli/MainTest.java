@@ -88,8 +88,9 @@ class MainTest {
     java.nio.file.Path job = java.nio.file.Files.writeString(dir.resolve("axes.yaml"), """
         sweep: axes
         grid: {activations: [relu], architectures: [small_cnn], seeds: [1], augmentations: [none, crop_flip]}
-        training: {epochs: 1, batch_size: 16, learning_rate: [0.001, 0.01]}
+        training: {epochs: 1, batch_size: 16, learning_rate: [0.001, 0.01], early_stopping: {patience: 2}}
         distribution: {workers: [1, 2]}
+        budget: {max_hours: 0.5}
         """);
     Outcome plan = execute("plan", job.toString());
     assertEquals(0, plan.code(), plan.err());
@@ -97,5 +98,8 @@ class MainTest {
         + " learning_rate [0.001, 0.01], workers [1, 2], batch_size_per_worker [16, 8]"), plan.out());
     assertTrue(plan.out().contains("augmentation=crop_flip, learning_rate=0.01, workers=2, batch_size_per_worker=8"),
         plan.out());
+    assertTrue(plan.out().contains("early stopping may end trials sooner: patience=2,min_delta=0,restore=false"),
+        plan.out());
+    assertTrue(plan.out().contains("budget: 0.50 h per run"), plan.out());
   }
 }
