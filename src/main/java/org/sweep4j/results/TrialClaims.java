@@ -147,7 +147,7 @@ public final class TrialClaims implements AutoCloseable {
 
   private boolean create(Path claim) throws IOException {
     fs.mkdirs(dir);
-    String body = "owner=" + owner + "\nhost=" + host() + "\npid=" + ProcessHandle.current().pid() + "\n";
+    String body = "owner=" + owner + "\nhost=" + localHost() + "\npid=" + ProcessHandle.current().pid() + "\n";
     if (fs instanceof LocalFileSystem local) {
       // Hadoop's local create checks, then opens: not atomic. The JDK's CREATE_NEW is (O_CREAT | O_EXCL).
       try {
@@ -199,7 +199,7 @@ public final class TrialClaims implements AutoCloseable {
   }
 
   private boolean isStale(Holder holder) {
-    if (holder.host().equals(host()) && holder.pid() > 0 && holder.pid() != ProcessHandle.current().pid()
+    if (holder.host().equals(localHost()) && holder.pid() > 0 && holder.pid() != ProcessHandle.current().pid()
         && ProcessHandle.of(holder.pid()).map(p -> !p.isAlive()).orElse(true)) {
       return true;
     }
@@ -226,7 +226,8 @@ public final class TrialClaims implements AutoCloseable {
     return null;
   }
 
-  private static String host() {
+  /** This machine's host name, as claims and shard directories record it. */
+  public static String localHost() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -62,7 +61,10 @@ public final class SweepRunner {
     }
     CifarData data = DataLoader.load(job.dataset());
     out.println("data: " + data.description());
-    String shardDir = store.location() + "/_shards/" + UUID.randomUUID();
+    for (String abandoned : RunShards.removeAbandoned(store.location())) {
+      out.println("removed the data shards of an interrupted run: " + RunShards.DIRECTORY + "/" + abandoned);
+    }
+    String shardDir = RunShards.newDirectory(store.location());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String master = sc.master();
     // Scoring shards are cut for the most workers any trial runs at once; each trial then sizes its native

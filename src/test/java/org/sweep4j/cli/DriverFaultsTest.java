@@ -57,11 +57,15 @@ class DriverFaultsTest {
     assertEquals(TrialStatus.FINISHED, before.get(0).status());
     assertEquals(3, store.readEpochs().size(), "no epoch of the killed trial");
     assertTrue(Files.exists(dir.resolve("results/_claims")), "the killed driver's claim is left behind");
+    try (java.util.stream.Stream<Path> shards = Files.list(dir.resolve("results/_shards"))) {
+      assertEquals(1, shards.count(), "and its data shards");
+    }
 
     DriverProcess again = DriverProcess.start(dir.resolve("again.log"), job.toString(), "--master", "local[2]",
         "--no-report", "--resume");
     assertEquals(0, again.finish(), again.output());
     assertTrue(again.output().contains("3 trials, 2 to run, 1 already recorded"), again.output());
+    assertTrue(again.output().contains("removed the data shards of an interrupted run: _shards/"), again.output());
 
     List<TrialRow> after = store.readTrials();
     assertEquals(3, after.size());
@@ -71,6 +75,7 @@ class DriverFaultsTest {
     assertEquals(before.get(0), firstAgain, "the finished trial was skipped, not rerun");
     assertOnceEach(store, after, 3);
     assertFalse(Files.exists(dir.resolve("results/_claims")), "claims are released");
+    assertFalse(Files.exists(dir.resolve("results/_shards")), "no shards left behind, the killed run's included");
   }
 
   @Test
