@@ -29,18 +29,31 @@ public enum Axis {
   public String valueOf(GridPoint point) {
     TrainingSpec t = point.training();
     DistributionSpec d = point.distribution();
+    return label(switch (this) {
+      case ARCHITECTURE -> point.architecture();
+      case AUGMENTATION -> point.augmentation();
+      case OPTIMIZER -> t.optimizer();
+      case LEARNING_RATE -> t.learningRate();
+      case BATCH_SIZE -> t.batchSize();
+      case DROPOUT_SCALE -> t.dropoutScale();
+      case WEIGHT_INIT -> t.weightInit();
+      case WORKERS -> d.workers();
+      case AVERAGING_FREQUENCY -> d.averagingFrequency();
+      case BATCH_SIZE_PER_WORKER -> d.batchSizePerWorker();
+      case ACTIVATION -> point.activation();
+    });
+  }
+
+  /** A value of this axis (as a job file's value parses to) as text, the way {@link #valueOf} shows it. */
+  String label(Object value) {
     return switch (this) {
-      case ARCHITECTURE -> point.architecture().label();
-      case AUGMENTATION -> point.augmentation().label();
-      case OPTIMIZER -> t.optimizer().label();
-      case LEARNING_RATE -> ParamDef.canonicalNumber(t.learningRate());
-      case BATCH_SIZE -> Integer.toString(t.batchSize());
-      case DROPOUT_SCALE -> ParamDef.canonicalNumber(t.dropoutScale());
-      case WEIGHT_INIT -> t.weightInit().label();
-      case WORKERS -> Integer.toString(d.workers());
-      case AVERAGING_FREQUENCY -> Integer.toString(d.averagingFrequency());
-      case BATCH_SIZE_PER_WORKER -> Integer.toString(d.batchSizePerWorker());
-      case ACTIVATION -> point.activation().label();
+      case ACTIVATION -> ((ActivationSpec) value).label();
+      case ARCHITECTURE -> ((Architecture) value).label();
+      case AUGMENTATION -> ((Augmentation) value).label();
+      case OPTIMIZER -> ((Optimizer) value).label();
+      case WEIGHT_INIT -> ((WeightInit) value).label();
+      case LEARNING_RATE, DROPOUT_SCALE -> ParamDef.canonicalNumber((Double) value);
+      case BATCH_SIZE, WORKERS, AVERAGING_FREQUENCY, BATCH_SIZE_PER_WORKER -> value.toString();
     };
   }
 }

@@ -1,6 +1,7 @@
 package org.sweep4j.config;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -23,9 +24,9 @@ public record GridPoint(ActivationSpec activation, Architecture architecture, Au
     }
   }
 
-  /** Whether this point has every value {@code values} names (axis → value as {@link Axis#valueOf} shows it). */
-  public boolean matches(Map<Axis, String> values) {
-    return values.entrySet().stream().allMatch(e -> e.getKey().valueOf(this).equals(e.getValue()));
+  /** Whether this point has, for every axis {@code values} names, one of its values (as {@link Axis#valueOf}). */
+  public boolean matches(Map<Axis, Set<String>> values) {
+    return values.entrySet().stream().allMatch(e -> e.getValue().contains(e.getKey().valueOf(this)));
   }
 
   /** {@code "activation=relu, learning_rate=0.01"}: the given axes' values, for messages. */

@@ -66,7 +66,7 @@ final class GridPoints {
     if (grid.has("exclude")) {
       for (Object entry : grid.list("exclude")) {
         Map<Axis, Set<String>> excluded = labels(axisValues(grid, "exclude", entry));
-        if (!kept.removeIf(p -> matches(p, excluded))) {
+        if (!kept.removeIf(p -> p.matches(excluded))) {
           java.util.StringJoiner named = new java.util.StringJoiner(", ", "{", "}");
           excluded.forEach((axis, labels) -> named.add(axis.label() + "=" + labels));
           throw grid.error("exclude", "no grid point has " + named + "; check the names and values");
@@ -116,8 +116,8 @@ final class GridPoints {
     Set<String> seen = new LinkedHashSet<>();
     for (Object raw : section.list(key)) {
       Object value = JobFileParser.choice(section, key, () -> parse(axis, raw));
-      if (!seen.add(label(axis, value))) {
-        throw section.error(key, "lists " + label(axis, value) + " twice");
+      if (!seen.add(axis.label(value))) {
+        throw section.error(key, "lists " + axis.label(value) + " twice");
       }
       parsed.add(value);
     }
@@ -136,11 +136,11 @@ final class GridPoints {
     Map<Axis, List<Object>> values = new EnumMap<>(Axis.class);
     for (Map.Entry<?, ?> item : map.entrySet()) {
       Axis axis = JobFileParser.choice(grid, key, () -> Axis.parse(String.valueOf(item.getKey())));
-      List<?> raw = item.getValue() instanceof List<?> list ? list : List.of(String.valueOf(item.getValue()));
+      List<?> raw = item.getValue() instanceof List<?> list ? list
+          : java.util.Collections.singletonList(item.getValue());
       List<Object> parsed = new ArrayList<>();
       for (Object value : raw) {
-        Object rawValue = item.getValue() instanceof List<?> ? value : item.getValue();
-        parsed.add(JobFileParser.choice(grid, key, () -> parse(axis, rawValue)));
+        parsed.add(JobFileParser.choice(grid, key, () -> parse(axis, value)));
       }
       if (parsed.isEmpty()) {
         throw grid.error(key, axis.label() + " must have at least one value, found []");
@@ -189,28 +189,11 @@ final class GridPoints {
     }
   }
 
-  /** How {@link Axis#valueOf} shows a value, so exclusions match what plans and tables print. */
-  private static String label(Axis axis, Object value) {
-    return switch (axis) {
-      case ACTIVATION -> ((ActivationSpec) value).label();
-      case ARCHITECTURE -> ((Architecture) value).label();
-      case AUGMENTATION -> ((Augmentation) value).label();
-      case OPTIMIZER -> ((Optimizer) value).label();
-      case WEIGHT_INIT -> ((WeightInit) value).label();
-      case LEARNING_RATE, DROPOUT_SCALE -> ParamDef.canonicalNumber((Double) value);
-      case BATCH_SIZE, WORKERS, AVERAGING_FREQUENCY, BATCH_SIZE_PER_WORKER -> value.toString();
-    };
-  }
-
   private static Map<Axis, Set<String>> labels(Map<Axis, List<Object>> values) {
     Map<Axis, Set<String>> labels = new LinkedHashMap<>();
-    values.forEach((axis, list) -> labels.put(axis, new LinkedHashSet<>(list.stream().map(v -> label(axis, v))
+    values.forEach((axis, list) -> labels.put(axis, new LinkedHashSet<>(list.stream().map(v -> axis.label(v))
         .toList())));
     return labels;
-  }
-
-  private static boolean matches(GridPoint point, Map<Axis, Set<String>> values) {
-    return values.entrySet().stream().allMatch(e -> e.getValue().contains(e.getKey().valueOf(point)));
   }
 
   /** Every assignment of one value per axis, the last axis (activation) varying fastest. */
@@ -291,7 +274,7 @@ final class GridPoints {
     List<String> parts = new ArrayList<>();
     assignment.forEach((axis, value) -> {
       if (value != null && axes.contains(axis)) {
-        parts.add(axis.label() + "=" + label(axis, value));
+        parts.add(axis.label() + "=" + axis.label(value));
       }
     });
     return String.join(", ", parts);
