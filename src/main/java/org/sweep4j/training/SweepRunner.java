@@ -109,7 +109,7 @@ public final class SweepRunner {
     List<String> overBudget = new ArrayList<>();
     for (int i = 0; i < toRun.size(); i++) {
       TrialSpec trial = toRun.get(i);
-      long trialImages = (long) trial.training().epochs() * trial.dataset().trainSize();
+      long trialImages = trial.trainingImages();
       Duration elapsed = Duration.between(runStarted, Instant.now());
       if (!budget.allows(epochsRun, trial.training().epochs(), elapsed,
           trialsRun == 0 ? null : elapsed.dividedBy(trialsRun))) {
@@ -143,7 +143,7 @@ public final class SweepRunner {
       }
       trialsRun++;
       epochsRun += outcome.epochs().size();
-      if (outcome.status() == TrialStatus.FINISHED && outcome.epochs().size() < trial.training().epochs()) {
+      if (outcome.stoppedEarly(trial.training().epochs())) {
         out.printf("[trial %d/%d] stopped early after epoch %d of %d: val loss did not improve for %d epochs%n",
             i + 1, toRun.size(), outcome.epochs().size(), trial.training().epochs(),
             trial.training().earlyStopping().patience());
@@ -230,8 +230,8 @@ public final class SweepRunner {
         outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
         best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), trial.dataset().validationLabel(),
         trial.augmentation().label(), outcome.testLoss(), outcome.testAccuracy(), trial.training().dropoutScale(),
-        trial.training().weightInit().label(), outcome.status() == TrialStatus.FINISHED
-            && epochs.size() < trial.training().epochs() ? TrialRow.EARLY_STOPPING : null, provenance);
+        trial.training().weightInit().label(),
+        outcome.stoppedEarly(trial.training().epochs()) ? TrialRow.EARLY_STOPPING : null, provenance);
   }
 
   /**

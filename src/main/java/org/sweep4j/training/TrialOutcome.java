@@ -15,4 +15,9 @@ public record TrialOutcome(TrialStatus status, String error, List<EpochRow> epoc
     epochs = List.copyOf(epochs);
     layerStats = List.copyOf(layerStats);
   }
+
+  /** Whether the trial finished before the {@code plannedEpochs} it was given: early stopping ended it. */
+  boolean stoppedEarly(int plannedEpochs) {
+    return status == TrialStatus.FINISHED && epochs.size() < plannedEpochs;
+  }
 }
