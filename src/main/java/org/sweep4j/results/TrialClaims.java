@@ -199,11 +199,17 @@ public final class TrialClaims implements AutoCloseable {
   }
 
   private boolean isStale(Holder holder) {
-    if (holder.host().equals(localHost()) && holder.pid() > 0 && holder.pid() != ProcessHandle.current().pid()
-        && ProcessHandle.of(holder.pid()).map(p -> !p.isAlive()).orElse(true)) {
-      return true;
-    }
-    return holder.lastHeartbeat().isBefore(Instant.now().minus(staleAfter));
+    return isEndedProcessHere(holder.host(), holder.pid())
+        || holder.lastHeartbeat().isBefore(Instant.now().minus(staleAfter));
+  }
+
+  /**
+   * Whether {@code pid} on {@code host} is a process of this host that has ended (not this one): what a run
+   * killed with -9 leaves its claims and shard directories marked with.
+   */
+  public static boolean isEndedProcessHere(String host, long pid) {
+    return host.equals(localHost()) && pid > 0 && pid != ProcessHandle.current().pid()
+        && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
   }
 
   private void touchHeld() {

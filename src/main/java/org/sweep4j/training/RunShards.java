@@ -54,12 +54,11 @@ final class RunShards {
   static boolean abandonedHere(String name) {
     int dot = name.indexOf('.');
     int at = name.indexOf('@', dot + 1);
-    if (dot < 0 || at < 0 || !name.substring(at + 1).equals(TrialClaims.localHost())) {
+    if (dot < 0 || at < 0) {
       return false;
     }
     try {
-      long pid = Long.parseLong(name.substring(dot + 1, at));
-      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+      return TrialClaims.isEndedProcessHere(name.substring(at + 1), Long.parseLong(name.substring(dot + 1, at)));
     } catch (NumberFormatException e) {
       return false;
     }
