@@ -33,6 +33,3 @@ make_spark_home() {
   done
 }
 
-spark_java() {
-  java $java_opens -cp "$SPARK_HOME/jars/*" "$@"
-}

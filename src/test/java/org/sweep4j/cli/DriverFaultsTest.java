@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.sweep4j.results.TrialStatus;
  * with {@code --resume}; two sharing one results directory at once.
  */
 class DriverFaultsTest {
+  private static final Duration AWAIT = Duration.ofMinutes(4);
+  private static final Duration FINISH = Duration.ofMinutes(6);
+
   @TempDir
   Path dir;
 
@@ -48,7 +52,7 @@ class DriverFaultsTest {
     String results = dir.resolve("results").toString();
     DriverProcess first = DriverProcess.start(dir.resolve("first.log"), job.toString(), "--master", "local[2]",
         "--no-report");
-    first.awaitOutput("[trial 2/3] epoch 2/3");
+    first.awaitOutput("[trial 2/3] epoch 2/3", AWAIT);
     first.kill();
 
     ResultsStore store = ResultsStore.open(results);
@@ -63,7 +67,7 @@ class DriverFaultsTest {
 
     DriverProcess again = DriverProcess.start(dir.resolve("again.log"), job.toString(), "--master", "local[2]",
         "--no-report", "--resume");
-    assertEquals(0, again.finish(), again.output());
+    assertEquals(0, again.finish(FINISH), again.output());
     assertTrue(again.output().contains("3 trials, 2 to run, 1 already recorded"), again.output());
     assertTrue(again.output().contains("removed the data shards of an interrupted run: _shards/"), again.output());
 
@@ -87,8 +91,8 @@ class DriverFaultsTest {
         "--no-report", "--resume");
     DriverProcess two = DriverProcess.start(dir.resolve("b.log"), b.toString(), "--master", "local[1]",
         "--no-report", "--resume");
-    assertEquals(0, one.finish(), one.output());
-    assertEquals(0, two.finish(), two.output());
+    assertEquals(0, one.finish(FINISH), one.output());
+    assertEquals(0, two.finish(FINISH), two.output());
 
     ResultsStore store = ResultsStore.open(dir.resolve("results").toString());
     List<TrialRow> trials = store.readTrials();

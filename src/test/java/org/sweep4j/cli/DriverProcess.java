@@ -3,21 +3,28 @@ package org.sweep4j.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code sweep4j run} in a JVM of its own (this test JVM's class path, local mode), so a test can kill it with
- * SIGKILL the way a crash or an impatient user would, and run the same command again.
+ * A sweep driver in a JVM of its own, its console in a log file: {@code sweep4j run} started here on this test
+ * JVM's class path (local mode), or a spark-submitted one the cluster tests watch. A test can wait for a line,
+ * kill it with SIGKILL the way a crash or an impatient user would, and run the same command again.
  */
-final class DriverProcess {
+public final class DriverProcess {
   private final Process process;
   private final Path log;
 
   private DriverProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
+  }
+
+  /** Watches a driver something else started, whose console goes to {@code log}. */
+  public static DriverProcess watch(Process process, Path log) {
+    return new DriverProcess(process, log);
   }
 
   static DriverProcess start(Path log, String... runArgs) throws IOException {
@@ -32,9 +39,9 @@ final class DriverProcess {
     return new DriverProcess(builder.start(), log);
   }
 
-  /** Waits until the console shows {@code text}; fails if the driver ends first. */
-  void awaitOutput(String text) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+  /** Waits until the console shows {@code text}; fails if the driver ends first or {@code limit} passes. */
+  public void awaitOutput(String text, Duration limit) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (output().contains(text)) {
         return;
@@ -45,25 +52,25 @@ final class DriverProcess {
       Thread.sleep(100);
     }
     process.destroyForcibly();
-    throw new AssertionError("no \"" + text + "\" within 4 minutes:\n" + output());
+    throw new AssertionError("no \"" + text + "\" within " + limit + ":\n" + output());
   }
 
   /** SIGKILL: no shutdown hooks, no finally blocks. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** Waits for the driver to end and returns its exit code. */
-  int finish() throws IOException, InterruptedException {
-    if (!process.waitFor(6, TimeUnit.MINUTES)) {
+  public int finish(Duration limit) throws IOException, InterruptedException {
+    if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("driver did not end within 6 minutes:\n" + output());
+      throw new AssertionError("driver did not end within " + limit + ":\n" + output());
     }
     return process.exitValue();
   }
 
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 }

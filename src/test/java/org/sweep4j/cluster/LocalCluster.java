@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sweep4j.cli.DriverProcess;
 
 /**
  * A standalone master and workers on 127.0.0.1, driven through the scripts users run
@@ -42,11 +43,11 @@ final class LocalCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
-  /** Starts {@code submit-sweep.sh JOB ARGS}; its console goes to {@code log}. */
-  Process submit(Path job, List<String> args, Path log) throws IOException {
+  /** Starts {@code submit-sweep.sh JOB ARGS}, which execs into the driver; its console goes to {@code log}. */
+  DriverProcess submit(Path job, List<String> args, Path log) throws IOException {
     List<String> all = new ArrayList<>(List.of(job.toString()));
     all.addAll(args);
-    return script("submit-sweep.sh", all, log);
+    return DriverProcess.watch(script("submit-sweep.sh", all, log), log);
   }
 
   /** SIGKILLs a worker and, with it, the executors it launched (they share its process group). */

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.sweep4j.cli.DriverProcess;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
@@ -32,6 +33,9 @@ import org.sweep4j.results.TrialStatus;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
+  private static final Duration AWAIT = Duration.ofMinutes(5);
+  private static final Duration FINISH = Duration.ofMinutes(10);
+
   @TempDir
   static Path dir;
 
@@ -54,9 +58,9 @@ class StandaloneClusterIT {
   void sweepRunsOnTheClusterAndRecordsEveryTable() throws Exception {
     Path results = dir.resolve("smoke");
     Path log = dir.resolve("smoke.log");
-    Process submit = cluster.submit(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"),
+    DriverProcess submit = cluster.submit(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"),
         List.of("--results", results.toString(), "--no-report"), log);
-    String console = finish(submit, log);
+    String console = finish(submit);
     assertTrue(console.contains("[trial 2/2] epoch 2/2"), console);
 
     ResultsStore store = ResultsStore.open(results.toString());
@@ -83,20 +87,17 @@ class StandaloneClusterIT {
   @Test
   @Order(2)
   void aKilledDriverResumesOnTheCluster() throws Exception {
-    Path job = dir.resolve("killed.yaml");
-    Files.writeString(job, Files.readString(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"))
-        .replace("sweep: cluster-smoke", "sweep: cluster-killed").replace("epochs: 2", "epochs: 3"));
+    Path job = smokeVariant("cluster-killed", 3);
     Path results = dir.resolve("killed");
     List<String> args = List.of("--results", results.toString(), "--no-report");
-    Process first = cluster.submit(job, args, dir.resolve("killed-1.log"));
-    awaitLine(first, dir.resolve("killed-1.log"), "[trial 2/2] epoch 1/3");
+    DriverProcess first = cluster.submit(job, args, dir.resolve("killed-1.log"));
+    first.awaitOutput("[trial 2/2] epoch 1/3", AWAIT);
     // SIGKILL to the script's exec'd JVM: the driver itself, no shutdown hooks.
-    first.destroyForcibly();
-    first.waitFor();
+    first.kill();
     assertEquals(1, ResultsStore.open(results.toString()).readTrials().size(), "the first trial, and only it");
 
     List<String> resume = List.of("--results", results.toString(), "--no-report", "--resume");
-    String console = finish(cluster.submit(job, resume, dir.resolve("killed-2.log")), dir.resolve("killed-2.log"));
+    String console = finish(cluster.submit(job, resume, dir.resolve("killed-2.log")));
     assertTrue(console.contains("2 trials, 1 to run, 1 already recorded"), console);
     List<TrialRow> trials = ResultsStore.open(results.toString()).readTrials();
     assertEquals(2, trials.size());
@@ -107,15 +108,13 @@ class StandaloneClusterIT {
   @Test
   @Order(3)
   void losingAWorkerMidTrialLosesNoTrialAndTheSweepGoesOn() throws Exception {
-    Path job = dir.resolve("loss.yaml");
-    Files.writeString(job, Files.readString(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"))
-        .replace("sweep: cluster-smoke", "sweep: cluster-loss").replace("epochs: 2", "epochs: 5"));
+    Path job = smokeVariant("cluster-loss", 5);
     Path results = dir.resolve("loss");
     Path log = dir.resolve("loss.log");
-    Process submit = cluster.submit(job, List.of("--results", results.toString(), "--no-report"), log);
-    awaitLine(submit, log, "[trial 1/2] epoch 2/5");
+    DriverProcess submit = cluster.submit(job, List.of("--results", results.toString(), "--no-report"), log);
+    submit.awaitOutput("[trial 1/2] epoch 2/5", AWAIT);
     cluster.killWorker(2);
-    String console = finish(submit, log);
+    String console = finish(submit);
 
     List<TrialRow> trials = ResultsStore.open(results.toString()).readTrials();
     assertEquals(2, trials.size(), console);
@@ -138,28 +137,17 @@ class StandaloneClusterIT {
     assertEquals(TrialStatus.FINISHED, second.status(), "the trial after the loss runs on the remaining worker");
   }
 
-  private static void awaitLine(Process process, Path log, String line) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains(line)) {
-        return;
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("sweep ended before \"" + line + "\":\n" + Files.readString(log));
-      }
-      Thread.sleep(200);
-    }
-    process.destroyForcibly();
-    throw new AssertionError("no \"" + line + "\" within 5 minutes:\n" + Files.readString(log));
+  /** The shipped smoke job under another sweep name and epoch count. */
+  private static Path smokeVariant(String sweep, int epochs) throws IOException {
+    Path job = dir.resolve(sweep + ".yaml");
+    Files.writeString(job, Files.readString(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"))
+        .replace("sweep: cluster-smoke", "sweep: " + sweep).replace("epochs: 2", "epochs: " + epochs));
+    return job;
   }
 
-  private static String finish(Process process, Path log) throws IOException, InterruptedException {
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("sweep did not finish within 10 minutes:\n" + Files.readString(log));
-    }
-    String console = Files.readString(log);
-    assertEquals(0, process.exitValue(), console);
-    return console;
+  /** Waits for the driver to end, requires success and returns its console. */
+  private static String finish(DriverProcess driver) throws IOException, InterruptedException {
+    assertEquals(0, driver.finish(FINISH), driver.output());
+    return driver.output();
   }
 }
