@@ -6,10 +6,10 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.model.layers.MaxPool2x2Layer;
 import org.sweep4j.model.layers.PReLUSlopeLayer;
 
 /**
@@ -60,8 +60,7 @@ public final class LayerStack {
 
   /** MaxPooling2D(2): 2×2 windows, stride 2, odd edges dropped. */
   public LayerStack maxPool2() {
-    add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
-        .convolutionMode(ConvolutionMode.Truncate).build());
+    add(MaxPool2x2Layer.create());
     height /= 2;
     width /= 2;
     return this;

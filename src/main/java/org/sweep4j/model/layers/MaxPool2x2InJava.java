@@ -1,0 +1,82 @@
+package org.sweep4j.model.layers;
+
+import java.util.Arrays;
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.LayerHelper;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+
+/**
+ * Max-pooling over 2×2 windows with stride 2 on NCHW maps (odd last rows and columns dropped), as Java loops
+ * over pairs of input rows. DL4J's own path runs oneDNN's plain-NCHW pooling, which calls a {@code std::function}
+ * per output element and repeats the forward pass inside the backward pass: on the small CNN it took more time
+ * than both convolutions. Here the forward pass is one read of the input, and the backward pass routes each
+ * output gradient to its window's first maximum in row order (the element DL4J and oneDNN pick), found again
+ * from the input, so the layer keeps no state between the passes.
+ */
+public class MaxPool2x2InJava extends SubsamplingLayer {
+
+  public MaxPool2x2InJava(NeuralNetConfiguration conf, DataType dataType) {
+    super(conf, dataType);
+  }
+
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(false);
+    INDArray x = contiguous(checkedInput());
+    long[] shape = x.shape();
+    INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+        new long[] {shape[0], shape[1], shape[2] / 2, shape[3] / 2}, 'c');
+    kernel(x).forward(x, output);
+    return output;
+  }
+
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(true);
+    INDArray x = contiguous(checkedInput());
+    INDArray outputGradient = contiguous(epsilon.castTo(dataType));
+    // Zeroed: elements that are no window's maximum, and odd last rows and columns, get no gradient.
+    INDArray inputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+    kernel(x).backward(x, outputGradient, inputGradient);
+    return new Pair<>(new DefaultGradient(), inputGradient);
+  }
+
+  /** None: this layer is its own implementation, whatever helper DL4J's constructor made. */
+  @Override
+  public LayerHelper getHelper() {
+    return null;
+  }
+
+  private INDArray checkedInput() {
+    if (input.rank() != 4 || layerConf().getCnn2dDataFormat() != CNN2DFormat.NCHW) {
+      throw new DL4JInvalidInputException("MaxPool2x2 takes NCHW feature maps (rank 4), got "
+          + layerConf().getCnn2dDataFormat() + " shape " + Arrays.toString(input.shape()) + ". " + layerId());
+    }
+    return input.castTo(dataType);
+  }
+
+  private static MaxPool2x2Kernel kernel(INDArray x) {
+    return switch (x.dataType()) {
+      case FLOAT -> new MaxPool2x2Kernel.Floats(x.shape());
+      case DOUBLE -> new MaxPool2x2Kernel.Doubles(x.shape());
+      default -> throw new IllegalArgumentException("MaxPool2x2 computes in FLOAT or DOUBLE, not " + x.dataType());
+    };
+  }
+
+  /** The array itself when its elements lie in c order from its first one, else a c-ordered copy. */
+  private static INDArray contiguous(INDArray array) {
+    boolean plain = array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array)
+        && array.length() <= Integer.MAX_VALUE;
+    return plain ? array : array.dup('c');
+  }
+}

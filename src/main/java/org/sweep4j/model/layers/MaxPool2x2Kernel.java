@@ -1,0 +1,141 @@
+package org.sweep4j.model.layers;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The loops of {@link MaxPool2x2InJava} on contiguous NCHW arrays, one pair of input rows at a time: a bulk copy
+ * of the two rows into a Java array, the window maxima there, a bulk copy of the results back. Copying rows keeps
+ * the inner loops on plain arrays, which the JIT compiles without the per-element checks of NIO buffer access.
+ * One subclass per element type: floats for training, doubles for gradient checks.
+ */
+abstract class MaxPool2x2Kernel {
+  final int rowPairs;
+  final int width;
+  final int outWidth;
+  final int height;
+
+  MaxPool2x2Kernel(long[] nchw) {
+    width = (int) nchw[3];
+    height = (int) nchw[2];
+    outWidth = width / 2;
+    rowPairs = Math.toIntExact(nchw[0] * nchw[1] * (height / 2));
+  }
+
+  abstract void forward(INDArray input, INDArray output);
+
+  abstract void backward(INDArray input, INDArray outputGradient, INDArray inputGradient);
+
+  /** Where the {@code pair}-th pair of input rows starts (pairs counted over all planes, odd last rows skipped). */
+  final int rowPairStart(int pair) {
+    int outRowsPerPlane = height / 2;
+    int plane = pair / outRowsPerPlane;
+    return plane * height * width + 2 * (pair % outRowsPerPlane) * width;
+  }
+
+  static final class Floats extends MaxPool2x2Kernel {
+    Floats(long[] nchw) {
+      super(nchw);
+    }
+
+    @Override
+    void forward(INDArray input, INDArray output) {
+      FloatBuffer in = input.data().asNioFloat();
+      FloatBuffer out = output.data().asNioFloat();
+      float[] rows = new float[2 * width];
+      float[] maxima = new float[outWidth];
+      for (int pair = 0; pair < rowPairs; pair++) {
+        in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
+        for (int col = 0; col < outWidth; col++) {
+          maxima[col] = rows[argmax(rows, col)];
+        }
+        out.put(out.position() + pair * outWidth, maxima, 0, outWidth);
+      }
+    }
+
+    @Override
+    void backward(INDArray input, INDArray outputGradient, INDArray inputGradient) {
+      FloatBuffer in = input.data().asNioFloat();
+      FloatBuffer above = outputGradient.data().asNioFloat();
+      FloatBuffer below = inputGradient.data().asNioFloat();
+      float[] rows = new float[2 * width];
+      float[] gradients = new float[outWidth];
+      float[] routed = new float[2 * width];
+      for (int pair = 0; pair < rowPairs; pair++) {
+        int start = rowPairStart(pair);
+        in.get(in.position() + start, rows, 0, rows.length);
+        above.get(above.position() + pair * outWidth, gradients, 0, outWidth);
+        Arrays.fill(routed, 0f);
+        for (int col = 0; col < outWidth; col++) {
+          routed[argmax(rows, col)] = gradients[col];
+        }
+        below.put(below.position() + start, routed, 0, routed.length);
+      }
+    }
+
+    /**
+     * Where window {@code col}'s first maximum in row order lies in {@code rows} (top row at 0, bottom row at
+     * {@code width}): a later element wins only when strictly larger. Written as selects without branches, since
+     * which element wins is a coin toss the CPU cannot predict. A NaN never wins a comparison, so it reaches the
+     * output only from a window's top-left corner; a network producing NaNs is caught by its NaN loss anyway.
+     */
+    private int argmax(float[] rows, int col) {
+      int topLeft = 2 * col;
+      int bottomLeft = width + topLeft;
+      int top = rows[topLeft + 1] > rows[topLeft] ? topLeft + 1 : topLeft;
+      int bottom = rows[bottomLeft + 1] > rows[bottomLeft] ? bottomLeft + 1 : bottomLeft;
+      return rows[bottom] > rows[top] ? bottom : top;
+    }
+  }
+
+  static final class Doubles extends MaxPool2x2Kernel {
+    Doubles(long[] nchw) {
+      super(nchw);
+    }
+
+    @Override
+    void forward(INDArray input, INDArray output) {
+      DoubleBuffer in = input.data().asNioDouble();
+      DoubleBuffer out = output.data().asNioDouble();
+      double[] rows = new double[2 * width];
+      double[] maxima = new double[outWidth];
+      for (int pair = 0; pair < rowPairs; pair++) {
+        in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
+        for (int col = 0; col < outWidth; col++) {
+          maxima[col] = rows[argmax(rows, col)];
+        }
+        out.put(out.position() + pair * outWidth, maxima, 0, outWidth);
+      }
+    }
+
+    @Override
+    void backward(INDArray input, INDArray outputGradient, INDArray inputGradient) {
+      DoubleBuffer in = input.data().asNioDouble();
+      DoubleBuffer above = outputGradient.data().asNioDouble();
+      DoubleBuffer below = inputGradient.data().asNioDouble();
+      double[] rows = new double[2 * width];
+      double[] gradients = new double[outWidth];
+      double[] routed = new double[2 * width];
+      for (int pair = 0; pair < rowPairs; pair++) {
+        int start = rowPairStart(pair);
+        in.get(in.position() + start, rows, 0, rows.length);
+        above.get(above.position() + pair * outWidth, gradients, 0, outWidth);
+        Arrays.fill(routed, 0d);
+        for (int col = 0; col < outWidth; col++) {
+          routed[argmax(rows, col)] = gradients[col];
+        }
+        below.put(below.position() + start, routed, 0, routed.length);
+      }
+    }
+
+    private int argmax(double[] rows, int col) {
+      int topLeft = 2 * col;
+      int bottomLeft = width + topLeft;
+      int top = rows[topLeft + 1] > rows[topLeft] ? topLeft + 1 : topLeft;
+      int bottom = rows[bottomLeft + 1] > rows[bottomLeft] ? bottomLeft + 1 : bottomLeft;
+      return rows[bottom] > rows[top] ? bottom : top;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.sweep4j.model.layers;
+
+import java.util.Collection;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Configuration of Keras's {@code MaxPooling2D(2)} on NCHW feature maps (2×2 windows, stride 2, odd edges
+ * dropped) computed by {@link MaxPool2x2InJava}. Everything else (output shape inference, JSON form with its
+ * class name, so Spark executors rebuild the same layer) is DL4J's {@link SubsamplingLayer}.
+ */
+public class MaxPool2x2Layer extends SubsamplingLayer {
+
+  /** For Jackson, which rebuilds the layer from the configuration JSON on every executor. */
+  public MaxPool2x2Layer() {
+  }
+
+  private MaxPool2x2Layer(SubsamplingLayer.Builder builder) {
+    super(builder);
+  }
+
+  public static MaxPool2x2Layer create() {
+    return new MaxPool2x2Layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+        .convolutionMode(ConvolutionMode.Truncate));
+  }
+
+  @Override
+  public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+      INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+    MaxPool2x2InJava layer = new MaxPool2x2InJava(conf, networkDataType);
+    layer.setListeners(listeners);
+    layer.setIndex(layerIndex);
+    layer.setParamsViewArray(layerParamsView);
+    layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams)); // empty, as DL4J's
+    layer.setConf(conf);
+    return layer;
+  }
+}

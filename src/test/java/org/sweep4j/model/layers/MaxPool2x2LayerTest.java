@@ -1,0 +1,163 @@
+package org.sweep4j.model.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.deeplearning4j.exception.DL4JInvalidInputException;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The Java 2×2 max-pooling layer computes exactly what DL4J's own pooling does, forward and backward. */
+class MaxPool2x2LayerTest {
+  private static final int CHANNELS = 3;
+
+  /**
+   * Conv → ReLU → pool → conv → ReLU → pool on maps of odd and even sizes (15: 13 → 6 → 4 → 2, odd edges
+   * dropped; 32: 30 → 15 → 13 → 6). ReLU makes windows of equal zeros, so the tie rule is compared too.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {15, 32})
+  void outputsAndGradientsEqualDl4jsMaxPooling(int size) {
+    MultiLayerNetwork ours = network(true, DataType.FLOAT, size, Activation.RELU);
+    MultiLayerNetwork stock = network(false, DataType.FLOAT, size, Activation.RELU);
+    stock.setParams(ours.params().dup());
+    DataSet batch = batch(8, DataType.FLOAT, size, 11);
+
+    List<INDArray> ourActivations = ours.feedForward(batch.getFeatures(), true);
+    List<INDArray> stockActivations = stock.feedForward(batch.getFeatures(), true);
+    for (int layer : new int[] {2, 4}) {
+      assertEquals(stockActivations.get(layer), ourActivations.get(layer), "pooled maps of layer " + (layer - 1));
+    }
+
+    INDArray expected = gradient(stock, batch);
+    INDArray actual = gradient(ours, batch);
+    assertEquals(stock.score(), ours.score(), 1e-6);
+    assertTrue(expected.norm2Number().doubleValue() > 0, "gradients should not vanish");
+    assertEquals(expected, actual, "gradients of every weight behind the pooling layers");
+  }
+
+  @Test
+  void trainsToTheSameWeightsAsDl4jsMaxPooling() {
+    MultiLayerNetwork ours = network(true, DataType.FLOAT, 15, Activation.RELU);
+    MultiLayerNetwork stock = network(false, DataType.FLOAT, 15, Activation.RELU);
+    stock.setParams(ours.params().dup());
+    for (int step = 0; step < 5; step++) {
+      DataSet batch = batch(16, DataType.FLOAT, 15, step);
+      ours.fit(batch);
+      stock.fit(batch.copy());
+    }
+    assertEquals(0.0, stock.params().sub(ours.params()).amaxNumber().doubleValue(), 1e-5);
+  }
+
+  @Test
+  void passesDl4jsGradientCheckInDoublePrecision() {
+    MultiLayerNetwork net = network(true, DataType.DOUBLE, 15, Activation.TANH);
+    DataSet batch = batch(3, DataType.DOUBLE, 15, 11);
+    DataType defaultType = Nd4j.dataType();
+    DataType defaultFloatType = Nd4j.defaultFloatingPointType();
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists
+    try {
+      boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+          .input(batch.getFeatures()).labels(batch.getLabels()).epsilon(1e-6).maxRelError(1e-3)
+          .minAbsoluteError(1e-8));
+      assertTrue(ok, "gradient check of a network with two MaxPool2x2 layers");
+    } finally {
+      Nd4j.setDefaultDataTypes(defaultType, defaultFloatType);
+    }
+  }
+
+  @Test
+  void survivesTheJsonRoundTripSparkExecutorsMake() {
+    MultiLayerConfiguration conf = network(true, DataType.FLOAT, 15, Activation.RELU).getLayerWiseConfigurations();
+    MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(conf.toJson());
+    Layer pool = restored.getConf(1).getLayer();
+    assertInstanceOf(MaxPool2x2Layer.class, pool);
+    assertEquals(conf.getConf(1).getLayer(), pool);
+    MultiLayerNetwork net = new MultiLayerNetwork(restored);
+    net.init();
+    assertInstanceOf(MaxPool2x2InJava.class, net.getLayer(1));
+    assertInstanceOf(MaxPool2x2InJava.class, net.getLayer(3));
+  }
+
+  @Test
+  void rejectsChannelsLastMapsNamingTheLayout() {
+    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list()
+        .layer(MaxPool2x2Layer.create())
+        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX)
+            .build())
+        .setInputType(InputType.convolutional(4, 4, 2, CNN2DFormat.NHWC))
+        .build();
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    DL4JInvalidInputException error = assertThrows(DL4JInvalidInputException.class,
+        () -> net.output(Nd4j.rand(DataType.FLOAT, 1, 4, 4, 2)));
+    assertTrue(error.getMessage().contains("NCHW") && error.getMessage().contains("NHWC"), error.getMessage());
+  }
+
+  private static INDArray gradient(MultiLayerNetwork net, DataSet batch) {
+    net.setInput(batch.getFeatures());
+    net.setLabels(batch.getLabels());
+    net.computeGradientAndScore();
+    return net.gradient().gradient().dup();
+  }
+
+  /** conv 3×3 → pool → conv 3×3 → pool → dense → softmax, with our pooling layer or DL4J's. */
+  private static MultiLayerNetwork network(boolean ours, DataType dataType, int size, Activation activation) {
+    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        .seed(7).dataType(dataType).updater(dataType == DataType.DOUBLE ? new NoOp() : new Sgd(0.1))
+        .weightInit(WeightInit.XAVIER).convolutionMode(ConvolutionMode.Truncate)
+        .list()
+        .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(activation).build())
+        .layer(pooling(ours))
+        .layer(new ConvolutionLayer.Builder(3, 3).nOut(5).activation(activation).build())
+        .layer(pooling(ours))
+        .layer(new DenseLayer.Builder().nOut(6).activation(activation).build())
+        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX)
+            .build())
+        .setInputType(InputType.convolutional(size, size, CHANNELS))
+        .build();
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    return net;
+  }
+
+  private static Layer pooling(boolean ours) {
+    return ours ? MaxPool2x2Layer.create()
+        : new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+  }
+
+  private static DataSet batch(int size, DataType dataType, int side, long seed) {
+    Nd4j.getRandom().setSeed(seed);
+    INDArray features = Nd4j.rand(dataType, size, CHANNELS, side, side).subi(0.5);
+    INDArray labels = Nd4j.zeros(dataType, size, 2);
+    for (int i = 0; i < size; i++) {
+      labels.putScalar(i, i % 2, 1.0);
+    }
+    return new DataSet(features, labels);
+  }
+}
