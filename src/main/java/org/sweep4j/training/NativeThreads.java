@@ -35,13 +35,24 @@ public final class NativeThreads {
     return threads;
   }
 
-  /** Gives ND4J's OpenMP and BLAS pools exactly {@code threads} threads. */
+  /** Gives ND4J's OpenMP pool exactly {@code threads} threads, and OpenBLAS {@link #blasThreads} of them. */
   public static void set(int threads) {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);
-    Nd4j.factory().blas().setMaxThreads(threads);
+    Nd4j.factory().blas().setMaxThreads(blasThreads(threads, NativeBackend.usesOneDnn()));
     budget = threads;
     setOmpThreadsOfCurrentThread(threads);
+  }
+
+  /**
+   * OpenBLAS threads for a budget of {@code threads}. With oneDNN, convolutions run on oneDNN's OpenMP team and
+   * OpenBLAS only multiplies the dense layers' small matrices; its idle workers then spin in {@code sched_yield}
+   * for the cores the OpenMP team needs. One BLAS thread trained the small CNN at 744 images/s instead of 572
+   * and the deep CNN at 373 instead of 280 (2 cores, {@code sweep4j bench}). The generic build computes its
+   * convolutions with OpenBLAS, so there OpenBLAS keeps the whole budget (187 images/s against 168 with one).
+   */
+  static int blasThreads(int threads, boolean oneDnn) {
+    return oneDnn ? 1 : threads;
   }
 
   /**

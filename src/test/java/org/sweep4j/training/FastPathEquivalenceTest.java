@@ -38,10 +38,16 @@ import org.sweep4j.model.ModelFactory;
  */
 class FastPathEquivalenceTest {
   /**
-   * The two paths may differ by at most this fraction of how far training moved the weights (Adam moves each
-   * weight by about the learning rate per step, so {@link #STEPS} steps move them by up to ~STEPS × lr).
+   * The two paths' weights may differ by at most this fraction of how far training moved them, both measured as
+   * L2 norms over all weights. Not the largest single difference, and not tighter: Adam moves a weight by about
+   * the learning rate per step however small its gradient, so rounding alone sends some weights different ways.
+   * Changing nothing but OpenBLAS's thread count (1 or 2) on the reference path moved the small CNN's weights
+   * apart by 3.7% of their movement (1,076 of 42,442 by more than 0.001), while its predicted probabilities
+   * moved by at most 0.0008: which is why the predictions are compared too, more tightly.
    */
-  private static final double RELATIVE_TOLERANCE = 0.02;
+  private static final double RELATIVE_TOLERANCE = 0.05;
+  /** Largest difference allowed between the two paths' predicted class probabilities on unseen images. */
+  private static final double PROBABILITY_TOLERANCE = 0.005;
   private static final double LOSS_TOLERANCE = 1e-3;
   private static final int STEPS = 8;
 
@@ -53,6 +59,7 @@ class FastPathEquivalenceTest {
   @Test
   void oneDnnTrainsLikeTheReferencePath() {
     assumeTrue(NativeBackend.ONEDNN_AVX2.equals(NativeBackend.select()), "this CPU runs the generic build only");
+    NativeThreads.set(Runtime.getRuntime().availableProcessors()); // as a single-JVM run, whatever ran before
     for (Architecture architecture : Architecture.all()) {
       TrialSpec trial = new TrialSpec("eq", ActivationSpec.of(ActivationName.RELU), architecture, 5,
           new DatasetSpec(DataSource.SYNTHETIC, null, 10, 10), new TrainingSpec(1, 16, Optimizer.ADAM, 5e-3, 0),
@@ -64,12 +71,17 @@ class FastPathEquivalenceTest {
       MultiLayerNetwork fast = train(trial);
       assertNotNull(((ConvolutionLayer) fast.getLayer(0)).getHelper(), "fast path must use the oneDNN helper");
 
-      double moved = fast.params().sub(initialParams(trial)).amaxNumber().doubleValue();
-      assertTrue(moved > 0.01, architecture + ": training moved weights only " + moved);
-      double difference = fast.params().sub(reference.params()).amaxNumber().doubleValue();
-      assertTrue(difference < RELATIVE_TOLERANCE * moved, architecture + ": max parameter difference " + difference
-          + " against a movement of " + moved);
+      INDArray movement = fast.params().sub(initialParams(trial));
+      assertTrue(movement.amaxNumber().doubleValue() > 0.01, architecture + ": training barely moved the weights");
+      double moved = movement.norm2Number().doubleValue();
+      double difference = fast.params().sub(reference.params()).norm2Number().doubleValue();
+      assertTrue(difference < RELATIVE_TOLERANCE * moved, architecture + ": parameters differ by " + difference
+          + " (L2) against a movement of " + moved);
       assertEquals(reference.score(), fast.score(), LOSS_TOLERANCE, architecture + ": final minibatch loss");
+      INDArray unseen = Minibatches.fromRecords(SyntheticCifar.images(64, 99).records(0, 64), "unseen").getFeatures();
+      double probabilities = fast.output(unseen).sub(reference.output(unseen)).amaxNumber().doubleValue();
+      assertTrue(probabilities < PROBABILITY_TOLERANCE, architecture + ": predicted probabilities differ by "
+          + probabilities);
     }
   }
 

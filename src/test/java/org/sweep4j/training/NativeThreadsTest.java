@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** OpenMP team sizes are per thread: ND4J's budget must reach the thread that runs the ops. */
 class NativeThreadsTest {
@@ -19,6 +20,15 @@ class NativeThreadsTest {
     assertEquals(1, NativeThreads.ompThreadsOfCurrentThread());
     NativeThreads.set(3);
     assertEquals(3, NativeThreads.ompThreadsOfCurrentThread());
+  }
+
+  @Test
+  void openBlasGetsOneThreadBesideOneDnnAndTheBudgetOtherwise() {
+    NativeThreads.set(2);
+    int expected = NativeBackend.usesOneDnn() ? 1 : 2;
+    assertEquals(expected, Nd4j.factory().blas().getMaxThreads(), "OpenBLAS threads on " + NativeBackend.select());
+    assertEquals(1, NativeThreads.blasThreads(4, true));
+    assertEquals(4, NativeThreads.blasThreads(4, false));
   }
 
   @Test
