@@ -5,7 +5,6 @@ import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationMish;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSwish;
@@ -14,6 +13,7 @@ import org.sweep4j.config.ActivationName;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.model.activations.GeluActivation;
 import org.sweep4j.model.activations.ReflectionLinearActivation;
+import org.sweep4j.model.activations.ReluActivation;
 import org.sweep4j.model.activations.SoftplusLinearActivation;
 import org.sweep4j.model.activations.StepActivation;
 import org.sweep4j.model.activations.ZeroFitLinearActivation;
@@ -29,7 +29,7 @@ public final class HiddenActivations {
   public static IActivation create(ActivationSpec spec) {
     ActivationName name = spec.name();
     return switch (name) {
-      case RELU -> new ActivationReLU();
+      case RELU -> new ReluActivation();
       case LEAKY_RELU -> new ActivationLReLU(spec.number("alpha"));
       case PRELU -> new ActivationIdentity();
       case ELU -> new ActivationELU(spec.number("alpha"));

@@ -90,6 +90,23 @@ class ActivationFunctionsTest {
     assertForward(ActivationSpec.of(ActivationName.ZERO_FIT_LINEAR), x -> x + 3.0);
   }
 
+  /** sweep4j's ReLU only has a faster backward pass: values and gradients are DL4J's own. */
+  @Test
+  void reluComputesWhatDl4jsReluDoes() {
+    IActivation ours = HiddenActivations.create(ActivationSpec.of(ActivationName.RELU));
+    IActivation dl4j = new org.nd4j.linalg.activations.impl.ActivationReLU();
+    Nd4j.getRandom().setSeed(3);
+    INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5).subi(0.5);
+    x.putScalar(0, 0f); // exactly zero: no gradient passes, as in DL4J (x > 0)
+    INDArray epsilon = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5).subi(0.5);
+    assertEquals(dl4j.getActivation(x.dup(), true), ours.getActivation(x.dup(), true));
+    INDArray expected = dl4j.backprop(x.dup(), epsilon.dup()).getFirst();
+    INDArray actual = ours.backprop(x.dup(), epsilon.dup()).getFirst();
+    assertEquals(0.0, Math.abs(actual.getDouble(0)), "no gradient where x = 0 (-0 where the incoming one is negative)");
+    assertEquals(0.0, expected.sub(actual).amaxNumber().doubleValue(), "ReLU gradients");
+    assertTrue(actual.amaxNumber().doubleValue() > 0, "some gradient should pass");
+  }
+
   @Test
   void zeroFitLinearTakesTheMinimumPerSampleAndChannel() {
     INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 4, 4).subi(0.5);
