@@ -24,7 +24,7 @@ import org.sweep4j.grid.TrialSpec;
 public record BenchSettings(List<Architecture> architectures, ActivationSpec activation, int batchSize,
     int warmupBatches, int batches, int threads, int workers, int averagingFrequency, String dataPath,
     List<String> modes) {
-  public static final List<String> MODES = List.of("single", "spark", "torch");
+  public static final List<String> MODES = List.of("single", "spark", "trials", "torch");
 
   public BenchSettings {
     if (architectures.isEmpty()) {

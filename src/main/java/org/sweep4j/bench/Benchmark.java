@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -63,6 +69,9 @@ public final class Benchmark {
         if (settings.runs("spark")) {
           measured.add(spark(architecture, images, work.resolve(architecture.label())));
         }
+        if (settings.runs("trials")) {
+          measured.add(trialsSideBySide(architecture, images));
+        }
         if (torch.isPresent()) {
           torch.get().measure(settings, architecture, records).ifPresent(measured::add);
         }
@@ -79,22 +88,82 @@ public final class Benchmark {
   }
 
   private Measurement single(Architecture architecture, ImageSet images) {
-    TrialSpec trial = settings.trial(architecture, 1);
     NativeThreads.set(settings.threads());
-    MultiLayerNetwork network = new MultiLayerNetwork(ModelFactory.build(trial));
-    network.init();
-    List<DataSet> batches = new ArrayList<>();
-    for (int b = 0; b < settings.warmupBatches() + settings.batches(); b++) {
-      batches.add(Minibatches.fromRecords(images.records(b * settings.batchSize(), (b + 1) * settings.batchSize()),
-          "bench images"));
-    }
-    batches.subList(0, settings.warmupBatches()).forEach(network::fit);
+    Training training = new Training(architecture, images);
+    training.warmUp();
     CpuMeter cpu = new CpuMeter();
     long start = System.nanoTime();
-    batches.subList(settings.warmupBatches(), batches.size()).forEach(network::fit);
+    training.timed();
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Measurement(architecture.label(), "single", settings.batches() * settings.batchSize() / seconds,
         cpu.percent(settings.threads()));
+  }
+
+  /**
+   * One training per thread of the budget, side by side in this JVM, each on one native thread: what a sweep
+   * would get from running that many trials at once instead of one trial on every core. Images/s counts all
+   * of them; the timing starts when every one has warmed up.
+   */
+  private Measurement trialsSideBySide(Architecture architecture, ImageSet images) {
+    int trials = settings.threads();
+    NativeThreads.set(1);
+    List<Training> trainings = new ArrayList<>();
+    for (int t = 0; t < trials; t++) {
+      trainings.add(new Training(architecture, images));
+    }
+    CyclicBarrier warmedUp = new CyclicBarrier(trials + 1);
+    ExecutorService pool = Executors.newFixedThreadPool(trials);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (Training training : trainings) {
+        running.add(pool.submit(() -> {
+          NativeThreads.pinCurrentThread();
+          training.warmUp();
+          warmedUp.await();
+          training.timed();
+          return null;
+        }));
+      }
+      warmedUp.await();
+      CpuMeter cpu = new CpuMeter();
+      long start = System.nanoTime();
+      for (Future<?> trial : running) {
+        trial.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Measurement(architecture.label(), "trials",
+          (double) trials * settings.batches() * settings.batchSize() / seconds, cpu.percent(trials));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("bench interrupted", e);
+    } catch (ExecutionException | BrokenBarrierException e) {
+      throw new IllegalStateException("bench: a side-by-side training failed: " + e.getCause(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One network and its minibatches, decoded up front so only training is timed. */
+  private final class Training {
+    private final MultiLayerNetwork network;
+    private final List<DataSet> batches = new ArrayList<>();
+
+    Training(Architecture architecture, ImageSet images) {
+      network = new MultiLayerNetwork(ModelFactory.build(settings.trial(architecture, 1)));
+      network.init();
+      for (int b = 0; b < settings.warmupBatches() + settings.batches(); b++) {
+        batches.add(Minibatches.fromRecords(images.records(b * settings.batchSize(),
+            (b + 1) * settings.batchSize()), "bench images"));
+      }
+    }
+
+    void warmUp() {
+      batches.subList(0, settings.warmupBatches()).forEach(network::fit);
+    }
+
+    void timed() {
+      batches.subList(settings.warmupBatches(), batches.size()).forEach(network::fit);
+    }
   }
 
   private Measurement spark(Architecture architecture, ImageSet images, Path shards) {

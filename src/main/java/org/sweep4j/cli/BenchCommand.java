@@ -51,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
   String data;
 
   @Option(names = "--modes", split = ",", defaultValue = "single,spark,torch",
-      description = "Which of single, spark, torch to run (default: ${DEFAULT-VALUE}).")
+      description = "Which of single, spark, trials (one training per thread side by side, one thread each),"
+          + " torch to run (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
   @Override

@@ -38,6 +38,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write the report into RESULTS/report when the run ends.")
   boolean noReport;
 
+  @Option(names = "--trials-at-once", defaultValue = "1", paramLabel = "N",
+      description = "Trials trained side by side, each on its own workers (default: ${DEFAULT-VALUE}). On a few"
+          + " cores, one-worker trials side by side beat one trial on every core.")
+  int trialsAtOnce;
+
   @Option(names = "--ui", description = "Serve the Spark UI while the sweep runs (default: off in local mode).")
   boolean ui;
 
@@ -53,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = SparkSetup.session(master, "sweep4j " + spec.sweep(), ui);
     SweepSummary summary;
     try {
-      summary = new SweepRunner(spark, System.out).run(spec, resume);
+      summary = new SweepRunner(spark, System.out).run(spec, resume, trialsAtOnce);
     } finally {
       spark.stop();
     }

@@ -7,4 +7,8 @@ public class SweepException extends RuntimeException {
   public SweepException(String message) {
     super(message);
   }
+
+  public SweepException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -10,6 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -34,7 +38,8 @@ import org.sweep4j.results.TrialStatus;
 /**
  * Runs a sweep: expands the grid, leaves alone trials the results directory already settles (with
  * {@code --resume}), loads the data once, cuts it into shard files, trains the remaining trials one after
- * another and records each as it ends. A failing trial is recorded as failed and the sweep goes on.
+ * another (or several side by side, {@code --trials-at-once}) and records each as it ends. A failing trial is
+ * recorded as failed and the sweep goes on.
  */
 public final class SweepRunner {
   /** Images per scoring shard: large enough to amortise the per-shard cost, small enough for any heap. */
@@ -49,6 +54,17 @@ public final class SweepRunner {
   }
 
   public SweepSummary run(JobSpec job, boolean resume) {
+    return run(job, resume, 1);
+  }
+
+  /**
+   * @param trialsAtOnce how many trials train at the same time, each on its own workers: on a few cores, trials
+   *     side by side with one thread each use the cores better than one trial on all of them
+   */
+  public SweepSummary run(JobSpec job, boolean resume, int trialsAtOnce) {
+    if (trialsAtOnce < 1) {
+      throw new SweepException("--trials-at-once must be 1 or more, found " + trialsAtOnce);
+    }
     List<TrialSpec> trials = GridExpander.expand(job);
     ResultsStore store = ResultsStore.open(job.results());
     Map<String, TrialStatus> recorded = store.statuses();
@@ -70,12 +86,18 @@ public final class SweepRunner {
     // Scoring shards are cut for the most workers any trial runs at once; each trial then sizes its native
     // threads (and scoring concurrency) for its own workers, so a one-worker trial gets every core.
     int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
+    if (SparkSetup.isLocal(master) && trialsAtOnce * maxWorkers > SparkSetup.localSlots(master)) {
+      throw new SweepException("--trials-at-once " + trialsAtOnce + " with trials of up to " + maxWorkers
+          + " workers needs " + trialsAtOnce * maxWorkers + " task slots; " + master + " has "
+          + SparkSetup.localSlots(master) + ". Lower --trials-at-once or the job's workers.");
+    }
     int tasks = SparkSetup.isLocal(master) ? Math.min(maxWorkers, SparkSetup.localSlots(master)) : 1;
     Provenance provenance = provenance(sc, tasks);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
     try (TrialClaims claims = TrialClaims.open(store.location())) {
       TrialData trialData = shard(sc, job, toRun, data, shardDir, tasks);
-      return runTrials(toRun, trialData, data.description(), provenance, store, claims, skipped, job.budget(), sc);
+      return runTrials(toRun, trialData, data.description(), provenance, store, claims, skipped, job.budget(), sc,
+          trialsAtOnce);
     } finally {
       deleteRecursively(shardDir);
     }
@@ -94,90 +116,180 @@ public final class SweepRunner {
 
   private SweepSummary runTrials(List<TrialSpec> toRun, TrialData data, String dataDescription,
       Provenance provenance, ResultsStore store, TrialClaims claims, int skipped, Budget budget,
-      JavaSparkContext sc) {
+      JavaSparkContext sc, int trialsAtOnce) {
     long totalImages = toRun.stream().mapToLong(TrialSpec::trainingImages).sum();
     ProgressReporter progress = new ProgressReporter(out, totalImages);
     SparkTrialRunner runner = new SparkTrialRunner(sc);
     CpuMeter cpu = new CpuMeter();
-    int finished = 0;
-    int diverged = 0;
-    int failed = 0;
-    int elsewhere = 0;
-    long epochsRun = 0;
-    int trialsRun = 0;
-    Instant runStarted = Instant.now();
-    List<String> overBudget = new ArrayList<>();
-    for (int i = 0; i < toRun.size(); i++) {
-      TrialSpec trial = toRun.get(i);
-      long trialImages = trial.trainingImages();
-      Duration elapsed = Duration.between(runStarted, Instant.now());
-      if (!budget.allows(epochsRun, trial.training().epochs(), elapsed,
-          trialsRun == 0 ? null : elapsed.dividedBy(trialsRun))) {
-        overBudget.add(trial.id());
-        progress.skipImages(trialImages);
-        continue;
+    Tally tally = new Tally(skipped);
+    TrialSlot slot = new TrialSlot(data, dataDescription, provenance, store, claims, budget, runner, progress, sc,
+        tally, Instant.now(), toRun.size(), trialsAtOnce);
+    if (trialsAtOnce == 1) {
+      for (int i = 0; i < toRun.size(); i++) {
+        slot.run(toRun.get(i), i + 1);
       }
-      Optional<TrialClaims.Holder> holder = claims.tryClaim(trial.id());
-      if (holder.isPresent()) {
-        out.printf("[trial %d/%d] %s: left to %s, which is running it%n", i + 1, toRun.size(), trial.id(),
-            holder.get());
-        progress.skipImages(trialImages);
-        elsewhere++;
-        continue;
-      }
-      TrialOutcome outcome;
-      try {
-        Optional<TrialStatus> recordedMeanwhile = store.status(trial.id());
-        if (recordedMeanwhile.isPresent() && recordedMeanwhile.get().isSettled()) {
-          // Another driver sharing the results directory finished it after this run listed the directory.
-          out.printf("[trial %d/%d] %s: recorded by another run meanwhile (%s)%n", i + 1, toRun.size(),
-              trial.id(), recordedMeanwhile.get().label());
-          progress.skipImages(trialImages);
-          skipped++;
-          continue;
-        }
-        outcome = runAndRecord(trial, i + 1, toRun.size(), data, dataDescription, provenance, store, runner,
-            progress, sc);
-      } finally {
-        claims.release(trial.id());
-      }
-      trialsRun++;
-      epochsRun += outcome.epochs().size();
-      if (outcome.stoppedEarly(trial.training().epochs())) {
-        out.printf("[trial %d/%d] stopped early after epoch %d of %d: val loss did not improve for %d epochs%n",
-            i + 1, toRun.size(), outcome.epochs().size(), trial.training().epochs(),
-            trial.training().earlyStopping().patience());
-      }
-      switch (outcome.status()) {
-        case FINISHED -> finished++;
-        case DIVERGED -> diverged++;
-        case FAILED -> failed++;
-        default -> throw new IllegalStateException("unhandled status " + outcome.status());
-      }
-      if (outcome.status() != TrialStatus.FINISHED) {
-        out.printf("[trial %d/%d] %s: %s%n", i + 1, toRun.size(), outcome.status().label(), outcome.error());
-      }
+    } else {
+      runSideBySide(toRun, slot, trialsAtOnce);
     }
     sc.clearJobGroup();
-    if (!overBudget.isEmpty()) {
+    if (!tally.overBudget.isEmpty()) {
       out.printf("budget (%s) reached: %d trials not started, rerun with --resume (and a larger budget) to run"
-          + " them: %s%n", budget, overBudget.size(), String.join(", ", overBudget));
+          + " them: %s%n", budget, tally.overBudget.size(), String.join(", ", tally.overBudget));
     }
-    out.printf("done: %d finished, %d diverged, %d failed, %d skipped as already recorded%s%n", finished, diverged,
-        failed, skipped, elsewhere == 0 ? "" : ", " + elsewhere + " left to other runs running them");
+    out.printf("done: %d finished, %d diverged, %d failed, %d skipped as already recorded%s%n", tally.finished,
+        tally.diverged, tally.failed, tally.skipped,
+        tally.elsewhere == 0 ? "" : ", " + tally.elsewhere + " left to other runs running them");
     if (SparkSetup.isLocal(sc.master())) {
       // In local mode every task runs in this JVM, so its CPU time is the whole sweep's; idle cores are waste.
       int cores = Runtime.getRuntime().availableProcessors();
       out.printf(java.util.Locale.ROOT, "cpu: %.0f%% of %d cores busy over %s of training and scoring%n",
           cpu.percent(cores), cores, ProgressReporter.format(Math.round(cpu.seconds())));
     }
-    return new SweepSummary(finished, diverged, failed, skipped, elsewhere, overBudget.size(), store.location());
+    return new SweepSummary(tally.finished, tally.diverged, tally.failed, tally.skipped, tally.elsewhere,
+        tally.overBudget.size(), store.location());
+  }
+
+  /** Starts the trials in order on {@code trialsAtOnce} threads; each thread runs its trials' Spark jobs. */
+  private static void runSideBySide(List<TrialSpec> toRun, TrialSlot slot, int trialsAtOnce) {
+    ExecutorService threads = Executors.newFixedThreadPool(trialsAtOnce, r -> {
+      Thread thread = new Thread(r, "sweep4j-trial");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> started = new ArrayList<>();
+      for (int i = 0; i < toRun.size(); i++) {
+        TrialSpec trial = toRun.get(i);
+        int index = i + 1;
+        started.add(threads.submit(() -> slot.run(trial, index)));
+      }
+      for (Future<?> trial : started) {
+        trial.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SweepException("interrupted while trials were running", e);
+    } catch (ExecutionException e) {
+      // Trial failures are recorded by the slot; what reaches here is the sweep's own failure (e.g. the store).
+      throw e.getCause() instanceof RuntimeException r ? r : new SweepException(e.getCause().toString(), e);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Counts of a run's trials, updated by whichever thread ran them. */
+  private static final class Tally {
+    private int finished;
+    private int diverged;
+    private int failed;
+    private int skipped;
+    private int elsewhere;
+    private long epochsRun;
+    private int trialsRun;
+    private final List<String> overBudget = new ArrayList<>();
+
+    Tally(int skipped) {
+      this.skipped = skipped;
+    }
+  }
+
+  /** Everything one trial of the run needs; {@link #run} is called from one thread or several at once. */
+  private final class TrialSlot {
+    private final TrialData data;
+    private final String dataDescription;
+    private final Provenance provenance;
+    private final ResultsStore store;
+    private final TrialClaims claims;
+    private final Budget budget;
+    private final SparkTrialRunner runner;
+    private final ProgressReporter progress;
+    private final JavaSparkContext sc;
+    private final Tally tally;
+    private final Instant runStarted;
+    private final int count;
+    private final int trialsAtOnce;
+
+    TrialSlot(TrialData data, String dataDescription, Provenance provenance, ResultsStore store,
+        TrialClaims claims, Budget budget, SparkTrialRunner runner, ProgressReporter progress, JavaSparkContext sc,
+        Tally tally, Instant runStarted, int count, int trialsAtOnce) {
+      this.data = data;
+      this.dataDescription = dataDescription;
+      this.provenance = provenance;
+      this.store = store;
+      this.claims = claims;
+      this.budget = budget;
+      this.runner = runner;
+      this.progress = progress;
+      this.sc = sc;
+      this.tally = tally;
+      this.runStarted = runStarted;
+      this.count = count;
+      this.trialsAtOnce = trialsAtOnce;
+    }
+
+    void run(TrialSpec trial, int index) {
+      long trialImages = trial.trainingImages();
+      synchronized (tally) {
+        Duration elapsed = Duration.between(runStarted, Instant.now());
+        if (!budget.allows(tally.epochsRun, trial.training().epochs(), elapsed,
+            tally.trialsRun == 0 ? null : elapsed.dividedBy(tally.trialsRun))) {
+          tally.overBudget.add(trial.id());
+          progress.skipImages(trialImages);
+          return;
+        }
+      }
+      Optional<TrialClaims.Holder> holder = claims.tryClaim(trial.id());
+      if (holder.isPresent()) {
+        out.printf("[trial %d/%d] %s: left to %s, which is running it%n", index, count, trial.id(), holder.get());
+        progress.skipImages(trialImages);
+        synchronized (tally) {
+          tally.elsewhere++;
+        }
+        return;
+      }
+      TrialOutcome outcome;
+      try {
+        Optional<TrialStatus> recordedMeanwhile = store.status(trial.id());
+        if (recordedMeanwhile.isPresent() && recordedMeanwhile.get().isSettled()) {
+          // Another driver sharing the results directory finished it after this run listed the directory.
+          out.printf("[trial %d/%d] %s: recorded by another run meanwhile (%s)%n", index, count, trial.id(),
+              recordedMeanwhile.get().label());
+          progress.skipImages(trialImages);
+          synchronized (tally) {
+            tally.skipped++;
+          }
+          return;
+        }
+        outcome = runAndRecord(trial, index, count, data, dataDescription, provenance, store, runner, progress, sc,
+            trialsAtOnce);
+      } finally {
+        claims.release(trial.id());
+      }
+      synchronized (tally) {
+        tally.trialsRun++;
+        tally.epochsRun += outcome.epochs().size();
+        switch (outcome.status()) {
+          case FINISHED -> tally.finished++;
+          case DIVERGED -> tally.diverged++;
+          case FAILED -> tally.failed++;
+          default -> throw new IllegalStateException("unhandled status " + outcome.status());
+        }
+      }
+      if (outcome.stoppedEarly(trial.training().epochs())) {
+        out.printf("[trial %d/%d] stopped early after epoch %d of %d: val loss did not improve for %d epochs%n",
+            index, count, outcome.epochs().size(), trial.training().epochs(),
+            trial.training().earlyStopping().patience());
+      }
+      if (outcome.status() != TrialStatus.FINISHED) {
+        out.printf("[trial %d/%d] %s: %s%n", index, count, outcome.status().label(), outcome.error());
+      }
+    }
   }
 
   /** Trains one claimed trial and records it, whatever its outcome. */
   private TrialOutcome runAndRecord(TrialSpec trial, int index, int count, TrialData data, String dataDescription,
       Provenance provenance, ResultsStore store, SparkTrialRunner runner, ProgressReporter progress,
-      JavaSparkContext sc) {
+      JavaSparkContext sc, int trialsAtOnce) {
     String label = "trial " + index + "/" + count + " " + trial.architecture().label() + " "
         + trial.activation().label() + " seed " + trial.seed();
     sc.setJobGroup("sweep4j-" + trial.sweep(), label, false);
@@ -186,7 +298,8 @@ public final class SweepRunner {
     Provenance trialProvenance = provenance;
     if (SparkSetup.isLocal(sc.master())) {
       int tasks = Math.min(trial.distribution().workers(), SparkSetup.localSlots(sc.master()));
-      trialProvenance = provenance(sc, tasks);
+      // Trials side by side share the cores: each task's native threads are sized for all of their tasks.
+      trialProvenance = provenance(sc, Math.min(tasks * trialsAtOnce, SparkSetup.localSlots(sc.master())));
       trialData = data.withScoringTasks(tasks);
     }
     Instant started = Instant.now();

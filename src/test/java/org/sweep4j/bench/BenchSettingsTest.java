@@ -37,7 +37,7 @@ class BenchSettingsTest {
   void unknownModeListsTheValidOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> settings(100, 1, 1, 2, 5, List.of("single", "gpu")));
-    assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("single, spark, torch"), e.getMessage());
+    assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("single, spark, trials, torch"), e.getMessage());
   }
 
   @Test

@@ -18,18 +18,19 @@ import org.sweep4j.training.SparkTestBase;
 
 /** The bench on a tiny network and a few minibatches: every mode measures and the summary lines follow. */
 class BenchmarkTest extends SparkTestBase {
-  private static final Pattern BENCH_LINE = Pattern.compile("bench tiny_cnn (single|spark) \\d+\\.\\d img/s");
+  private static final Pattern BENCH_LINE = Pattern.compile("bench tiny_cnn (single|spark|trials) \\d+\\.\\d img/s");
 
   @Test
-  void measuresSingleAndSparkAndReportsOverheadAndCpu() {
+  void measuresSingleSparkAndSideBySideTrialsAndReportsOverheadAndCpu() {
     BenchSettings settings = new BenchSettings(List.of(Architecture.parse("tiny_cnn")),
-        ActivationSpec.parse("relu"), 20, 2, 4, 2, 2, 2, null, List.of("single", "spark"));
+        ActivationSpec.parse("relu"), 20, 2, 4, 2, 2, 2, null, List.of("single", "spark", "trials"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<Measurement> measured = new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8),
         () -> spark).run();
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals(List.of("single", "spark"), measured.stream().map(Measurement::mode).toList());
-    assertEquals(2, out.lines().filter(l -> BENCH_LINE.matcher(l).matches()).count(), out);
+    assertEquals(List.of("single", "spark", "trials"), measured.stream().map(Measurement::mode).toList());
+    assertTrue(measured.stream().allMatch(m -> m.imagesPerSecond() > 0), out);
+    assertEquals(3, out.lines().filter(l -> BENCH_LINE.matcher(l).matches()).count(), out);
     assertTrue(out.contains("overhead tiny_cnn spark "), out);
     assertTrue(out.lines().anyMatch(l -> l.matches("cpu tiny_cnn single \\d+%")), out);
   }
