@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The loops of {@link MaxPool2x2InJava} on contiguous NCHW arrays, one pair of input rows at a time: a bulk copy
  * of the two rows into a Java array, the window maxima there, a bulk copy of the results back. Copying rows keeps
  * the inner loops on plain arrays, which the JIT compiles without the per-element checks of NIO buffer access.
- * One subclass per element type: floats for training, doubles for gradient checks.
+ * One subclass per element type: floats for training, doubles for gradient checks. The two are the same loops
+ * over {@code float[]} and {@code double[]}: Java has no generics over primitives, and boxing would undo the point.
  */
 abstract class MaxPool2x2Kernel {
   final int rowPairs;
