@@ -75,6 +75,7 @@ public final class SweepRunner {
     if (toRun.isEmpty()) {
       return new SweepSummary(0, 0, 0, skipped, 0, 0, store.location());
     }
+    checkTaskSlots(toRun, trialsAtOnce, spark.sparkContext().master());
     CifarData data = DataLoader.load(job.dataset());
     out.println("data: " + data.description());
     for (String abandoned : RunShards.removeAbandoned(store.location())) {
@@ -84,13 +85,9 @@ public final class SweepRunner {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String master = sc.master();
     // Scoring shards are cut for the most workers any trial runs at once; each trial then sizes its native
-    // threads (and scoring concurrency) for its own workers, so a one-worker trial gets every core.
+    // threads (and scoring concurrency) for its own workers, so a one-worker trial gets every core (shared with
+    // the trials beside it under --trials-at-once).
     int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
-    if (SparkSetup.isLocal(master) && trialsAtOnce * maxWorkers > SparkSetup.localSlots(master)) {
-      throw new SweepException("--trials-at-once " + trialsAtOnce + " with trials of up to " + maxWorkers
-          + " workers needs " + trialsAtOnce * maxWorkers + " task slots; " + master + " has "
-          + SparkSetup.localSlots(master) + ". Lower --trials-at-once or the job's workers.");
-    }
     int tasks = SparkSetup.isLocal(master) ? Math.min(maxWorkers, SparkSetup.localSlots(master)) : 1;
     Provenance provenance = provenance(sc, tasks);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
@@ -100,6 +97,16 @@ public final class SweepRunner {
           trialsAtOnce);
     } finally {
       deleteRecursively(shardDir);
+    }
+  }
+
+  /** In local mode, trials side by side must find a task slot for every worker, or they would queue. */
+  private static void checkTaskSlots(List<TrialSpec> toRun, int trialsAtOnce, String master) {
+    int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
+    if (SparkSetup.isLocal(master) && trialsAtOnce * maxWorkers > SparkSetup.localSlots(master)) {
+      throw new SweepException("--trials-at-once " + trialsAtOnce + " with trials of up to " + maxWorkers
+          + " workers needs " + trialsAtOnce * maxWorkers + " task slots; " + master + " has "
+          + SparkSetup.localSlots(master) + ". Lower --trials-at-once or the job's workers.");
     }
   }
 

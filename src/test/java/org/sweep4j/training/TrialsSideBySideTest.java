@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweep4j.config.JobFileParser;
@@ -78,11 +81,17 @@ class TrialsSideBySideTest extends SparkTestBase {
   }
 
   @Test
-  void refusesMoreTrialsAtOnceThanTaskSlots() {
+  void refusesMoreTrialsAtOnceThanTaskSlotsBeforeWritingAnything() throws IOException {
     SweepException error = assertThrows(SweepException.class,
         () -> run(job("too-many"), 3, new ByteArrayOutputStream()));
     assertTrue(error.getMessage().contains("--trials-at-once 3") && error.getMessage().contains("local[2] has 2"),
         error.getMessage());
+    Path results = dir.resolve("too-many");
+    if (Files.exists(results)) {
+      try (Stream<Path> written = Files.walk(results)) {
+        assertEquals(List.of(results), written.toList(), "no shards or tables left behind");
+      }
+    }
   }
 
   private static Map<String, EpochRow> lastEpochs(JobSpec job) {
