@@ -14,6 +14,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Max-pooling over 2×2 windows with stride 2 on NCHW maps (odd last rows and columns dropped), as Java loops
@@ -45,9 +46,14 @@ public class MaxPool2x2InJava extends SubsamplingLayer {
     assertInputSet(true);
     INDArray x = contiguous(checkedInput());
     INDArray outputGradient = contiguous(epsilon.castTo(dataType));
-    // Zeroed: elements that are no window's maximum, and odd last rows and columns, get no gradient.
-    INDArray inputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+    // The kernel writes every pair of rows whole, zeros included; only an odd last row is left to zero here.
+    INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
     kernel(x).backward(x, outputGradient, inputGradient);
+    long height = x.size(2);
+    if (height % 2 == 1) {
+      inputGradient.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(height - 1), NDArrayIndex.all())
+          .assign(0);
+    }
     return new Pair<>(new DefaultGradient(), inputGradient);
   }
 

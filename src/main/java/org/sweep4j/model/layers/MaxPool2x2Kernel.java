@@ -27,6 +27,7 @@ abstract class MaxPool2x2Kernel {
 
   abstract void forward(INDArray input, INDArray output);
 
+  /** Writes every pair of input rows of {@code inputGradient} whole (zero where no window's maximum lies). */
   abstract void backward(INDArray input, INDArray outputGradient, INDArray inputGradient);
 
   /** Where the {@code pair}-th pair of input rows starts (pairs counted over all planes, odd last rows skipped). */
