@@ -48,8 +48,9 @@ public final class ProgressReporter implements EpochListener {
     long etaSeconds = Math.round((totalImages - doneImages) / Math.max(rate, 1e-9));
     out.printf(Locale.ROOT,
         "[trial %d/%d] epoch %d/%d  train loss %.4f acc %.4f  val loss %.4f acc %.4f  %.0f img/s  %.1fs  ETA %s%n",
-        trialIndex.getOrDefault(trial.id(), 0), trialCount, epoch.epoch(), trial.training().epochs(), epoch.trainLoss(), epoch.trainAccuracy(),
-        epoch.valLoss(), epoch.valAccuracy(), epoch.imagesPerSecond(), epoch.seconds(), format(etaSeconds));
+        trialIndex.getOrDefault(trial.id(), 0), trialCount, epoch.epoch(), trial.training().epochs(),
+        epoch.trainLoss(), epoch.trainAccuracy(), epoch.valLoss(), epoch.valAccuracy(), epoch.imagesPerSecond(),
+        epoch.seconds(), format(etaSeconds));
     out.flush();
   }
 

@@ -75,7 +75,8 @@ public final class SweepRunner {
     if (toRun.isEmpty()) {
       return new SweepSummary(0, 0, 0, skipped, 0, 0, store.location());
     }
-    checkTaskSlots(toRun, trialsAtOnce, spark.sparkContext().master());
+    int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
+    checkTaskSlots(maxWorkers, trialsAtOnce, spark.sparkContext().master());
     CifarData data = DataLoader.load(job.dataset());
     out.println("data: " + data.description());
     for (String abandoned : RunShards.removeAbandoned(store.location())) {
@@ -87,7 +88,6 @@ public final class SweepRunner {
     // Scoring shards are cut for the most workers any trial runs at once; each trial then sizes its native
     // threads (and scoring concurrency) for its own workers, so a one-worker trial gets every core (shared with
     // the trials beside it under --trials-at-once).
-    int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
     int tasks = SparkSetup.isLocal(master) ? Math.min(maxWorkers, SparkSetup.localSlots(master)) : 1;
     Provenance provenance = provenance(sc, tasks);
     out.println("spark " + spark.version() + " master " + master + "; " + provenance.nativeBackend());
@@ -101,8 +101,7 @@ public final class SweepRunner {
   }
 
   /** In local mode, trials side by side must find a task slot for every worker, or they would queue. */
-  private static void checkTaskSlots(List<TrialSpec> toRun, int trialsAtOnce, String master) {
-    int maxWorkers = toRun.stream().mapToInt(t -> t.distribution().workers()).max().orElse(1);
+  private static void checkTaskSlots(int maxWorkers, int trialsAtOnce, String master) {
     if (SparkSetup.isLocal(master) && trialsAtOnce * maxWorkers > SparkSetup.localSlots(master)) {
       throw new SweepException("--trials-at-once " + trialsAtOnce + " with trials of up to " + maxWorkers
           + " workers needs " + trialsAtOnce * maxWorkers + " task slots; " + master + " has "
@@ -267,8 +266,7 @@ public final class SweepRunner {
           }
           return;
         }
-        outcome = runAndRecord(trial, index, count, data, dataDescription, provenance, store, runner, progress, sc,
-            trialsAtOnce);
+        outcome = runAndRecord(trial, index);
       } finally {
         claims.release(trial.id());
       }
@@ -291,36 +289,35 @@ public final class SweepRunner {
         out.printf("[trial %d/%d] %s: %s%n", index, count, outcome.status().label(), outcome.error());
       }
     }
-  }
 
-  /** Trains one claimed trial and records it, whatever its outcome. */
-  private TrialOutcome runAndRecord(TrialSpec trial, int index, int count, TrialData data, String dataDescription,
-      Provenance provenance, ResultsStore store, SparkTrialRunner runner, ProgressReporter progress,
-      JavaSparkContext sc, int trialsAtOnce) {
-    String label = "trial " + index + "/" + count + " " + trial.architecture().label() + " "
-        + trial.activation().label() + " seed " + trial.seed();
-    sc.setJobGroup("sweep4j-" + trial.sweep(), label, false);
-    progress.startTrial(index, count, trial);
-    TrialData trialData = data;
-    Provenance trialProvenance = provenance;
-    if (SparkSetup.isLocal(sc.master())) {
-      int tasks = Math.min(trial.distribution().workers(), SparkSetup.localSlots(sc.master()));
-      // Trials side by side share the cores: each task's native threads are sized for all of their tasks.
-      trialProvenance = provenance(sc, Math.min(tasks * trialsAtOnce, SparkSetup.localSlots(sc.master())));
-      trialData = data.withScoringTasks(tasks);
+    /** Trains one claimed trial and records it, whatever its outcome. */
+    private TrialOutcome runAndRecord(TrialSpec trial, int index) {
+      String label = "trial " + index + "/" + count + " " + trial.architecture().label() + " "
+          + trial.activation().label() + " seed " + trial.seed();
+      sc.setJobGroup("sweep4j-" + trial.sweep(), label, false);
+      progress.startTrial(index, count, trial);
+      TrialData trialData = data;
+      Provenance trialProvenance = provenance;
+      if (SparkSetup.isLocal(sc.master())) {
+        int tasks = Math.min(trial.distribution().workers(), SparkSetup.localSlots(sc.master()));
+        // Trials side by side share the cores: each task's native threads are sized for all of their tasks.
+        trialProvenance = provenance(sc, Math.min(tasks * trialsAtOnce, SparkSetup.localSlots(sc.master())));
+        trialData = data.withScoringTasks(tasks);
+      }
+      Instant started = Instant.now();
+      TrialOutcome outcome;
+      try {
+        outcome = runner.run(trial, trialData, label, progress);
+      } catch (Exception e) {
+        // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
+        outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0, null, null);
+      }
+      progress.skipImages(
+          (long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
+      store.record(trialRow(trial, outcome, dataDescription, started, trialProvenance), outcome.epochs(),
+          outcome.layerStats());
+      return outcome;
     }
-    Instant started = Instant.now();
-    TrialOutcome outcome;
-    try {
-      outcome = runner.run(trial, trialData, label, progress);
-    } catch (Exception e) {
-      // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
-      outcome = new TrialOutcome(TrialStatus.FAILED, describe(e), List.of(), List.of(), 0, null, null);
-    }
-    progress.skipImages((long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
-    store.record(trialRow(trial, outcome, dataDescription, started, trialProvenance), outcome.epochs(),
-        outcome.layerStats());
-    return outcome;
   }
 
   /**
