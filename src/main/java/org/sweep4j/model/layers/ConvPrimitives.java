@@ -1,0 +1,204 @@
+package org.sweep4j.model.layers;
+
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_BIAS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.dnnl.IntMemoryMap;
+import org.bytedeco.dnnl.convolution_backward_data;
+import org.bytedeco.dnnl.convolution_backward_weights;
+import org.bytedeco.dnnl.convolution_forward;
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive;
+import org.bytedeco.dnnl.reorder;
+import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The three oneDNN convolution primitives of one layer at one minibatch size, on channels-last (NHWC) float data:
+ * forward, backward to the weights and bias, backward to the input. Activations and their gradients stay in
+ * NHWC, which oneDNN's AVX2 kernels read and write directly; only the weights, a few thousand numbers, are
+ * reordered between DL4J's [out, in, kh, kw] and oneDNN's blocked layout. Arrays are bound to the primitives'
+ * memory objects call by call, so nothing is copied. Not thread-safe: each layer instance has its own.
+ */
+final class ConvPrimitives {
+  private final stream stream;
+  /** Everything oneDNN objects point to: JavaCPP frees native objects when their Java peers are collected. */
+  private final List<Pointer> keep = new ArrayList<>();
+
+  private final memory src;
+  private final memory dst;
+  private final memory userWeights;
+  private final memory bias;
+  private final memory diffDst;
+  private final memory diffSrc;
+  private final memory userDiffWeights;
+  private final memory diffBias;
+
+  private final Step forward;
+  private final Step backwardWeights;
+  private final Step backwardData;
+
+  /**
+   * @param shape    input [n, h, w, c] and output [n, oh, ow, oc] sizes as {n, c, h, w, oc, oh, ow}
+   * @param kernel   kernel height and width
+   * @param stride   strides
+   * @param padBegin top and left padding
+   * @param padEnd   bottom and right padding
+   */
+  ConvPrimitives(long[] shape, long[] kernel, long[] stride, long[] padBegin, long[] padEnd) {
+    engine engine = OneDnn.engine();
+    stream = hold(new stream(engine));
+    long[] srcDims = {shape[0], shape[1], shape[2], shape[3]};
+    long[] dstDims = {shape[0], shape[4], shape[5], shape[6]};
+    long[] weightDims = {shape[4], shape[1], kernel[0], kernel[1]};
+    memory.desc srcDesc = desc(srcDims, memory.format_tag.nhwc);
+    memory.desc dstDesc = desc(dstDims, memory.format_tag.nhwc);
+    memory.desc userWeightDesc = desc(weightDims, memory.format_tag.oihw);
+    memory.desc anyWeights = desc(weightDims, memory.format_tag.any);
+    memory.desc biasDesc = desc(new long[] {shape[4]}, memory.format_tag.x);
+
+    var forwardPd = hold(new convolution_forward.primitive_desc(hold(new convolution_forward.desc(
+        dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct, srcDesc, anyWeights, biasDesc, dstDesc,
+        stride, padBegin, padEnd)), engine));
+    var weightsPd = hold(new convolution_backward_weights.primitive_desc(hold(new convolution_backward_weights.desc(
+        dnnl.algorithm.convolution_direct, srcDesc, anyWeights, biasDesc, dstDesc, stride, padBegin, padEnd)),
+        engine, forwardPd));
+    var dataPd = hold(new convolution_backward_data.primitive_desc(hold(new convolution_backward_data.desc(
+        dnnl.algorithm.convolution_direct, srcDesc, anyWeights, dstDesc, stride, padBegin, padEnd)), engine,
+        forwardPd));
+
+    src = unbound(srcDesc);
+    dst = unbound(dstDesc);
+    userWeights = unbound(userWeightDesc);
+    bias = unbound(biasDesc);
+    diffDst = unbound(dstDesc);
+    diffSrc = unbound(srcDesc);
+    userDiffWeights = unbound(userWeightDesc);
+    diffBias = unbound(biasDesc);
+
+    memory forwardWeights = weightsIn(forwardPd.weights_desc(), userWeights);
+    forward = new Step(new convolution_forward(forwardPd), args(DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, forwardWeights,
+        DNNL_ARG_BIAS, bias, DNNL_ARG_DST, dst), reorderOrNull(userWeights, forwardWeights), null);
+
+    memory diffWeights = weightsIn(weightsPd.diff_weights_desc(), userDiffWeights);
+    backwardWeights = new Step(new convolution_backward_weights(weightsPd), args(DNNL_ARG_SRC, src,
+        DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_WEIGHTS, diffWeights, DNNL_ARG_DIFF_BIAS, diffBias), null,
+        reorderOrNull(diffWeights, userDiffWeights));
+
+    memory dataWeights = weightsIn(dataPd.weights_desc(), userWeights);
+    backwardData = new Step(new convolution_backward_data(dataPd), args(DNNL_ARG_DIFF_DST, diffDst,
+        DNNL_ARG_WEIGHTS, dataWeights, DNNL_ARG_DIFF_SRC, diffSrc), reorderOrNull(userWeights, dataWeights), null);
+  }
+
+  /** output = conv(input, weights) + bias; all contiguous, input and output NHWC. */
+  void forward(INDArray input, INDArray weights, INDArray biasArray, INDArray output) {
+    bind(src, input);
+    bind(userWeights, weights);
+    bind(bias, biasArray);
+    bind(dst, output);
+    forward.run();
+  }
+
+  /**
+   * Gradients of the loss with respect to the weights and bias, from the input and the gradient at the output
+   * (pre-activation); written into DL4J's gradient views.
+   */
+  void backwardWeights(INDArray input, INDArray outputGradient, INDArray weightGradient, INDArray biasGradient) {
+    bind(src, input);
+    bind(diffDst, outputGradient);
+    bind(userDiffWeights, weightGradient);
+    bind(diffBias, biasGradient);
+    backwardWeights.run();
+  }
+
+  /** Gradient at the input, NHWC, from the gradient at the output. */
+  void backwardData(INDArray outputGradient, INDArray weights, INDArray inputGradient) {
+    bind(diffDst, outputGradient);
+    bind(userWeights, weights);
+    bind(diffSrc, inputGradient);
+    backwardData.run();
+  }
+
+  /** A primitive with the weight reorders that go before or after it. */
+  private final class Step {
+    private final primitive primitive;
+    private final IntMemoryMap args;
+    private final reorder before;
+    private final reorder after;
+    private final memory[] beforeArgs;
+    private final memory[] afterArgs;
+
+    Step(primitive primitive, IntMemoryMap args, Reorder before, Reorder after) {
+      this.primitive = hold(primitive);
+      this.args = args;
+      this.before = before == null ? null : before.primitive;
+      this.beforeArgs = before == null ? null : before.ends;
+      this.after = after == null ? null : after.primitive;
+      this.afterArgs = after == null ? null : after.ends;
+    }
+
+    void run() {
+      if (before != null) {
+        before.execute(stream, beforeArgs[0], beforeArgs[1]);
+      }
+      primitive.execute(stream, args);
+      if (after != null) {
+        after.execute(stream, afterArgs[0], afterArgs[1]);
+      }
+      stream._wait();
+    }
+  }
+
+  private record Reorder(reorder primitive, memory[] ends) {}
+
+  /** A reorder from {@code from} to {@code to}, or null when both have the same layout (the primitive uses DL4J's). */
+  private Reorder reorderOrNull(memory from, memory to) {
+    if (from == to) {
+      return null;
+    }
+    return new Reorder(hold(new reorder(from, to)), new memory[] {from, to});
+  }
+
+  /** {@code user} itself when the primitive takes DL4J's layout, else a scratch memory in the primitive's. */
+  private memory weightsIn(memory.desc wanted, memory user) {
+    hold(wanted);
+    return wanted.equals(hold(user.get_desc())) ? user : hold(new memory(wanted, OneDnn.engine()));
+  }
+
+  private memory.desc desc(long[] dims, memory.format_tag tag) {
+    return hold(new memory.desc(dims, memory.data_type.f32, tag));
+  }
+
+  /** A memory object whose data handle is set to an INDArray before every use. */
+  private memory unbound(memory.desc desc) {
+    return hold(new memory(desc, OneDnn.engine(), new Pointer()));
+  }
+
+  private IntMemoryMap args(Object... pairs) {
+    IntMemoryMap map = hold(new IntMemoryMap());
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((Integer) pairs[i], (memory) pairs[i + 1]);
+    }
+    return map;
+  }
+
+  private static void bind(memory memory, INDArray array) {
+    memory.set_data_handle(OneDnn.address(array));
+  }
+
+  private <T extends Pointer> T hold(T pointer) {
+    keep.add(pointer);
+    return pointer;
+  }
+}
