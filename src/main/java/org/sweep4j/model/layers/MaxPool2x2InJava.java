@@ -14,10 +14,11 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Max-pooling over 2×2 windows with stride 2 on NCHW maps (odd last rows and columns dropped), as Java loops
+ * Max-pooling over 2×2 windows with stride 2 on NCHW or NHWC maps (odd last rows and columns dropped), as Java loops
  * over pairs of input rows. DL4J's own path runs oneDNN's plain-NCHW pooling, which calls a {@code std::function}
  * per output element and repeats the forward pass inside the backward pass: on the small CNN it took more time
  * than both convolutions. Here the forward pass is one read of the input, and the backward pass routes each
@@ -35,8 +36,10 @@ public class MaxPool2x2InJava extends SubsamplingLayer {
     assertInputSet(false);
     INDArray x = contiguous(checkedInput());
     long[] shape = x.shape();
-    INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-        new long[] {shape[0], shape[1], shape[2] / 2, shape[3] / 2}, 'c');
+    long[] outShape = channelsLast()
+        ? new long[] {shape[0], shape[1] / 2, shape[2] / 2, shape[3]}
+        : new long[] {shape[0], shape[1], shape[2] / 2, shape[3] / 2};
+    INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, outShape, 'c');
     kernel(x).forward(x, output);
     return output;
   }
@@ -49,10 +52,12 @@ public class MaxPool2x2InJava extends SubsamplingLayer {
     // The kernel writes every pair of rows whole, zeros included; only an odd last row is left to zero here.
     INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
     kernel(x).backward(x, outputGradient, inputGradient);
-    long height = x.size(2);
+    int heightAxis = channelsLast() ? 1 : 2;
+    long height = x.size(heightAxis);
     if (height % 2 == 1) {
-      inputGradient.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(height - 1), NDArrayIndex.all())
-          .assign(0);
+      INDArrayIndex[] lastRow = {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()};
+      lastRow[heightAxis] = NDArrayIndex.point(height - 1);
+      inputGradient.get(lastRow).assign(0);
     }
     return new Pair<>(new DefaultGradient(), inputGradient);
   }
@@ -63,18 +68,23 @@ public class MaxPool2x2InJava extends SubsamplingLayer {
     return null;
   }
 
+  private boolean channelsLast() {
+    return layerConf().getCnn2dDataFormat() == CNN2DFormat.NHWC;
+  }
+
   private INDArray checkedInput() {
-    if (input.rank() != 4 || layerConf().getCnn2dDataFormat() != CNN2DFormat.NCHW) {
-      throw new DL4JInvalidInputException("MaxPool2x2 takes NCHW feature maps (rank 4), got "
-          + layerConf().getCnn2dDataFormat() + " shape " + Arrays.toString(input.shape()) + ". " + layerId());
+    if (input.rank() != 4) {
+      throw new DL4JInvalidInputException("MaxPool2x2 takes " + layerConf().getCnn2dDataFormat()
+          + " feature maps (rank 4), got shape " + Arrays.toString(input.shape()) + ". " + layerId());
     }
     return input.castTo(dataType);
   }
 
-  private static MaxPool2x2Kernel kernel(INDArray x) {
+  private MaxPool2x2Kernel kernel(INDArray x) {
+    long[] layout = channelsLast() ? MaxPool2x2Kernel.nhwc(x.shape()) : MaxPool2x2Kernel.nchw(x.shape());
     return switch (x.dataType()) {
-      case FLOAT -> new MaxPool2x2Kernel.Floats(x.shape());
-      case DOUBLE -> new MaxPool2x2Kernel.Doubles(x.shape());
+      case FLOAT -> new MaxPool2x2Kernel.Floats(layout);
+      case DOUBLE -> new MaxPool2x2Kernel.Doubles(layout);
       default -> throw new IllegalArgumentException("MaxPool2x2 computes in FLOAT or DOUBLE, not " + x.dataType());
     };
   }

@@ -6,24 +6,46 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The loops of {@link MaxPool2x2InJava} on contiguous NCHW arrays, one pair of input rows at a time: a bulk copy
- * of the two rows into a Java array, the window maxima there, a bulk copy of the results back. Copying rows keeps
+ * The loops of {@link MaxPool2x2InJava} on contiguous NCHW or NHWC arrays, one pair of input rows at a time: a
+ * bulk copy of the two rows into a Java array, the window maxima there, a bulk copy of the results back. An NHWC
+ * row holds all channels of each column side by side, so its horizontal neighbours lie {@code step} = channels
+ * apart instead of 1, and a plane is one image instead of one channel of one image. Copying rows keeps
  * the inner loops on plain arrays, which the JIT compiles without the per-element checks of NIO buffer access.
  * One subclass per element type: floats for training, doubles for gradient checks. The two are the same loops
  * over {@code float[]} and {@code double[]}: Java has no generics over primitives, and boxing would undo the point.
  */
 abstract class MaxPool2x2Kernel {
   final int rowPairs;
+  /** Elements in one input row. */
   final int width;
+  /** Elements in one output row. */
   final int outWidth;
   final int height;
+  /** Distance between horizontal neighbours: 1 in NCHW, the channel count in NHWC. */
+  final int step;
 
-  MaxPool2x2Kernel(long[] nchw) {
-    width = (int) nchw[3];
-    height = (int) nchw[2];
-    outWidth = width / 2;
-    rowPairs = Math.toIntExact(nchw[0] * nchw[1] * (height / 2));
+  /**
+   * @param planes  NCHW: images × channels; NHWC: images
+   * @param step    1 for NCHW, the channel count for NHWC
+   */
+  MaxPool2x2Kernel(long planes, long height, long columns, int step) {
+    this.step = step;
+    this.width = Math.toIntExact(columns * step);
+    this.height = (int) height;
+    this.outWidth = Math.toIntExact(columns / 2 * step);
+    this.rowPairs = Math.toIntExact(planes * (height / 2));
   }
+
+  /** For NCHW maps of {@code shape}. */
+  static long[] nchw(long[] shape) {
+    return new long[] {shape[0] * shape[1], shape[2], shape[3], 1};
+  }
+
+  /** For NHWC maps of {@code shape}. */
+  static long[] nhwc(long[] shape) {
+    return new long[] {shape[0], shape[1], shape[2], shape[3]};
+  }
+
 
   abstract void forward(INDArray input, INDArray output);
 
@@ -38,8 +60,8 @@ abstract class MaxPool2x2Kernel {
   }
 
   static final class Floats extends MaxPool2x2Kernel {
-    Floats(long[] nchw) {
-      super(nchw);
+    Floats(long[] layout) {
+      super(layout[0], layout[1], layout[2], (int) layout[3]);
     }
 
     @Override
@@ -50,8 +72,14 @@ abstract class MaxPool2x2Kernel {
       float[] maxima = new float[outWidth];
       for (int pair = 0; pair < rowPairs; pair++) {
         in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
-        for (int col = 0; col < outWidth; col++) {
-          maxima[col] = rows[argmax(rows, col)];
+        for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
+          maxima[col] = rows[argmax(rows, topLeft)];
+          // The next channel of the same window column; after the last channel, skip the other column's.
+          topLeft++;
+          if (++channel == step) {
+            channel = 0;
+            topLeft += step;
+          }
         }
         out.put(out.position() + pair * outWidth, maxima, 0, outWidth);
       }
@@ -70,24 +98,29 @@ abstract class MaxPool2x2Kernel {
         in.get(in.position() + start, rows, 0, rows.length);
         above.get(above.position() + pair * outWidth, gradients, 0, outWidth);
         Arrays.fill(routed, 0f);
-        for (int col = 0; col < outWidth; col++) {
-          routed[argmax(rows, col)] = gradients[col];
+        for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
+          routed[argmax(rows, topLeft)] = gradients[col];
+          // The next channel of the same window column; after the last channel, skip the other column's.
+          topLeft++;
+          if (++channel == step) {
+            channel = 0;
+            topLeft += step;
+          }
         }
         below.put(below.position() + start, routed, 0, routed.length);
       }
     }
 
     /**
-     * Where window {@code col}'s first maximum in row order lies in {@code rows} (top row at 0, bottom row at
-     * {@code width}): a later element wins only when strictly larger. Which element wins is a coin toss the CPU
+     * Where the first maximum in row order of the window whose top-left element is {@code topLeft} lies in
+     * {@code rows} (top row at 0, bottom row at {@code width}): a later element wins only when strictly larger. Which element wins is a coin toss the CPU
      * cannot predict, so this computes it without branches (the same with {@code ?:} took five times as long):
      * see {@link #laterIsLarger}.
      */
-    private int argmax(float[] rows, int col) {
-      int topLeft = 2 * col;
+    private int argmax(float[] rows, int topLeft) {
       int bottomLeft = width + topLeft;
-      int top = topLeft + laterIsLarger(rows[topLeft], rows[topLeft + 1]);
-      int bottom = bottomLeft + laterIsLarger(rows[bottomLeft], rows[bottomLeft + 1]);
+      int top = topLeft + step * laterIsLarger(rows[topLeft], rows[topLeft + step]);
+      int bottom = bottomLeft + step * laterIsLarger(rows[bottomLeft], rows[bottomLeft + step]);
       return top + laterIsLarger(rows[top], rows[bottom]) * (bottom - top);
     }
 
@@ -103,8 +136,8 @@ abstract class MaxPool2x2Kernel {
   }
 
   static final class Doubles extends MaxPool2x2Kernel {
-    Doubles(long[] nchw) {
-      super(nchw);
+    Doubles(long[] layout) {
+      super(layout[0], layout[1], layout[2], (int) layout[3]);
     }
 
     @Override
@@ -115,8 +148,14 @@ abstract class MaxPool2x2Kernel {
       double[] maxima = new double[outWidth];
       for (int pair = 0; pair < rowPairs; pair++) {
         in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
-        for (int col = 0; col < outWidth; col++) {
-          maxima[col] = rows[argmax(rows, col)];
+        for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
+          maxima[col] = rows[argmax(rows, topLeft)];
+          // The next channel of the same window column; after the last channel, skip the other column's.
+          topLeft++;
+          if (++channel == step) {
+            channel = 0;
+            topLeft += step;
+          }
         }
         out.put(out.position() + pair * outWidth, maxima, 0, outWidth);
       }
@@ -135,18 +174,23 @@ abstract class MaxPool2x2Kernel {
         in.get(in.position() + start, rows, 0, rows.length);
         above.get(above.position() + pair * outWidth, gradients, 0, outWidth);
         Arrays.fill(routed, 0d);
-        for (int col = 0; col < outWidth; col++) {
-          routed[argmax(rows, col)] = gradients[col];
+        for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
+          routed[argmax(rows, topLeft)] = gradients[col];
+          // The next channel of the same window column; after the last channel, skip the other column's.
+          topLeft++;
+          if (++channel == step) {
+            channel = 0;
+            topLeft += step;
+          }
         }
         below.put(below.position() + start, routed, 0, routed.length);
       }
     }
 
-    private int argmax(double[] rows, int col) {
-      int topLeft = 2 * col;
+    private int argmax(double[] rows, int topLeft) {
       int bottomLeft = width + topLeft;
-      int top = topLeft + laterIsLarger(rows[topLeft], rows[topLeft + 1]);
-      int bottom = bottomLeft + laterIsLarger(rows[bottomLeft], rows[bottomLeft + 1]);
+      int top = topLeft + step * laterIsLarger(rows[topLeft], rows[topLeft + step]);
+      int bottom = bottomLeft + step * laterIsLarger(rows[bottomLeft], rows[bottomLeft + step]);
       return top + laterIsLarger(rows[top], rows[bottom]) * (bottom - top);
     }
 

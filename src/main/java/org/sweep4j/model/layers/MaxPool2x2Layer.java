@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Configuration of Keras's {@code MaxPooling2D(2)} on NCHW feature maps (2×2 windows, stride 2, odd edges
- * dropped) computed by {@link MaxPool2x2InJava}. Everything else (output shape inference, JSON form with its
+ * Configuration of Keras's {@code MaxPooling2D(2)} on NCHW or NHWC feature maps, as its input type says (2×2
+ * windows, stride 2, odd edges dropped) computed by {@link MaxPool2x2InJava}. Everything else (output shape inference, JSON form with its
  * class name, so Spark executors rebuild the same layer) is DL4J's {@link SubsamplingLayer}.
  */
 public class MaxPool2x2Layer extends SubsamplingLayer {
