@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.model.layers.ChannelsLastConvLayer;
 import org.sweep4j.model.layers.MaxPool2x2Layer;
 import org.sweep4j.model.layers.PReLUSlopeLayer;
 
@@ -20,6 +21,7 @@ public final class LayerStack {
   private final NeuralNetConfiguration.ListBuilder list;
   private final ActivationSpec activation;
   private final double dropoutScale;
+  private final boolean channelsLast;
   private long channels;
   private long height;
   private long width;
@@ -36,16 +38,21 @@ public final class LayerStack {
     this.list = list;
     this.activation = activation;
     this.dropoutScale = dropoutScale;
+    this.channelsLast = ModelFactory.channelsLast(activation);
     this.channels = channels;
     this.height = height;
     this.width = width;
   }
 
-  /** Conv2D with a 3×3 kernel, stride 1; 'same' keeps the size, 'valid' shrinks it by 2. */
+  /**
+   * Conv2D with a 3×3 kernel, stride 1; 'same' keeps the size, 'valid' shrinks it by 2. On channels-last maps
+   * (see {@link ModelFactory#channelsLast}) it is sweep4j's oneDNN layer, else DL4J's.
+   */
   public LayerStack conv3x3(int filters, boolean samePadding) {
-    add(new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
+    ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
         .convolutionMode(samePadding ? ConvolutionMode.Same : ConvolutionMode.Truncate)
-        .activation(HiddenActivations.create(activation)).build());
+        .activation(HiddenActivations.create(activation));
+    add(channelsLast ? ChannelsLastConvLayer.of(conv) : conv.build());
     channels = filters;
     if (!samePadding) {
       height -= 2;

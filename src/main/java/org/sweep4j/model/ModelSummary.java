@@ -36,15 +36,18 @@ public record ModelSummary(List<Row> rows, long totalParams) {
 
   private static String describe(Layer layer) {
     String type = layer.getClass().getSimpleName().replace("Layer", "");
-    if (layer instanceof ConvolutionLayer conv) {
-      return type + " " + conv.getKernelSize()[0] + "x" + conv.getKernelSize()[1] + " "
+    if (layer instanceof ConvolutionLayer conv) { // DL4J's or sweep4j's channels-last one: the same layer to a reader
+      return "Convolution " + conv.getKernelSize()[0] + "x" + conv.getKernelSize()[1] + " "
           + (conv.getConvolutionMode() == org.deeplearning4j.nn.conf.ConvolutionMode.Same ? "same" : "valid");
     }
     return type.isEmpty() ? "Output" : type;
   }
 
   private static String shape(InputType type) {
-    long[] shape = type.getShape(false);
+    // (channels, height, width) whether the network keeps its maps channels-first or channels-last
+    long[] shape = type instanceof InputType.InputTypeConvolutional maps
+        ? new long[] {maps.getChannels(), maps.getHeight(), maps.getWidth()}
+        : type.getShape(false);
     StringBuilder out = new StringBuilder("(");
     for (int i = 0; i < shape.length; i++) {
       out.append(i == 0 ? "" : ", ").append(shape[i]);

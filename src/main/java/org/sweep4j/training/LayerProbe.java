@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -50,7 +51,7 @@ public final class LayerProbe {
       rows.add(new LayerStatRow(trialId, epoch, hidden.getValue(), LayerMeasure.ACTIVATION_SD,
           activated.stdNumber().doubleValue()));
       rows.add(new LayerStatRow(trialId, epoch, hidden.getValue(), LayerMeasure.DEAD_FRACTION,
-          deadFraction(activated)));
+          deadFraction(activated, channelsLast(copy.getLayer(index).conf().getLayer()))));
     }
     copy.setInput(probe.getFeatures());
     copy.setLabels(probe.getLabels());
@@ -90,12 +91,17 @@ public final class LayerProbe {
     return names;
   }
 
+  private static boolean channelsLast(org.deeplearning4j.nn.conf.layers.Layer conf) {
+    return conf instanceof ConvolutionLayer conv && conv.getCnn2dDataFormat() == CNN2DFormat.NHWC;
+  }
+
   /**
-   * The fraction of units never positive over the batch: a unit is a channel of a [N, C, H, W] output (all
-   * its positions) or a neuron of a [N, U] output.
+   * The fraction of units never positive over the batch: a unit is a channel of a [N, C, H, W] output, or of an
+   * [N, H, W, C] one when {@code channelsLast} (all its positions), or a neuron of a [N, U] output.
    */
-  static double deadFraction(INDArray activated) {
-    INDArray perUnit = activated.rank() == 4 ? activated.max(0, 2, 3) : activated.max(0);
+  static double deadFraction(INDArray activated, boolean channelsLast) {
+    INDArray perUnit = activated.rank() != 4 ? activated.max(0)
+        : channelsLast ? activated.max(0, 1, 2) : activated.max(0, 2, 3);
     long units = perUnit.length();
     long alive = perUnit.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
     return (double) (units - alive) / units;

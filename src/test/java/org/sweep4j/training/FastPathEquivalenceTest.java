@@ -1,11 +1,12 @@
 package org.sweep4j.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -14,6 +15,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sweep4j.config.ActivationName;
 import org.sweep4j.config.ActivationSpec;
@@ -28,27 +30,34 @@ import org.sweep4j.data.Minibatches;
 import org.sweep4j.data.SyntheticCifar;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
+import org.sweep4j.model.layers.ChannelsLastConvolution;
 
 /**
- * The oneDNN fast path must learn what the reference path (DL4J's im2col + GEMM, no native helpers) learns.
+ * The oneDNN fast paths must learn what the reference path (DL4J's im2col + GEMM, no native helpers) learns.
  * Both train the same network from the same weights on the same minibatches; float32 convolution algorithms
- * round differently, so parameters agree to a stated tolerance, not bit for bit. Dropout is switched off for
+ * round differently, so results agree to stated tolerances, not bit for bit. Dropout is switched off for
  * the comparison: the two paths draw their dropout masks from the random stream in a different order, so with
  * dropout they train on different (equally valid) masks.
+ *
+ * <p>Two checks. One training step's gradients, parameter by parameter, agree tightly: this is where a wrong
+ * convolution shows. After several Adam steps the losses and predicted probabilities agree; the weights
+ * themselves are not compared. Rounding flips the odd max-pooling window's argmax or leaves a dead ReLU unit's
+ * gradient at 1e-9 instead of 0, and Adam turns any such gradient into a step of the full learning rate: after 8
+ * steps the two paths' weights differed by 7–16% of their movement (L2), for DL4J's own oneDNN helper as much as
+ * for sweep4j's convolution, while predictions differed by less than 0.001.
  */
 class FastPathEquivalenceTest {
   /**
-   * The two paths' weights may differ by at most this fraction of how far training moved them, both measured as
-   * L2 norms over all weights. Not the largest single difference, and not tighter: Adam moves a weight by about
-   * the learning rate per step however small its gradient, so rounding alone sends some weights different ways.
-   * Changing nothing but OpenBLAS's thread count (1 or 2) on the reference path moved the small CNN's weights
-   * apart by 3.7% of their movement (1,076 of 42,442 by more than 0.001), while its predicted probabilities
-   * moved by at most 0.0008: which is why the predictions are compared too, more tightly.
+   * Largest difference allowed in a parameter's first-step gradient, relative to the gradient, as L2 norms. Most
+   * agree to 1e-5; not tighter, because a pre-activation within rounding of 0 can be 0 on one path and 3e-7 on
+   * the other, and max-pooling then routes a whole window's gradient through that ReLU or not: measured up to
+   * 1% on the small CNN (sweep4j's convolution) and 0.25% (DL4J's oneDNN helper). A wrong convolution is off by
+   * tens of percent; {@code ChannelsLastConvolutionTest} checks it to 1e-5 on data without such ties.
    */
-  private static final double RELATIVE_TOLERANCE = 0.05;
+  private static final double GRADIENT_TOLERANCE = 0.02;
   /** Largest difference allowed between the two paths' predicted class probabilities on unseen images. */
   private static final double PROBABILITY_TOLERANCE = 0.005;
-  private static final double LOSS_TOLERANCE = 1e-3;
+  private static final double LOSS_TOLERANCE = 2e-3;
   private static final int STEPS = 8;
 
   @AfterEach
@@ -60,29 +69,65 @@ class FastPathEquivalenceTest {
   void oneDnnTrainsLikeTheReferencePath() {
     assumeTrue(NativeBackend.ONEDNN_AVX2.equals(NativeBackend.select()), "this CPU runs the generic build only");
     NativeThreads.set(Runtime.getRuntime().availableProcessors()); // as a single-JVM run, whatever ran before
-    for (Architecture architecture : Architecture.all()) {
-      TrialSpec trial = new TrialSpec("eq", ActivationSpec.of(ActivationName.RELU), architecture, 5,
-          new DatasetSpec(DataSource.SYNTHETIC, null, 10, 10), new TrainingSpec(1, 16, Optimizer.ADAM, 5e-3, 0),
-          new DistributionSpec(1, 1, 16));
-      Nd4j.getEnvironment().allowHelpers(false);
-      MultiLayerNetwork reference = train(trial);
-      assertNull(((ConvolutionLayer) reference.getLayer(0)).getHelper(), "reference path must not use oneDNN");
-      Nd4j.getEnvironment().allowHelpers(true);
-      MultiLayerNetwork fast = train(trial);
-      assertNotNull(((ConvolutionLayer) fast.getLayer(0)).getHelper(), "fast path must use the oneDNN helper");
-
-      INDArray movement = fast.params().sub(initialParams(trial));
-      assertTrue(movement.amaxNumber().doubleValue() > 0.01, architecture + ": training barely moved the weights");
-      double moved = movement.norm2Number().doubleValue();
-      double difference = fast.params().sub(reference.params()).norm2Number().doubleValue();
-      assertTrue(difference < RELATIVE_TOLERANCE * moved, architecture + ": parameters differ by " + difference
-          + " (L2) against a movement of " + moved);
-      assertEquals(reference.score(), fast.score(), LOSS_TOLERANCE, architecture + ": final minibatch loss");
-      INDArray unseen = Minibatches.fromRecords(SyntheticCifar.images(64, 99).records(0, 64), "unseen").getFeatures();
-      double probabilities = fast.output(unseen).sub(reference.output(unseen)).amaxNumber().doubleValue();
-      assertTrue(probabilities < PROBABILITY_TOLERANCE, architecture + ": predicted probabilities differ by "
-          + probabilities);
+    // ReLU networks are channels-last, on sweep4j's oneDNN convolution; PReLU ones NCHW, on DL4J's oneDNN helper.
+    for (ActivationName activation : new ActivationName[] {ActivationName.RELU, ActivationName.PRELU}) {
+      for (Architecture architecture : Architecture.all()) {
+        compare(new TrialSpec("eq", ActivationSpec.of(activation), architecture, 5,
+            new DatasetSpec(DataSource.SYNTHETIC, null, 10, 10), new TrainingSpec(1, 16, Optimizer.ADAM, 1e-3, 0),
+            new DistributionSpec(1, 1, 16)), architecture + " " + activation);
+      }
     }
+  }
+
+  private static void compare(TrialSpec trial, String label) {
+    Nd4j.getEnvironment().allowHelpers(false);
+    MultiLayerNetwork reference = network(trial);
+    Nd4j.getEnvironment().allowHelpers(true);
+    MultiLayerNetwork fast = network(trial);
+    assertFalse(usesOneDnn(reference), label + ": reference path must not use oneDNN");
+    assertTrue(usesOneDnn(fast), label + ": fast path must use oneDNN");
+    assertEquals(ModelFactory.channelsLast(trial.activation()), fast.getLayer(0) instanceof ChannelsLastConvolution,
+        label);
+    INDArray initial = fast.params().dup();
+    ImageSet images = SyntheticCifar.images(16 * STEPS, 9);
+
+    DataSet first = Minibatches.fromRecords(images.records(0, 16), "equivalence");
+    Map<String, INDArray> expected = gradients(reference, first);
+    Map<String, INDArray> actual = gradients(fast, first);
+    for (Map.Entry<String, INDArray> parameter : expected.entrySet()) {
+      double size = parameter.getValue().norm2Number().doubleValue();
+      double difference = parameter.getValue().sub(actual.get(parameter.getKey())).norm2Number().doubleValue();
+      assertTrue(size > 0, label + ": gradient of " + parameter.getKey() + " vanished");
+      assertTrue(difference <= GRADIENT_TOLERANCE * size, label + ": first-step gradient of "
+          + parameter.getKey() + " differs by " + difference + " (L2; the gradient's L2 norm is " + size + ")");
+    }
+
+    for (int step = 0; step < STEPS; step++) {
+      DataSet minibatch = Minibatches.fromRecords(images.records(step * 16, (step + 1) * 16), "equivalence");
+      reference.fit(minibatch);
+      fast.fit(minibatch);
+    }
+    assertTrue(fast.params().sub(initial).amaxNumber().doubleValue() > 0.005, label + ": training barely moved");
+    assertEquals(reference.score(), fast.score(), LOSS_TOLERANCE, label + ": final minibatch loss");
+    INDArray unseen = Minibatches.fromRecords(SyntheticCifar.images(64, 99).records(0, 64), "unseen").getFeatures();
+    double probabilities = fast.output(unseen).sub(reference.output(unseen)).amaxNumber().doubleValue();
+    assertTrue(probabilities < PROBABILITY_TOLERANCE, label + ": predicted probabilities differ by "
+        + probabilities);
+  }
+
+  private static Map<String, INDArray> gradients(MultiLayerNetwork network, DataSet minibatch) {
+    network.setInput(minibatch.getFeatures());
+    network.setLabels(minibatch.getLabels());
+    network.computeGradientAndScore();
+    Map<String, INDArray> copies = new LinkedHashMap<>();
+    network.gradient().gradientForVariable().forEach((name, gradient) -> copies.put(name, gradient.dup()));
+    return copies;
+  }
+
+  private static boolean usesOneDnn(MultiLayerNetwork network) {
+    return network.getLayer(0) instanceof ChannelsLastConvolution conv
+        ? conv.usesOneDnn()
+        : ((ConvolutionLayer) network.getLayer(0)).getHelper() != null;
   }
 
   private static MultiLayerConfiguration withoutDropout(TrialSpec trial) {
@@ -95,19 +140,9 @@ class FastPathEquivalenceTest {
     return conf;
   }
 
-  private static INDArray initialParams(TrialSpec trial) {
-    MultiLayerNetwork fresh = new MultiLayerNetwork(withoutDropout(trial));
-    fresh.init();
-    return fresh.params();
-  }
-
-  private static MultiLayerNetwork train(TrialSpec trial) {
+  private static MultiLayerNetwork network(TrialSpec trial) {
     MultiLayerNetwork network = new MultiLayerNetwork(withoutDropout(trial));
     network.init();
-    ImageSet images = SyntheticCifar.images(16 * STEPS, 9);
-    for (int step = 0; step < STEPS; step++) {
-      network.fit(Minibatches.fromRecords(images.records(step * 16, (step + 1) * 16), "equivalence"));
-    }
     return network;
   }
 }

@@ -102,8 +102,12 @@ class LayerProbeTest {
   void deadFractionCountsChannelsOfFeatureMapsAndNeuronsOfDenseOutputs() {
     INDArray maps = Nd4j.zeros(2, 4, 3, 3);
     maps.putScalar(new long[] {1, 2, 2, 2}, 0.5);
-    assertEquals(0.75, LayerProbe.deadFraction(maps));
+    assertEquals(0.75, LayerProbe.deadFraction(maps, false));
     INDArray dense = Nd4j.create(new double[][] {{-1, 2, 0}, {-3, 0, 0}});
-    assertEquals(2.0 / 3, LayerProbe.deadFraction(dense), 1e-12);
+    assertEquals(2.0 / 3, LayerProbe.deadFraction(dense, false), 1e-12);
+    // Channels-last maps [N, H, W, C]: still 4 channels, one alive (read as NCHW: 3 "channels", one alive).
+    INDArray channelsLast = Nd4j.zeros(2, 3, 3, 4);
+    channelsLast.putScalar(new long[] {1, 2, 2, 2}, 0.5);
+    assertEquals(0.75, LayerProbe.deadFraction(channelsLast, true));
   }
 }

@@ -169,7 +169,7 @@ class SweepIntegrationTest extends SparkTestBase {
         description: divergence
         dataset: {source: synthetic, train_size: 128, test_size: 64}
         grid: {activations: [selu, tanh], architectures: [small_cnn], seeds: [1]}
-        training: {epochs: 2, batch_size: 32, optimizer: sgd, learning_rate: 9.9, probe_size: 16}
+        training: {epochs: 2, batch_size: 8, optimizer: sgd, learning_rate: 9.9, probe_size: 16}
         distribution: {workers: 1}
         output: {results: %s}
         """.formatted(dir.resolve("diverging")));
