@@ -33,7 +33,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "10", description = "Minibatches before timing (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--batches", defaultValue = "40", description = "Minibatches timed (default: ${DEFAULT-VALUE}).")
+  // 100: Spark's one-off cost per fitPaths call (broadcasting the network, starting the workers) is paid once
+  // per epoch in a sweep, 50 averaging rounds of 2 workers on CIFAR-10; 4 rounds (40) weighted it 12 times over.
+  @Option(names = "--batches", defaultValue = "100", description = "Minibatches timed (default: ${DEFAULT-VALUE}).")
   int batches;
 
   @Option(names = "--threads", description = "Native threads of the single JVM and PyTorch (default: all cores).")
