@@ -1,7 +1,6 @@
 package org.sweep4j.model.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -35,13 +34,7 @@ public class ChannelsLastConvLayer extends ConvolutionLayer {
   @Override
   public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
       INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-    ChannelsLastConvolution layer = new ChannelsLastConvolution(conf, networkDataType);
-    layer.setListeners(listeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(params);
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new ChannelsLastConvolution(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+        initializeParams);
   }
 }

@@ -32,12 +32,7 @@ public class MaxPool2x2Layer extends SubsamplingLayer {
   @Override
   public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
       INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-    MaxPool2x2InJava layer = new MaxPool2x2InJava(conf, networkDataType);
-    layer.setListeners(listeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams)); // empty, as DL4J's
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new MaxPool2x2InJava(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+        initializeParams);
   }
 }

@@ -2,11 +2,9 @@ package org.sweep4j.model.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.deeplearning4j.exception.DL4JInvalidInputException;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -22,7 +20,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,27 +36,29 @@ class MaxPool2x2LayerTest {
 
   /**
    * Conv → ReLU → pool → conv → ReLU → pool on maps of odd and even sizes (15: 13 → 6 → 4 → 2, odd edges
-   * dropped; 32: 30 → 15 → 13 → 6). ReLU makes windows of equal zeros, so the tie rule is compared too.
+   * dropped; 32: 30 → 15 → 13 → 6), channels-first and channels-last. ReLU makes windows of equal zeros, so the
+   * tie rule is compared too.
    */
   @ParameterizedTest
-  @ValueSource(ints = {15, 32})
-  void outputsAndGradientsEqualDl4jsMaxPooling(int size) {
-    MultiLayerNetwork ours = network(true, DataType.FLOAT, size, Activation.RELU);
-    MultiLayerNetwork stock = network(false, DataType.FLOAT, size, Activation.RELU);
+  @CsvSource({"15, NCHW", "32, NCHW", "15, NHWC", "32, NHWC"})
+  void outputsAndGradientsEqualDl4jsMaxPooling(int size, CNN2DFormat format) {
+    MultiLayerNetwork ours = network(true, DataType.FLOAT, size, Activation.RELU, format);
+    MultiLayerNetwork stock = network(false, DataType.FLOAT, size, Activation.RELU, format);
     stock.setParams(ours.params().dup());
     DataSet batch = batch(8, DataType.FLOAT, size, 11);
 
     List<INDArray> ourActivations = ours.feedForward(batch.getFeatures(), true);
     List<INDArray> stockActivations = stock.feedForward(batch.getFeatures(), true);
     for (int layer : new int[] {2, 4}) {
-      assertEquals(stockActivations.get(layer), ourActivations.get(layer), "pooled maps of layer " + (layer - 1));
+      assertEquals(stockActivations.get(layer), ourActivations.get(layer), format + " pooled maps of layer "
+          + (layer - 1));
     }
 
     INDArray expected = gradient(stock, batch);
     INDArray actual = gradient(ours, batch);
     assertEquals(stock.score(), ours.score(), 1e-6);
     assertTrue(expected.norm2Number().doubleValue() > 0, "gradients should not vanish");
-    assertEquals(expected, actual, "gradients of every weight behind the pooling layers");
+    assertEquals(expected, actual, format + " gradients of every weight behind the pooling layers");
   }
 
   /** Windows (row-major) with ties: the gradient goes to the first maximum in row order, as in DL4J. */
@@ -127,22 +127,6 @@ class MaxPool2x2LayerTest {
     net.init();
     assertInstanceOf(MaxPool2x2InJava.class, net.getLayer(1));
     assertInstanceOf(MaxPool2x2InJava.class, net.getLayer(3));
-  }
-
-  /** The same on channels-last maps: conv layers and pooling take NHWC from the input type. */
-  @ParameterizedTest
-  @ValueSource(ints = {15, 32})
-  void channelsLastOutputsAndGradientsEqualDl4jsMaxPooling(int size) {
-    MultiLayerNetwork ours = network(true, DataType.FLOAT, size, Activation.RELU, CNN2DFormat.NHWC);
-    MultiLayerNetwork stock = network(false, DataType.FLOAT, size, Activation.RELU, CNN2DFormat.NHWC);
-    stock.setParams(ours.params().dup());
-    DataSet batch = batch(8, DataType.FLOAT, size, 11);
-    List<INDArray> ourActivations = ours.feedForward(batch.getFeatures(), true);
-    List<INDArray> stockActivations = stock.feedForward(batch.getFeatures(), true);
-    for (int layer : new int[] {2, 4}) {
-      assertEquals(stockActivations.get(layer), ourActivations.get(layer), "pooled NHWC maps of layer " + (layer - 1));
-    }
-    assertEquals(gradient(stock, batch), gradient(ours, batch), "gradients of every weight behind the pooling");
   }
 
   private static INDArray gradient(MultiLayerNetwork net, DataSet batch) {
