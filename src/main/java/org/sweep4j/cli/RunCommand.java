@@ -38,16 +38,18 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write the report into RESULTS/report when the run ends.")
   boolean noReport;
 
-  @Option(names = "--trials-at-once", defaultValue = "1", paramLabel = "N",
+  @Option(names = "--trials-at-once", defaultValue = "1", paramLabel = "N|auto",
       description = "Trials trained side by side, each on its own workers (default: ${DEFAULT-VALUE}). On a few"
-          + " cores, one-worker trials side by side beat one trial on every core.")
-  int trialsAtOnce;
+          + " cores, one-worker trials side by side beat one trial on every core; auto runs as many as a local"
+          + " master's task slots hold.")
+  String trialsAtOnce;
 
   @Option(names = "--ui", description = "Serve the Spark UI while the sweep runs (default: off in local mode).")
   boolean ui;
 
   @Override
   public Integer call() {
+    int atOnce = trialsAtOnce(trialsAtOnce);
     JobSpec spec = JobFileParser.parse(job);
     if (data != null) {
       spec = spec.withDataset(spec.dataset().withPath(data));
@@ -58,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = SparkSetup.session(master, "sweep4j " + spec.sweep(), ui);
     SweepSummary summary;
     try {
-      summary = new SweepRunner(spark, System.out).run(spec, resume, trialsAtOnce);
+      summary = new SweepRunner(spark, System.out).run(spec, resume, atOnce);
     } finally {
       spark.stop();
     }
@@ -74,5 +76,22 @@ final class RunCommand implements Callable<Integer> {
       System.out.println("report: " + html.toAbsolutePath());
     }
     return summary.failed() > 0 ? 1 : 0;
+  }
+
+  /** "auto" or a whole number of at least 1. */
+  static int trialsAtOnce(String value) {
+    if ("auto".equals(value)) {
+      return SweepRunner.AUTO_TRIALS_AT_ONCE;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the valid forms
+    }
+    throw new IllegalArgumentException("--trials-at-once takes a whole number of at least 1, or auto; found '"
+        + value + "'");
   }
 }

@@ -53,6 +53,15 @@ class MainTest {
   }
 
   @Test
+  void badTrialsAtOnceIsAnInputErrorNamingTheValidForms() {
+    Outcome bad = execute("run", "jobs/quickstart.yaml", "--trials-at-once", "two");
+    assertEquals(Main.INPUT_ERROR, bad.code());
+    assertEquals("error: --trials-at-once takes a whole number of at least 1, or auto; found 'two'",
+        bad.err().strip());
+    assertEquals(Main.INPUT_ERROR, execute("run", "jobs/quickstart.yaml", "--trials-at-once", "0").code());
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"run", "plan", "sql", "report", "data", "data verify"}) {
       List<String> args = new ArrayList<>(List.of(command.split(" ")));

@@ -57,8 +57,9 @@ class TrialsSideBySideTest extends SparkTestBase {
     JobSpec sideBySideJob = job("side-by-side");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     assertEquals(4, run(sequentialJob, 1, new ByteArrayOutputStream()).finished());
-    SweepSummary summary = run(sideBySideJob, 2, console);
+    SweepSummary summary = run(sideBySideJob, SweepRunner.AUTO_TRIALS_AT_ONCE, console);
     String progress = console.toString(StandardCharsets.UTF_8);
+    assertTrue(progress.contains("trials at once: 2 (auto: task slots of local[2] / 1 workers per trial)"), progress);
     assertEquals(new SweepSummary(4, 0, 0, 0, 0, 0, summary.results()), summary, progress);
     for (int trial = 1; trial <= 4; trial++) {
       assertTrue(progress.contains("[trial " + trial + "/4] epoch 2/2"), progress);
@@ -78,6 +79,16 @@ class TrialsSideBySideTest extends SparkTestBase {
       assertEquals(sequential.get(id).trainLoss(), sideBySide.get(id).trainLoss(), 1e-3, id + " train loss");
       assertEquals(sequential.get(id).valLoss(), sideBySide.get(id).valLoss(), 1e-3, id + " val loss");
     }
+  }
+
+  @Test
+  void autoFillsALocalMastersTaskSlotsAndRunsOneAtATimeOnACluster() {
+    assertEquals(2, SweepRunner.autoTrialsAtOnce(1, "local[2]", 4));
+    assertEquals(1, SweepRunner.autoTrialsAtOnce(2, "local[2]", 4), "two-worker trials fill local[2] alone");
+    assertEquals(2, SweepRunner.autoTrialsAtOnce(2, "local[4]", 4));
+    assertEquals(3, SweepRunner.autoTrialsAtOnce(1, "local[8]", 3), "no more than there are trials");
+    assertEquals(1, SweepRunner.autoTrialsAtOnce(4, "local[2]", 4), "at least one");
+    assertEquals(1, SweepRunner.autoTrialsAtOnce(1, "spark://master:7077", 4));
   }
 
   @Test
