@@ -2,6 +2,7 @@ package org.sweep4j.training;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.sweep4j.model.layers.ChannelsLastConvLayer;
 
 /**
  * Sizes ND4J's OpenMP and OpenBLAS thread pools. In local mode every Spark task trains its model copy in the
@@ -39,7 +40,8 @@ public final class NativeThreads {
   public static void set(int threads) {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);
-    Nd4j.factory().blas().setMaxThreads(blasThreads(threads, NativeBackend.usesOneDnn()));
+    Nd4j.factory().blas().setMaxThreads(
+        blasThreads(threads, NativeBackend.usesOneDnn() || ChannelsLastConvLayer.computesOnOneDnn()));
     budget = threads;
     setOmpThreadsOfCurrentThread(threads);
   }
@@ -48,8 +50,11 @@ public final class NativeThreads {
    * OpenBLAS threads for a budget of {@code threads}. With oneDNN, convolutions run on oneDNN's OpenMP team and
    * OpenBLAS only multiplies the dense layers' small matrices; its idle workers then spin in {@code sched_yield}
    * for the cores the OpenMP team needs. One BLAS thread trained the small CNN at 744 images/s instead of 572
-   * and the deep CNN at 373 instead of 280 (2 cores, {@code sweep4j bench}). The generic build computes its
-   * convolutions with OpenBLAS, so there OpenBLAS keeps the whole budget (187 images/s against 168 with one).
+   * and the deep CNN at 373 instead of 280 (2 cores, {@code sweep4j bench}); on the generic build, whose
+   * channels-last convolutions also run on oneDNN, 1,330 instead of 977 and 399 instead of 319. Only where
+   * oneDNN is missing altogether do convolutions run on OpenBLAS, which then keeps the whole budget. (On the
+   * generic build, PReLU and zero_fit_linear networks, which stay NCHW, compute their convolutions with
+   * OpenBLAS and lose about 10% to the single thread: 168 images/s against 187.)
    */
   static int blasThreads(int threads, boolean oneDnn) {
     return oneDnn ? 1 : threads;

@@ -25,6 +25,11 @@ public class ChannelsLastConvLayer extends ConvolutionLayer {
     super(builder);
   }
 
+  /** Whether layers built now compute in oneDNN (else on DL4J's own code path, im2col and OpenBLAS). */
+  public static boolean computesOnOneDnn() {
+    return OneDnn.usable(DataType.FLOAT);
+  }
+
   /** The layer {@code builder} describes; its data format comes from the input type when the network is built. */
   public static ChannelsLastConvLayer of(ConvolutionLayer.Builder builder) {
     builder.build(); // DL4J's checks of kernel, stride and padding
