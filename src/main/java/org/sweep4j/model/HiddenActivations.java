@@ -27,6 +27,11 @@ public final class HiddenActivations {
    * own ({@link LayerStack} adds it); the layer before it stays linear (identity).
    */
   public static IActivation create(ActivationSpec spec) {
+    return create(spec, false);
+  }
+
+  /** As {@link #create(ActivationSpec)} for a layer whose rank-4 outputs are NHWC maps when {@code channelsLast}. */
+  public static IActivation create(ActivationSpec spec, boolean channelsLast) {
     ActivationName name = spec.name();
     return switch (name) {
       case RELU -> new ReluActivation();
@@ -42,7 +47,7 @@ public final class HiddenActivations {
       case STEP -> new StepActivation();
       case SOFTPLUS_LINEAR -> new SoftplusLinearActivation();
       case REFLECTION_LINEAR -> new ReflectionLinearActivation();
-      case ZERO_FIT_LINEAR -> new ZeroFitLinearActivation();
+      case ZERO_FIT_LINEAR -> new ZeroFitLinearActivation(channelsLast); // its min is per channel
     };
   }
 

@@ -11,6 +11,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.model.layers.ChannelsLastConvLayer;
 import org.sweep4j.model.layers.MaxPool2x2Layer;
+import org.sweep4j.model.layers.NchwToNhwcPreProcessor;
 import org.sweep4j.model.layers.PReLUSlopeLayer;
 
 /**
@@ -21,7 +22,6 @@ public final class LayerStack {
   private final NeuralNetConfiguration.ListBuilder list;
   private final ActivationSpec activation;
   private final double dropoutScale;
-  private final boolean channelsLast;
   private long channels;
   private long height;
   private long width;
@@ -38,21 +38,23 @@ public final class LayerStack {
     this.list = list;
     this.activation = activation;
     this.dropoutScale = dropoutScale;
-    this.channelsLast = ModelFactory.channelsLast(activation);
+    // The data set's images are NCHW; from the first layer on the network keeps its maps NHWC (channels-last),
+    // which oneDNN convolves without converting layouts.
+    list.inputPreProcessor(0, new NchwToNhwcPreProcessor());
     this.channels = channels;
     this.height = height;
     this.width = width;
   }
 
   /**
-   * Conv2D with a 3×3 kernel, stride 1; 'same' keeps the size, 'valid' shrinks it by 2. On channels-last maps
-   * (see {@link ModelFactory#channelsLast}) it is sweep4j's oneDNN layer, else DL4J's.
+   * Conv2D with a 3×3 kernel, stride 1 ({@link ChannelsLastConvLayer});
+   * 'same' keeps the size, 'valid' shrinks it by 2.
    */
   public LayerStack conv3x3(int filters, boolean samePadding) {
     ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
         .convolutionMode(samePadding ? ConvolutionMode.Same : ConvolutionMode.Truncate)
-        .activation(HiddenActivations.create(activation));
-    add(channelsLast ? ChannelsLastConvLayer.of(conv) : conv.build());
+        .activation(HiddenActivations.create(activation, true));
+    add(ChannelsLastConvLayer.of(conv));
     channels = filters;
     if (!samePadding) {
       height -= 2;
@@ -60,7 +62,7 @@ public final class LayerStack {
     }
     if (HiddenActivations.isLayer(activation)) {
       // One learnable slope per channel, shared over the spatial positions (Keras shared_axes=[1, 2]).
-      add(PReLUSlopeLayer.of(new long[] {channels, height, width}, 2, 3));
+      add(PReLUSlopeLayer.of(new long[] {height, width, channels}, 1, 2));
     }
     return this;
   }

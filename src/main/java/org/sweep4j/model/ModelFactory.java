@@ -12,13 +12,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.config.Architecture;
 import org.sweep4j.config.TrainingSpec;
 import org.sweep4j.data.ImageSet;
 import org.sweep4j.grid.TrialSpec;
-import org.sweep4j.model.layers.ChannelsLastConvLayer;
-import org.sweep4j.model.layers.NchwToNhwcPreProcessor;
 
 /**
  * Builds a trial's network configuration with Keras's defaults, set explicitly because DL4J's differ
@@ -56,30 +53,14 @@ public final class ModelFactory {
         .updater(updater(trial.training()))
         .convolutionMode(ConvolutionMode.Truncate)
         // Keeps each conv layer's pre-activations from the forward pass for the backward pass, which otherwise
-        // runs the convolution again (DL4J's ConvolutionLayer with the oneDNN helper): 20% faster, same numbers.
+        // runs the convolution again (DL4J's ConvolutionLayer, and ChannelsLastConvLayer as it): 20% faster, same
+        // numbers.
         .cacheMode(CacheMode.DEVICE)
         .list();
     architecture(trial.architecture()).addLayers(
         new LayerStack(list, trial.activation(), trial.training().dropoutScale(), ImageSet.CHANNELS, ImageSet.SIDE,
             ImageSet.SIDE));
-    if (channelsLast(trial.activation())) {
-      list.inputPreProcessor(0, new NchwToNhwcPreProcessor());
-    }
     return list.setInputType(InputType.convolutional(ImageSet.SIDE, ImageSet.SIDE, ImageSet.CHANNELS)).build();
-  }
-
-  /**
-   * Whether the network's feature maps are channels-last (NHWC), which lets oneDNN convolve them without
-   * converting layouts ({@link ChannelsLastConvLayer}). Every activation that acts on each number alone does;
-   * PReLU's per-channel slopes and zero_fit_linear's per-channel minimum are written for NCHW, so those
-   * networks stay NCHW, on DL4J's convolution with its oneDNN helper. The choice depends on the configuration
-   * only, never on the machine, so every executor rebuilds the same network.
-   */
-  public static boolean channelsLast(ActivationSpec activation) {
-    return switch (activation.name()) {
-      case PRELU, ZERO_FIT_LINEAR -> false;
-      default -> true;
-    };
   }
 
   /**

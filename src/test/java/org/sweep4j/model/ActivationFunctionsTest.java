@@ -1,6 +1,7 @@
 package org.sweep4j.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -119,6 +120,23 @@ class ActivationFunctionsTest {
         assertEquals(x.getDouble(n, c, 1, 2) - min, y.getDouble(n, c, 1, 2), 1e-12);
       }
     }
+  }
+
+  /** On NHWC maps the minimum is still per sample and channel: the same numbers as on the NCHW maps, moved. */
+  @Test
+  void zeroFitLinearOnChannelsLastMapsMatchesChannelsFirst() {
+    INDArray nchw = Nd4j.rand(DataType.DOUBLE, 2, 3, 4, 5).subi(0.5);
+    INDArray epsilon = Nd4j.rand(DataType.DOUBLE, 2, 3, 4, 5).subi(0.5);
+    IActivation first = HiddenActivations.create(ActivationSpec.of(ActivationName.ZERO_FIT_LINEAR), false);
+    IActivation last = HiddenActivations.create(ActivationSpec.of(ActivationName.ZERO_FIT_LINEAR), true);
+    INDArray nhwc = nchw.permute(0, 2, 3, 1).dup('c');
+    INDArray nhwcEpsilon = epsilon.permute(0, 2, 3, 1).dup('c');
+    assertEquals(first.getActivation(nchw.dup(), false).permute(0, 2, 3, 1),
+        last.getActivation(nhwc.dup(), false));
+    assertEquals(first.backprop(nchw.dup(), epsilon.dup()).getFirst().permute(0, 2, 3, 1),
+        last.backprop(nhwc.dup(), nhwcEpsilon.dup()).getFirst());
+    assertNotEquals(first.getActivation(nhwc.dup(), false), last.getActivation(nhwc.dup(), false),
+        "reading NHWC maps as NCHW would take other minima");
   }
 
   /**

@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
@@ -33,6 +35,7 @@ import org.nd4j.linalg.api.shape.Shape;
  */
 public class ChannelsLastConvolution extends ConvolutionLayer {
   private static final int CACHED_SHAPES = 4;
+  private static final IActivation IDENTITY = new ActivationIdentity();
 
   private final boolean oneDnn;
   /** Primitives per input shape: training and scoring minibatches differ in size. Most recently used last. */
@@ -41,9 +44,9 @@ public class ChannelsLastConvolution extends ConvolutionLayer {
   public ChannelsLastConvolution(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
     oneDnn = OneDnn.usable(dataType) && covers(layerConf());
-    if (oneDnn) {
-      helper = null; // DL4J's oneDNN helper would otherwise take the activation function's forward pass
-    }
+    // Never DL4J's oneDNN helper: on NHWC maps M2's returns garbage gradients for the first layer (different on
+    // every run), and on the oneDNN route it would take the activation function's forward pass.
+    helper = null;
   }
 
   /** Whether this layer computes in oneDNN directly (else DL4J's own code path). */
@@ -81,7 +84,7 @@ public class ChannelsLastConvolution extends ConvolutionLayer {
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     if (!onOneDnn()) {
-      return super.backpropGradient(epsilon, workspaceMgr);
+      return dl4jBackprop(epsilon, workspaceMgr);
     }
     assertInputSet(true);
     INDArray x = checkedInput();
@@ -103,6 +106,27 @@ public class ChannelsLastConvolution extends ConvolutionLayer {
     }
     weightNoiseParams.clear();
     return new Pair<>(gradient, inputGradient);
+  }
+
+  /**
+   * DL4J's backward pass, with the activation's part done here. On NHWC maps DL4J hands the activation NHWC maps
+   * in the forward pass but NCHW views of them in the backward pass, which an activation that works per channel
+   * (zero_fit_linear) cannot tell apart; so the activation's gradient is taken here on NHWC maps, as on the
+   * oneDNN route, and DL4J's code sees the identity.
+   */
+  private Pair<Gradient, INDArray> dl4jBackprop(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    if (layerConf().getCnn2dDataFormat() != CNN2DFormat.NHWC) {
+      return super.backpropGradient(epsilon, workspaceMgr);
+    }
+    INDArray z = preOutput(true, true, workspaceMgr).getFirst();
+    IActivation activation = layerConf().getActivationFn();
+    INDArray delta = activation.backprop(z, epsilon.castTo(dataType)).getFirst();
+    layerConf().setActivationFn(IDENTITY);
+    try {
+      return super.backpropGradient(delta, workspaceMgr);
+    } finally {
+      layerConf().setActivationFn(activation);
+    }
   }
 
   private INDArray checkedInput() {
