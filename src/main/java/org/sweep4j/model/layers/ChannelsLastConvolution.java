@@ -38,8 +38,11 @@ public class ChannelsLastConvolution extends ConvolutionLayer {
   private static final IActivation IDENTITY = new ActivationIdentity();
 
   private final boolean oneDnn;
-  /** Primitives per input shape: training and scoring minibatches differ in size. Most recently used last. */
-  private final transient Map<String, ConvPrimitives> primitives = new LinkedHashMap<>(8, 0.75f, true);
+  /**
+   * Primitives per input shape (training and scoring minibatches differ in size), most recently used last;
+   * native objects, so never serialised: made again on first use.
+   */
+  private transient Map<String, ConvPrimitives> primitives;
 
   public ChannelsLastConvolution(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
@@ -171,6 +174,9 @@ public class ChannelsLastConvolution extends ConvolutionLayer {
   }
 
   private ConvPrimitives primitivesFor(Geometry geometry) {
+    if (primitives == null) {
+      primitives = new LinkedHashMap<>(8, 0.75f, true);
+    }
     String key = Arrays.toString(geometry.shape());
     ConvPrimitives conv = primitives.get(key);
     if (conv == null) {
