@@ -130,44 +130,41 @@ final class ConvPrimitives {
     backwardData.run();
   }
 
-  /** A primitive with the weight reorders that go before or after it. */
+  /** A primitive with the weight reorders that go before or after it (null where none is needed). */
   private final class Step {
     private final primitive primitive;
     private final IntMemoryMap args;
-    private final reorder before;
-    private final reorder after;
-    private final memory[] beforeArgs;
-    private final memory[] afterArgs;
+    private final Reorder before;
+    private final Reorder after;
 
     Step(primitive primitive, IntMemoryMap args, Reorder before, Reorder after) {
       this.primitive = hold(primitive);
       this.args = args;
-      this.before = before == null ? null : before.primitive;
-      this.beforeArgs = before == null ? null : before.ends;
-      this.after = after == null ? null : after.primitive;
-      this.afterArgs = after == null ? null : after.ends;
+      this.before = before;
+      this.after = after;
     }
 
     void run() {
       if (before != null) {
-        before.execute(stream, beforeArgs[0], beforeArgs[1]);
+        before.run(stream);
       }
       primitive.execute(stream, args);
       if (after != null) {
-        after.execute(stream, afterArgs[0], afterArgs[1]);
+        after.run(stream);
       }
       stream._wait();
     }
   }
 
-  private record Reorder(reorder primitive, memory[] ends) {}
+  private record Reorder(reorder primitive, memory from, memory to) {
+    void run(stream stream) {
+      primitive.execute(stream, from, to);
+    }
+  }
 
   /** A reorder from {@code from} to {@code to}, or null when both have the same layout (the primitive uses DL4J's). */
   private Reorder reorderOrNull(memory from, memory to) {
-    if (from == to) {
-      return null;
-    }
-    return new Reorder(hold(new reorder(from, to)), new memory[] {from, to});
+    return from == to ? null : new Reorder(hold(new reorder(from, to)), from, to);
   }
 
   /** {@code user} itself when the primitive takes DL4J's layout, else a scratch memory in the primitive's. */
