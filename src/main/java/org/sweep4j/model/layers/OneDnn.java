@@ -18,8 +18,9 @@ final class OneDnn {
   /** Set to false to train every convolution on DL4J's own code path. */
   static final String PROPERTY = "sweep4j.onednn";
   private static final Logger LOG = LoggerFactory.getLogger(OneDnn.class);
-  private static volatile engine cpu;
-  private static volatile Boolean loads;
+  /** Made on first use; creating layers and primitives is rare enough to synchronise on. */
+  private static engine cpu;
+  private static Boolean loads;
 
   private OneDnn() {}
 
@@ -30,29 +31,21 @@ final class OneDnn {
   }
 
   /** The CPU engine every primitive is created on; engines are thread-safe. */
-  static engine engine() {
+  static synchronized engine engine() {
     if (cpu == null) {
-      synchronized (OneDnn.class) {
-        if (cpu == null) {
-          cpu = new engine(engine.kind.cpu, 0);
-        }
-      }
+      cpu = new engine(engine.kind.cpu, 0);
     }
     return cpu;
   }
 
-  private static boolean loads() {
+  private static synchronized boolean loads() {
     if (loads == null) {
-      synchronized (OneDnn.class) {
-        if (loads == null) {
-          try {
-            engine();
-            loads = true;
-          } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError: another OS or CPU
-            LOG.warn("oneDNN did not load ({}); convolutions run on DL4J's own code path", e.toString());
-            loads = false;
-          }
-        }
+      try {
+        engine();
+        loads = true;
+      } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError: another OS or CPU
+        LOG.warn("oneDNN did not load ({}); convolutions run on DL4J's own code path", e.toString());
+        loads = false;
       }
     }
     return loads;
