@@ -91,7 +91,6 @@ public class ChannelsLastConvolution extends ConvolutionLayer {
     }
     assertInputSet(true);
     INDArray x = checkedInput();
-    INDArray weights = contiguous(getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr));
     INDArray z = preOutput(true, true, workspaceMgr).getFirst();
     INDArray delta = contiguous(layerConf().getActivationFn().backprop(z, epsilon.castTo(dataType)).getFirst());
     ConvPrimitives conv = primitivesFor(geometry(x));
@@ -104,7 +103,8 @@ public class ChannelsLastConvolution extends ConvolutionLayer {
     INDArray inputGradient = null;
     if (getIndex() > 0) {
       inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-      conv.backwardData(delta, weights, inputGradient);
+      conv.backwardData(delta, contiguous(getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true,
+          workspaceMgr)), inputGradient);
       inputGradient = backpropDropOutIfPresent(inputGradient);
     }
     weightNoiseParams.clear();
