@@ -46,7 +46,6 @@ abstract class MaxPool2x2Kernel {
     return new long[] {shape[0], shape[1], shape[2], shape[3]};
   }
 
-
   abstract void forward(INDArray input, INDArray output);
 
   /** Writes every pair of input rows of {@code inputGradient} whole (zero where no window's maximum lies). */
@@ -74,7 +73,8 @@ abstract class MaxPool2x2Kernel {
         in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
         for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
           maxima[col] = rows[argmax(rows, topLeft)];
-          // The next channel of the same window column; after the last channel, skip the other column's.
+          // The next channel of the same window column; after the last channel, skip the other column's. (A table
+          // of window starts, looked up per element, trained the small CNN about 7% slower.)
           topLeft++;
           if (++channel == step) {
             channel = 0;
@@ -113,9 +113,9 @@ abstract class MaxPool2x2Kernel {
 
     /**
      * Where the first maximum in row order of the window whose top-left element is {@code topLeft} lies in
-     * {@code rows} (top row at 0, bottom row at {@code width}): a later element wins only when strictly larger. Which element wins is a coin toss the CPU
-     * cannot predict, so this computes it without branches (the same with {@code ?:} took five times as long):
-     * see {@link #laterIsLarger}.
+     * {@code rows} (top row at 0, bottom row at {@code width}): a later element wins only when strictly larger.
+     * Which element wins is a coin toss the CPU cannot predict, so this computes it without branches (the same
+     * with {@code ?:} took five times as long): see {@link #laterIsLarger}.
      */
     private int argmax(float[] rows, int topLeft) {
       int bottomLeft = width + topLeft;
