@@ -38,46 +38,28 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
     return in.subi(minimum);
   }
 
+  /**
+   * Every layout as [outer, position, inner] with one group per (outer, inner) pair, without copying: NHWC maps as
+   * [sample, position, channel], NCHW maps as [sample × channel, position, 1], dense rows as [sample, feature, 1].
+   * The minimum and the sum run over the positions; the correction lands at each group's first minimum.
+   */
   @Override
   public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
     assertShape(in, epsilon);
-    if (channelsLast && in.rank() == 4) {
-      return new Pair<>(channelsLastBackprop(in, epsilon), null);
-    }
     long[] shape = in.shape();
-    long rows = in.rank() == 4 ? shape[0] * shape[1] : shape[0];
-    long columns = in.length() / rows;
-    INDArray values = in.dup('c').reshape('c', rows, columns);
-    INDArray gradient = epsilon.dup('c').reshape('c', rows, columns);
-    INDArray argmin = Nd4j.argMin(values, 1);
-    INDArray sums = gradient.sum(1);
-    for (long row = 0; row < rows; row++) {
-      long column = argmin.getLong(row);
-      gradient.putScalar(row, column, gradient.getDouble(row, column) - sums.getDouble(row));
-    }
-    return new Pair<>(in.assign(gradient.reshape('c', shape)), null);
-  }
-
-  /**
-   * The same on NHWC maps, seen as [sample, position, channel] without copying them to NCHW (copying took 60% of
-   * this pass): the minimum and the sum run over the positions, and the correction lands at each sample and
-   * channel's first minimum.
-   */
-  private static INDArray channelsLastBackprop(INDArray in, INDArray epsilon) {
-    long[] shape = in.shape();
-    long samples = shape[0];
-    long positions = shape[1] * shape[2];
-    long channels = shape[3];
-    INDArray argmin = Nd4j.argMin(in.reshape('c', samples, positions, channels), 1); // [sample, channel]
-    INDArray sums = epsilon.reshape('c', samples, positions, channels).sum(1);
+    long outer = in.rank() != 4 ? shape[0] : channelsLast ? shape[0] : shape[0] * shape[1];
+    long inner = in.rank() == 4 && channelsLast ? shape[3] : 1;
+    long positions = in.length() / (outer * inner);
+    INDArray argmin = Nd4j.argMin(in.reshape('c', outer, positions, inner), 1); // [outer, inner]
+    INDArray sums = epsilon.reshape('c', outer, positions, inner).sum(1);
     INDArray gradient = in.assign(epsilon); // the values are no longer needed
-    for (long sample = 0; sample < samples; sample++) {
-      for (long channel = 0; channel < channels; channel++) {
-        long at = (sample * positions + argmin.getLong(sample, channel)) * channels + channel;
-        gradient.putScalar(at, gradient.getDouble(at) - sums.getDouble(sample, channel));
+    for (long group = 0; group < outer; group++) {
+      for (long i = 0; i < inner; i++) {
+        long at = (group * positions + argmin.getLong(group, i)) * inner + i;
+        gradient.putScalar(at, gradient.getDouble(at) - sums.getDouble(group, i));
       }
     }
-    return gradient;
+    return new Pair<>(gradient, null);
   }
 
   @Override
