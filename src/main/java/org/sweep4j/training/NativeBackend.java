@@ -34,11 +34,6 @@ public final class NativeBackend {
     return System.getProperty(EXTENSION_PROPERTY);
   }
 
-  /** Whether this JVM chose ND4J's oneDNN build (false when ND4J loaded before {@link #select} ran). */
-  public static boolean usesOneDnn() {
-    return ONEDNN_AVX2.equals(System.getProperty(EXTENSION_PROPERTY));
-  }
-
   /** The JVM options that make an executor choose as this JVM did. */
   public static String executorOptions() {
     return "-D" + EXTENSION_PROPERTY + "=" + select() + " -D" + HELPERS_DISABLED_PROPERTY + "="

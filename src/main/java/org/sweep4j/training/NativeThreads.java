@@ -41,7 +41,7 @@ public final class NativeThreads {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.factory().blas().setMaxThreads(
-        blasThreads(threads, NativeBackend.usesOneDnn() || ChannelsLastConvLayer.computesOnOneDnn()));
+        blasThreads(threads, ChannelsLastConvLayer.computesOnOneDnn()));
     budget = threads;
     setOmpThreadsOfCurrentThread(threads);
   }
@@ -51,10 +51,9 @@ public final class NativeThreads {
    * OpenBLAS only multiplies the dense layers' small matrices; its idle workers then spin in {@code sched_yield}
    * for the cores the OpenMP team needs. One BLAS thread trained the small CNN at 744 images/s instead of 572
    * and the deep CNN at 373 instead of 280 (2 cores, {@code sweep4j bench}); on the generic build, whose
-   * channels-last convolutions also run on oneDNN, 1,330 instead of 977 and 399 instead of 319. Only where
-   * oneDNN is missing altogether do convolutions run on OpenBLAS, which then keeps the whole budget. (On the
-   * generic build, PReLU and zero_fit_linear networks, which stay NCHW, compute their convolutions with
-   * OpenBLAS and lose about 10% to the single thread: 168 images/s against 187.)
+   * convolutions also run on oneDNN, 1,330 instead of 977 and 399 instead of 319. Whichever ND4J build is
+   * loaded, only where oneDNN is missing altogether (or switched off) do convolutions run on OpenBLAS, which then
+   * keeps the whole budget: with DL4J's own im2col path one thread trained at 168 images/s against 187.
    */
   static int blasThreads(int threads, boolean oneDnn) {
     return oneDnn ? 1 : threads;

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sweep4j.model.layers.ChannelsLastConvLayer;
 
 /** OpenMP team sizes are per thread: ND4J's budget must reach the thread that runs the ops. */
 class NativeThreadsTest {
@@ -25,7 +26,7 @@ class NativeThreadsTest {
   @Test
   void openBlasGetsOneThreadBesideOneDnnAndTheBudgetOtherwise() {
     NativeThreads.set(2);
-    int expected = NativeBackend.usesOneDnn() ? 1 : 2;
+    int expected = ChannelsLastConvLayer.computesOnOneDnn() ? 1 : 2;
     assertEquals(expected, Nd4j.factory().blas().getMaxThreads(), "OpenBLAS threads on " + NativeBackend.select());
     assertEquals(1, NativeThreads.blasThreads(4, true));
     assertEquals(4, NativeThreads.blasThreads(4, false));
