@@ -150,8 +150,8 @@ public final class SweepRunner {
     SparkTrialRunner runner = new SparkTrialRunner(sc);
     CpuMeter cpu = new CpuMeter();
     Tally tally = new Tally(skipped);
-    TrialSlot slot = new TrialSlot(data, dataDescription, provenance, store, claims, budget, runner, progress, sc,
-        tally, Instant.now(), toRun.size(), trialsAtOnce);
+    TrialSlot slot = new TrialSlot(out, data, dataDescription, provenance, store, claims, budget, runner, progress,
+        sc, tally, Instant.now(), toRun.size(), trialsAtOnce);
     if (trialsAtOnce == 1) {
       for (int i = 0; i < toRun.size(); i++) {
         slot.run(toRun.get(i), i + 1);
@@ -222,38 +222,9 @@ public final class SweepRunner {
   }
 
   /** Everything one trial of the run needs; {@link #run} is called from one thread or several at once. */
-  private final class TrialSlot {
-    private final TrialData data;
-    private final String dataDescription;
-    private final Provenance provenance;
-    private final ResultsStore store;
-    private final TrialClaims claims;
-    private final Budget budget;
-    private final SparkTrialRunner runner;
-    private final ProgressReporter progress;
-    private final JavaSparkContext sc;
-    private final Tally tally;
-    private final Instant runStarted;
-    private final int count;
-    private final int trialsAtOnce;
-
-    TrialSlot(TrialData data, String dataDescription, Provenance provenance, ResultsStore store,
-        TrialClaims claims, Budget budget, SparkTrialRunner runner, ProgressReporter progress, JavaSparkContext sc,
-        Tally tally, Instant runStarted, int count, int trialsAtOnce) {
-      this.data = data;
-      this.dataDescription = dataDescription;
-      this.provenance = provenance;
-      this.store = store;
-      this.claims = claims;
-      this.budget = budget;
-      this.runner = runner;
-      this.progress = progress;
-      this.sc = sc;
-      this.tally = tally;
-      this.runStarted = runStarted;
-      this.count = count;
-      this.trialsAtOnce = trialsAtOnce;
-    }
+  private record TrialSlot(PrintStream out, TrialData data, String dataDescription, Provenance provenance,
+      ResultsStore store, TrialClaims claims, Budget budget, SparkTrialRunner runner, ProgressReporter progress,
+      JavaSparkContext sc, Tally tally, Instant runStarted, int count, int trialsAtOnce) {
 
     void run(TrialSpec trial, int index) {
       long trialImages = trial.trainingImages();
@@ -323,7 +294,7 @@ public final class SweepRunner {
       if (SparkSetup.isLocal(sc.master())) {
         int tasks = Math.min(trial.distribution().workers(), SparkSetup.localSlots(sc.master()));
         // Trials side by side share the cores: each task's native threads are sized for all of their tasks.
-        trialProvenance = provenance(sc, Math.min(tasks * trialsAtOnce, SparkSetup.localSlots(sc.master())));
+        trialProvenance = SweepRunner.provenance(sc, Math.min(tasks * trialsAtOnce, SparkSetup.localSlots(sc.master())));
         trialData = data.withScoringTasks(tasks);
       }
       Instant started = Instant.now();
@@ -347,12 +318,12 @@ public final class SweepRunner {
    * thread count says nothing about training: executors size theirs from the environment Spark gives them
    * (spark.executorEnv.OMP_NUM_THREADS), else from their cores.
    */
-  private Provenance provenance(JavaSparkContext sc, int tasks) {
+  private static Provenance provenance(JavaSparkContext sc, int tasks) {
     int threads = NativeThreads.configure(tasks);
     String backend = SparkSetup.isLocal(sc.master()) ? NativeThreads.describeBackend(threads)
         : NativeThreads.describeBackend("driver; executors: OMP_NUM_THREADS="
             + sc.getConf().get("spark.executorEnv.OMP_NUM_THREADS", "unset"));
-    return new Provenance(Versions.sweep4j(), Versions.dl4j(), spark.version(), backend, sc.master());
+    return new Provenance(Versions.sweep4j(), Versions.dl4j(), sc.version(), backend, sc.master());
   }
 
   static TrialRow trialRow(TrialSpec trial, TrialOutcome outcome, String dataDescription, Instant started,
