@@ -33,7 +33,7 @@ import org.sweep4j.model.ModelFactory;
 import org.sweep4j.training.CpuMeter;
 import org.sweep4j.training.NativeThreads;
 import org.sweep4j.training.PinnedShardLoader;
-import org.sweep4j.training.SparkTrialRunner;
+import org.sweep4j.training.AveragingTrainer;
 
 /**
  * Times training of each architecture: single JVM ({@code MultiLayerNetwork.fit} on decoded minibatches), Spark
@@ -178,7 +178,7 @@ public final class Benchmark {
         ShardWriter.write(images, warmupImages, batch, shards.resolve("warmup").toString(), "warmup"), settings.workers());
     JavaRDD<String> measured = sc.parallelize(
         ShardWriter.write(timed, timedImages, batch, shards.resolve("timed").toString(), "timed"), settings.workers());
-    ParameterAveragingTrainingMaster master = SparkTrialRunner.trainingMaster(trial);
+    ParameterAveragingTrainingMaster master = AveragingTrainer.trainingMaster(trial);
     SparkDl4jMultiLayer network = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
     try {
       sc.setJobDescription("bench " + architecture.label() + " spark warm-up");

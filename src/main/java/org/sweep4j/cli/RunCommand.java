@@ -38,10 +38,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write the report into RESULTS/report when the run ends.")
   boolean noReport;
 
-  @Option(names = "--trials-at-once", defaultValue = "1", paramLabel = "N|auto",
-      description = "Trials trained side by side, each on its own workers (default: ${DEFAULT-VALUE}). On a few"
-          + " cores, one-worker trials side by side beat one trial on every core; auto runs as many as a local"
-          + " master's task slots hold.")
+  @Option(names = "--trials-at-once", defaultValue = "auto", paramLabel = "N|auto",
+      description = "The most trials trained side by side, each on its own task slots (default: ${DEFAULT-VALUE}:"
+          + " as many as the task slots Spark reports hold, following executors that join or leave).")
   String trialsAtOnce;
 
   @Option(names = "--ui", description = "Serve the Spark UI while the sweep runs (default: off in local mode).")

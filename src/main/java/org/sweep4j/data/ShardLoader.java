@@ -31,6 +31,11 @@ public final class ShardLoader implements DataSetLoader {
     this.seed = seed;
   }
 
+  /** The loader of one epoch of a trial: fresh crops and flips every epoch, the same ones on every rerun. */
+  public static ShardLoader forEpoch(Augmentation augmentation, long trialSeed, int epoch) {
+    return new ShardLoader(augmentation, trialSeed * 10_007L + epoch);
+  }
+
   @Override
   public DataSet load(Source source) throws IOException {
     String path = source.getPath();

@@ -23,6 +23,7 @@ public final class ResultsStore {
   public static final String TRIALS = "trials";
   public static final String EPOCHS = "epochs";
   public static final String LAYER_STATS = "layer_stats";
+  public static final String RUNS = "runs";
   private static final String SUFFIX = ".parquet";
 
   private final Path root;
@@ -104,6 +105,24 @@ public final class ResultsStore {
     } finally {
       fs.delete(temporary, false);
     }
+  }
+
+  /** Records one run of a sweep (the {@code runs} table), under its run id. */
+  public void recordRun(RunRow run) {
+    try {
+      writeAtomically(RUNS, run.runId(), RunRow.COLUMNS, List.<Object[]>of(run.values()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record run " + run.runId() + " under " + root + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  public List<RunRow> readRuns() {
+    List<RunRow> rows = new ArrayList<>();
+    for (Path file : files(RUNS)) {
+      read(file, RunRow.COLUMNS).forEach(values -> rows.add(RunRow.fromValues(values)));
+    }
+    return rows;
   }
 
   public List<TrialRow> readTrials() {

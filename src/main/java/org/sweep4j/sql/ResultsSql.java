@@ -7,8 +7,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.results.ResultsStore;
 
-/** Registers a results directory's tables as Spark SQL views named {@code trials}, {@code epochs} and
- * {@code layer_stats}. */
+/** Registers a results directory's tables as Spark SQL views named {@code trials}, {@code epochs},
+ * {@code layer_stats} and {@code runs}. */
 public final class ResultsSql {
   private ResultsSql() {}
 
@@ -16,7 +16,8 @@ public final class ResultsSql {
   public static List<String> register(SparkSession spark, String results) {
     ResultsStore store = ResultsStore.open(results);
     List<String> registered = new ArrayList<>();
-    for (String table : List.of(ResultsStore.TRIALS, ResultsStore.EPOCHS, ResultsStore.LAYER_STATS)) {
+    for (String table : List.of(ResultsStore.TRIALS, ResultsStore.EPOCHS, ResultsStore.LAYER_STATS,
+        ResultsStore.RUNS)) {
       if (store.hasTable(table)) {
         // Files written by older versions lack later columns: merge the schemas so those read as null.
         spark.read().option("mergeSchema", "true").parquet(store.tableLocation(table))

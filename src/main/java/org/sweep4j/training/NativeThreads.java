@@ -25,15 +25,33 @@ public final class NativeThreads {
 
   /** Sets and returns the threads each concurrent task gets. */
   public static int configure(int concurrentTasks) {
-    String fromEnvironment = System.getenv("OMP_NUM_THREADS");
-    int threads;
-    if (fromEnvironment != null && fromEnvironment.matches("\\d+") && Integer.parseInt(fromEnvironment) > 0) {
-      threads = Integer.parseInt(fromEnvironment);
-    } else {
+    int threads = fromEnvironment();
+    if (threads < 1) {
       threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, concurrentTasks));
     }
     set(threads);
     return threads;
+  }
+
+  /** A positive {@code OMP_NUM_THREADS} of this process's environment, else 0. */
+  static int fromEnvironment() {
+    String value = System.getenv("OMP_NUM_THREADS");
+    return value != null && value.matches("\\d{1,4}") ? Integer.parseInt(value) : 0;
+  }
+
+  /**
+   * Sizes the threads of a Spark task running on the calling thread and returns them: {@code threads} when
+   * the driver chose (local mode), else the executor's {@code OMP_NUM_THREADS}, else the task's cores
+   * ({@code spark.task.cpus}).
+   */
+  static int forTask(int threads) {
+    int chosen = threads > 0 ? threads : fromEnvironment();
+    if (chosen < 1) {
+      org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+      chosen = task == null ? 1 : Math.max(1, task.cpus());
+    }
+    set(chosen);
+    return chosen;
   }
 
   /** Gives ND4J's OpenMP pool exactly {@code threads} threads, and OpenBLAS {@link #blasThreads} of them. */

@@ -33,6 +33,12 @@ public final class SparkSetup {
     conf.setIfMissing("spark.ui.enabled", Boolean.toString(ui));
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+    // The scheduler needs the task slots from the first executor on, and a listener added after the context
+    // starts would miss a local master's executor.
+    String listeners = conf.get("spark.extraListeners", "");
+    if (!listeners.contains(TaskSlots.class.getName())) {
+      conf.set("spark.extraListeners", (listeners.isBlank() ? "" : listeners + ",") + TaskSlots.class.getName());
+    }
     String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
     if (!executorOptions.contains(TIME_SOURCE_PROPERTY)) {
       executorOptions += " -D" + TIME_SOURCE_PROPERTY + "=" + SYSTEM_CLOCK;

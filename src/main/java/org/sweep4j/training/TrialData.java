@@ -5,51 +5,55 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sweep4j.config.DistributionSpec;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The shard files trials read: training shards of one worker minibatch each, per worker batch size the sweep
- * uses (as file URIs, parallelised per trial over its workers), and, as Spark RDDs of file URIs, scoring shards of the validation set (scored every epoch), of the training-evaluation subset, and of the
- * test set when it is scored only after the last epoch (null when the test set is the validation set); and the
- * probe batch the {@code layer_stats} diagnostics are measured on (null when they are off).
+ * The shard files (URIs on a file system every executor reads) a run's trials train and score on: training
+ * shards of one worker minibatch each, per worker batch size the sweep uses; scoring shards of the validation
+ * set (scored every epoch), of the training-evaluation subset, and of the test set when it is scored only
+ * after the last epoch (null when the test set is the validation set); the probe batch of the {@code
+ * layer_stats} diagnostics (null when they are off); and the run's work directory, where one-worker trials
+ * keep their state between epochs.
  */
-public record TrialData(Map<Integer, List<String>> trainShards, JavaRDD<String> validation, JavaRDD<String> trainEval,
-    JavaRDD<String> finalTest, int trainImages, String description, DataSet probe) {
+public record TrialData(Map<Integer, List<String>> trainShards, List<String> validation, List<String> trainEval,
+    List<String> finalTest, String probe, int trainImages, String description, String workDirectory) {
 
   public TrialData {
     trainShards = Map.copyOf(trainShards);
+    validation = nonEmpty(validation, "validation");
+    trainEval = nonEmpty(trainEval, "training-evaluation");
+    finalTest = finalTest == null ? null : nonEmpty(finalTest, "test");
     if (trainImages < 1) {
       throw new IllegalArgumentException("no training images");
     }
   }
 
-  /**
-   * The same data with scoring spread over at most {@code tasks} concurrent tasks: in local mode a trial's
-   * native threads are sized for its own workers, and more scoring tasks than that would oversubscribe them.
-   */
-  TrialData withScoringTasks(int tasks) {
-    return new TrialData(trainShards, atMost(validation, tasks), atMost(trainEval, tasks), atMost(finalTest, tasks),
-        trainImages, description, probe);
-  }
-
-  private static JavaRDD<String> atMost(JavaRDD<String> shards, int tasks) {
-    return shards == null || shards.getNumPartitions() <= tasks ? shards : shards.coalesce(tasks);
-  }
-
-  /** The training shards of a trial's worker batch size, one partition per worker. */
-  JavaRDD<String> train(JavaSparkContext sc, DistributionSpec distribution) {
+  /** The training shards of a trial's worker batch size, in the order they were cut. */
+  List<String> trainShards(DistributionSpec distribution) {
     List<String> shards = trainShards.get(distribution.batchSizePerWorker());
     if (shards == null) {
       throw new IllegalStateException("no training shards of " + distribution.batchSizePerWorker()
           + " images were cut for this run");
     }
-    return sc.parallelize(shards, distribution.workers());
+    return shards;
   }
 
-  static List<String> nonEmpty(List<String> shards, String what) {
-    if (shards.isEmpty()) {
+  /** The training shards as DL4J's parameter averaging reads them: one partition per worker. */
+  JavaRDD<String> train(JavaSparkContext sc, DistributionSpec distribution) {
+    return sc.parallelize(trainShards(distribution), distribution.workers());
+  }
+
+  /**
+   * Scoring shards spread over at most {@code tasks} partitions: in local mode no more than the training tasks
+   * the native threads were sized for, since oversubscribed OpenMP threads spin.
+   */
+  static JavaRDD<String> scoring(JavaSparkContext sc, List<String> shards, int tasks) {
+    return sc.parallelize(shards, Math.max(1, Math.min(tasks, shards.size())));
+  }
+
+  private static List<String> nonEmpty(List<String> shards, String what) {
+    if (shards == null || shards.isEmpty()) {
       throw new IllegalArgumentException("no " + what + " shards");
     }
-    return shards;
+    return List.copyOf(shards);
   }
 }

@@ -6,14 +6,20 @@ import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.TrialStatus;
 
 /**
- * What training a trial produced: its epochs and layer diagnostics, how it ended, its parameter count, and its
- * test-set loss and accuracy after the last epoch (null when it did not finish).
+ * What training a trial produced: its epochs and layer diagnostics, how it ended, its parameter count, its
+ * test-set loss and accuracy after the last epoch (null when it did not finish), and the native backend that
+ * trained it where an executor reported one (null: the driver's describes it).
  */
 public record TrialOutcome(TrialStatus status, String error, List<EpochRow> epochs, List<LayerStatRow> layerStats,
-    long params, Double testLoss, Double testAccuracy) {
+    long params, Double testLoss, Double testAccuracy, String backend) {
   public TrialOutcome {
     epochs = List.copyOf(epochs);
     layerStats = List.copyOf(layerStats);
+  }
+
+  /** A trial that failed before training anything. */
+  static TrialOutcome failed(String error) {
+    return new TrialOutcome(TrialStatus.FAILED, error, List.of(), List.of(), 0, null, null, null);
   }
 
   /** Whether the trial finished before the {@code plannedEpochs} it was given: early stopping ended it. */

@@ -50,9 +50,10 @@ class DriverFaultsTest {
   void aDriverKilledMidSweepResumesWithoutDuplicatesOrPartialTrials() throws Exception {
     Path job = job("killed", "1, 2, 3");
     String results = dir.resolve("results").toString();
+    // One trial at a time, so that the kill lands while exactly one trial has been recorded.
     DriverProcess first = DriverProcess.start(dir.resolve("first.log"), job.toString(), "--master", "local[2]",
-        "--no-report");
-    first.awaitOutput("[trial 2/3] epoch 2/3", AWAIT);
+        "--no-report", "--trials-at-once", "1");
+    first.awaitOutput("[trial 2/3 small_cnn relu s2] epoch 2/3", AWAIT);
     first.kill();
 
     ResultsStore store = ResultsStore.open(results);

@@ -58,7 +58,7 @@ class SweepIntegrationTest extends SparkTestBase {
     SweepSummary first = run(job, false, console);
     assertEquals(new SweepSummary(2, 0, 0, 0, 0, 0, first.results()), first);
     String progress = console.toString(StandardCharsets.UTF_8);
-    assertTrue(progress.contains("[trial 2/2] epoch 2/2"), progress);
+    assertTrue(progress.contains("[trial 2/2 small_cnn tanh s7] epoch 2/2"), progress);
     assertTrue(progress.contains("ETA"), progress);
 
     // Plain Spark reads the tables: one trials row per trial, one epochs row per trial x epoch.
@@ -198,7 +198,7 @@ class SweepIntegrationTest extends SparkTestBase {
     assertTrue(jobDescriptions.stream().anyMatch(d -> d.startsWith("trial 2/2 small_cnn tanh seed 1 epoch 2/2 [")),
         jobDescriptions.toString());
     assertTrue(jobDescriptions.stream().allMatch(d -> d.startsWith("trial ")), jobDescriptions.toString());
-    assertTrue(progress.contains("[trial 1/2] diverged: loss became NaN in epoch 1"), progress);
+    assertTrue(progress.contains("[trial 1/2 small_cnn selu s1] diverged: loss became NaN in epoch 1"), progress);
 
     ResultsStore store = ResultsStore.open(job.results());
     TrialRow selu = store.readTrials().stream().filter(t -> t.activation().equals("selu")).findFirst().orElseThrow();

@@ -1,34 +1,33 @@
 package org.sweep4j.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.RunRow;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
 /**
- * {@code --trials-at-once 2} on local[2]: the trials really overlap, every one is recorded once, and each
- * learns what it learns when trials run one after another (one native thread instead of two per task, so
- * to rounding).
+ * By default a sweep fills the task slots Spark reports: on local[2], two one-worker trials at a time. The
+ * trials really overlap, every one is recorded once, each learns what it learns when trials run one after
+ * another (one native thread instead of two per task, so to rounding), and the run records how busy the
+ * slots were.
  */
 class TrialsSideBySideTest extends SparkTestBase {
   @TempDir
@@ -52,18 +51,21 @@ class TrialsSideBySideTest extends SparkTestBase {
   }
 
   @Test
-  void trialsSideBySideOverlapAndLearnWhatTheyLearnOneAfterAnother() {
+  void trialsFillTheTaskSlotsAndLearnWhatTheyLearnOneAfterAnother() {
+    assertEquals(2, TaskSlots.of(spark.sparkContext()).slots(), "local[2]: the driver's executor with 2 cores");
     JobSpec sequentialJob = job("sequential");
     JobSpec sideBySideJob = job("side-by-side");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     assertEquals(4, run(sequentialJob, 1, new ByteArrayOutputStream()).finished());
     SweepSummary summary = run(sideBySideJob, SweepRunner.AUTO_TRIALS_AT_ONCE, console);
     String progress = console.toString(StandardCharsets.UTF_8);
-    assertTrue(progress.contains("trials at once: 2 (auto: task slots of local[2] / 1 workers per trial)"), progress);
+    assertTrue(progress.contains("2 task slots now; as many trials at once as they hold"), progress);
     assertEquals(new SweepSummary(4, 0, 0, 0, 0, 0, summary.results()), summary, progress);
     for (int trial = 1; trial <= 4; trial++) {
-      assertTrue(progress.contains("[trial " + trial + "/4] epoch 2/2"), progress);
+      assertTrue(Pattern.compile("\\[trial " + trial + "/4 small_cnn \\w+ s\\d] epoch 2/2 ").matcher(progress).find(),
+          progress);
     }
+    assertTrue(progress.contains("sweep: 4/4 trials ended, 0 running, 0 to start; slots 0/2 busy;"), progress);
 
     List<TrialRow> trials = ResultsStore.open(sideBySideJob.results()).readTrials();
     assertEquals(4, trials.size());
@@ -71,6 +73,10 @@ class TrialsSideBySideTest extends SparkTestBase {
     List<TrialRow> byStart = trials.stream().sorted(Comparator.comparing(TrialRow::startedAt)).toList();
     assertTrue(byStart.get(1).startedAt().isBefore(byStart.get(0).finishedAt()),
         "the second trial should start before the first ends: " + byStart);
+    assertTrue(byStart.get(0).provenance().nativeBackend().endsWith("(OPENBLAS, 1 threads per task)"),
+        "two trials at once on 2 cores: one thread each, as the executor reported: " + byStart.get(0));
+    assertTrue(byStart.get(3).provenance().nativeBackend().endsWith("2 threads per task)"),
+        "the sweep's last trial ends alone, on both cores: " + byStart.get(3));
 
     Map<String, EpochRow> sequential = lastEpochs(sequentialJob);
     Map<String, EpochRow> sideBySide = lastEpochs(sideBySideJob);
@@ -79,30 +85,28 @@ class TrialsSideBySideTest extends SparkTestBase {
       assertEquals(sequential.get(id).trainLoss(), sideBySide.get(id).trainLoss(), 1e-3, id + " train loss");
       assertEquals(sequential.get(id).valLoss(), sideBySide.get(id).valLoss(), 1e-3, id + " val loss");
     }
+
+    List<RunRow> runs = ResultsStore.open(sideBySideJob.results()).readRuns();
+    assertEquals(1, runs.size());
+    RunRow run = runs.get(0);
+    assertEquals(4, run.finished());
+    assertEquals(2, run.slots());
+    assertEquals(4L * 2 * 256, run.imagesTrained());
+    assertTrue(run.slotUtilisation() > 0.3 && run.slotUtilisation() <= 1.0, "slot utilisation " + run);
+    assertTrue(progress.contains("slots: "), progress);
   }
 
   @Test
-  void autoFillsALocalMastersTaskSlotsAndRunsOneAtATimeOnACluster() {
-    assertEquals(2, SweepRunner.autoTrialsAtOnce(1, "local[2]", 4));
-    assertEquals(1, SweepRunner.autoTrialsAtOnce(2, "local[2]", 4), "two-worker trials fill local[2] alone");
-    assertEquals(2, SweepRunner.autoTrialsAtOnce(2, "local[4]", 4));
-    assertEquals(3, SweepRunner.autoTrialsAtOnce(1, "local[8]", 3), "no more than there are trials");
-    assertEquals(1, SweepRunner.autoTrialsAtOnce(4, "local[2]", 4), "at least one");
-    assertEquals(1, SweepRunner.autoTrialsAtOnce(1, "spark://master:7077", 4));
-  }
-
-  @Test
-  void refusesMoreTrialsAtOnceThanTaskSlotsBeforeWritingAnything() throws IOException {
-    SweepException error = assertThrows(SweepException.class,
-        () -> run(job("too-many"), 3, new ByteArrayOutputStream()));
-    assertTrue(error.getMessage().contains("--trials-at-once 3") && error.getMessage().contains("local[2] has 2"),
-        error.getMessage());
-    Path results = dir.resolve("too-many");
-    if (Files.exists(results)) {
-      try (Stream<Path> written = Files.walk(results)) {
-        assertEquals(List.of(results), written.toList(), "no shards or tables left behind");
-      }
+  void aCapOfOneRunsTrialsOneAfterAnother() {
+    JobSpec job = job("one-at-a-time");
+    assertEquals(4, run(job, 1, new ByteArrayOutputStream()).finished());
+    List<TrialRow> byStart = ResultsStore.open(job.results()).readTrials().stream()
+        .sorted(Comparator.comparing(TrialRow::startedAt)).toList();
+    for (int i = 1; i < byStart.size(); i++) {
+      assertTrue(!byStart.get(i).startedAt().isBefore(byStart.get(i - 1).finishedAt()), "overlap: " + byStart);
     }
+    byStart.forEach(t -> assertTrue(t.provenance().nativeBackend().contains("2 threads per task"),
+        "one trial at a time on local[2] has both cores: " + t.provenance()));
   }
 
   private static Map<String, EpochRow> lastEpochs(JobSpec job) {

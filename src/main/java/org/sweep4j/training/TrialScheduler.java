@@ -1,0 +1,190 @@
+package org.sweep4j.training;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * Starts trials in their order, each on a thread of its own, as soon as the task slots its workers need are
+ * free: a trial of {@code w} workers starts when {@code w} slots are free (or when nothing runs, so that a
+ * trial wider than the cluster still runs, and executors that have yet to join are asked for), and never more
+ * trials at once than the cap. Slots are read from Spark every time, so executors that join or leave change
+ * how many trials run at once.
+ */
+final class TrialScheduler<T> {
+  /** Whether a trial whose slots are free may start now. */
+  enum Admission {
+    START,
+    /** Not yet: ask again when a running trial ends (the budget it has reserved may come back). */
+    WAIT,
+    /** Never in this run: the scheduler goes on to the next trial. */
+    SKIP
+  }
+
+  /** How often the scheduler looks at the slots again while no trial ends. */
+  private static final long RECHECK_MILLIS = 500;
+
+  private final IntSupplier slots;
+  private final int cap;
+  private final ToIntFunction<T> workers;
+  private final Object lock = new Object();
+  private int running;
+  private int ended;
+  private int waiting;
+  private int busySlots;
+  private int waitingDemand;
+  private int widest;
+  private RuntimeException failure;
+
+  /**
+   * @param slots the task slots there are now
+   * @param cap the most trials at once ({@code --trials-at-once}); {@link Integer#MAX_VALUE} for no cap
+   * @param workers the task slots a trial occupies while it trains
+   */
+  TrialScheduler(IntSupplier slots, int cap, ToIntFunction<T> workers) {
+    if (cap < 1) {
+      throw new IllegalArgumentException("at least one trial at a time, found " + cap);
+    }
+    this.slots = slots;
+    this.cap = cap;
+    this.workers = workers;
+  }
+
+  /**
+   * Runs {@code body} for every trial and returns when all have ended; {@code afterEach} runs once a trial's
+   * body has returned and the scheduler counts it as ended. A body that throws stops new trials from starting;
+   * once the running ones end, the first such failure is thrown.
+   */
+  void run(List<T> trials, java.util.function.Function<T, Admission> admission, Consumer<T> body,
+      Runnable afterEach) {
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService threads = Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "sweep4j-trial-" + threadNumber.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    synchronized (lock) {
+      waitingDemand = trials.stream().mapToInt(workers).sum();
+      widest = trials.stream().mapToInt(workers).max().orElse(0);
+      waiting = trials.size();
+    }
+    try {
+      for (T trial : trials) {
+        int need = workers.applyAsInt(trial);
+        synchronized (lock) {
+          Admission admitted = Admission.WAIT;
+          while (failure == null && admitted == Admission.WAIT) {
+            if (!fits(need)) {
+              lock.wait(RECHECK_MILLIS);
+              continue;
+            }
+            int endedBefore = ended;
+            admitted = admission.apply(trial);
+            if (admitted == Admission.WAIT && running == 0) {
+              throw new IllegalStateException("a trial may not wait for others when none is running");
+            }
+            while (admitted == Admission.WAIT && ended == endedBefore && failure == null) {
+              lock.wait(RECHECK_MILLIS);
+            }
+          }
+          if (failure != null) {
+            break;
+          }
+          if (admitted == Admission.SKIP) {
+            waiting--;
+            waitingDemand -= need;
+            continue;
+          }
+          running++;
+          waiting--;
+          busySlots += need;
+          waitingDemand -= need;
+        }
+        threads.execute(() -> runOne(trial, need, body, afterEach));
+      }
+      synchronized (lock) {
+        while (running > 0) {
+          lock.wait(RECHECK_MILLIS);
+        }
+        if (failure != null) {
+          throw failure;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SweepException("interrupted while trials were running", e);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private boolean fits(int need) {
+    if (running == 0) {
+      return true;
+    }
+    return running < cap && busySlots + need <= slots.getAsInt();
+  }
+
+  private void runOne(T trial, int need, Consumer<T> body, Runnable afterEach) {
+    try {
+      body.accept(trial);
+    } catch (RuntimeException | Error e) {
+      synchronized (lock) {
+        if (failure == null) {
+          failure = e instanceof RuntimeException r ? r : new SweepException("a trial thread failed: " + e, e);
+        }
+      }
+    } finally {
+      synchronized (lock) {
+        running--;
+        ended++;
+        busySlots -= need;
+        lock.notifyAll();
+      }
+      afterEach.run();
+    }
+  }
+
+  /** Trials running now. */
+  int running() {
+    synchronized (lock) {
+      return running;
+    }
+  }
+
+  /** Trials whose body has returned. */
+  int ended() {
+    synchronized (lock) {
+      return ended;
+    }
+  }
+
+  /** Trials not started yet. */
+  int waiting() {
+    synchronized (lock) {
+      return waiting;
+    }
+  }
+
+  /** Task slots the running trials occupy. */
+  int busySlots() {
+    synchronized (lock) {
+      return busySlots;
+    }
+  }
+
+  /**
+   * The most tasks the sweep can still run at once: those of its running trials and of the trials still to
+   * start, and with a cap no more than that many of its widest trials. It only falls as the sweep goes on.
+   */
+  int demand() {
+    synchronized (lock) {
+      long capped = cap == Integer.MAX_VALUE ? Long.MAX_VALUE : (long) cap * widest;
+      return (int) Math.min(busySlots + waitingDemand, capped);
+    }
+  }
+}
