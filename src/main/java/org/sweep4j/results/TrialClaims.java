@@ -127,21 +127,29 @@ public final class TrialClaims implements AutoCloseable {
       if (holder.isPresent() && holder.get().owner().equals(owner)) {
         fs.delete(claim, false);
       }
-      FileStatus[] left = fs.exists(dir) ? fs.listStatus(dir) : null;
-      if (left != null && left.length == 0) {
-        fs.delete(dir, false);
-      }
     } catch (IOException e) {
       // A claim left behind is only a delay for others: it goes stale. Not worth failing a recorded trial.
       System.err.println("warning: cannot remove claim " + claim + ": " + e.getMessage());
     }
   }
 
+  /**
+   * Releases what this driver still holds and removes the claims directory if no claim is left in it. Only
+   * here, not on every release: trials running side by side claim while others release.
+   */
   @Override
   public void close() {
     heartbeat.shutdownNow();
     for (String trialId : Set.copyOf(held)) {
       release(trialId);
+    }
+    try {
+      FileStatus[] left = fs.exists(dir) ? fs.listStatus(dir) : null;
+      if (left != null && left.length == 0) {
+        fs.delete(dir, false);
+      }
+    } catch (IOException e) {
+      // Another driver is claiming in it, or has just removed it: either way it is not ours to clean.
     }
   }
 
