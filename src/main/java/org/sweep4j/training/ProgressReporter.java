@@ -84,12 +84,20 @@ public final class ProgressReporter implements EpochListener {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
+  /** The time left at the rate so far; -1 before anything is done. */
   private long etaSeconds() {
+    if (doneImages == 0) {
+      return -1;
+    }
     double rate = doneImages / Math.max(elapsedSeconds(), 1e-9);
-    return Math.round((totalImages - doneImages) / Math.max(rate, 1e-9));
+    return Math.round((totalImages - doneImages) / rate);
   }
 
+  /** {@code 1h05m}, {@code 3m07s}, {@code 12s}; a negative time is not known yet: {@code ?}. */
   static String format(long seconds) {
+    if (seconds < 0) {
+      return "?";
+    }
     Duration d = Duration.ofSeconds(Math.max(0, seconds));
     if (d.toHours() > 0) {
       return String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart());
