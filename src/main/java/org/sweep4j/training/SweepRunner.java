@@ -91,7 +91,7 @@ public final class SweepRunner {
     CpuMeter cpu = new CpuMeter();
     TaskSlots.Reading slotsAtStart = slots.read();
     RunTally tally = new RunTally(skipped);
-    TrialScheduler<Integer> scheduler = new TrialScheduler<>(slots::slots, trialsAtOnce,
+    TrialScheduler<Integer> scheduler = new TrialScheduler<>(slots::schedulable, trialsAtOnce,
         i -> toRun.get(i).distribution().workers());
     IntSupplier threads = TaskThreads.of(sc.master(), slots::slots, scheduler::demand);
     Provenance provenance = new Provenance(Versions.sweep4j(), Versions.dl4j(), sc.version(), null, sc.master());

@@ -24,6 +24,8 @@ public final class TaskSlots extends SparkListener {
   private static final Map<String, TaskSlots> BY_APPLICATION = new ConcurrentHashMap<>();
 
   private final int taskCpus;
+  /** The most slots dynamic allocation may add executors for; 0 without dynamic allocation. */
+  private final long dynamicSlots;
   private final Map<String, Integer> executorCores = new HashMap<>();
   private int slots;
   private long lastChangeNanos = System.nanoTime();
@@ -33,6 +35,7 @@ public final class TaskSlots extends SparkListener {
   /** Made by Spark from {@code spark.extraListeners}. */
   public TaskSlots(SparkConf conf) {
     this.taskCpus = Math.max(1, conf.getInt("spark.task.cpus", 1));
+    this.dynamicSlots = dynamicSlots(conf, taskCpus);
     String application = conf.get("spark.app.id", null);
     if (application != null) {
       BY_APPLICATION.put(application, this);
@@ -57,6 +60,24 @@ public final class TaskSlots extends SparkListener {
   /** Task slots of the live executors now. */
   public synchronized int slots() {
     return slots;
+  }
+
+  /**
+   * The slots a scheduler may fill: those of the live executors, or with dynamic allocation as many as its
+   * {@code maxExecutors} would bring. Spark requests executors only for tasks that wait, so a sweep that
+   * filled only the slots it had would never grow its cluster.
+   */
+  public int schedulable() {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(slots(), dynamicSlots));
+  }
+
+  private static long dynamicSlots(SparkConf conf, int taskCpus) {
+    if (!conf.getBoolean("spark.dynamicAllocation.enabled", false)) {
+      return 0;
+    }
+    long executors = conf.getLong("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
+    long cores = conf.getLong("spark.executor.cores", 1);
+    return executors >= Integer.MAX_VALUE ? Integer.MAX_VALUE : executors * Math.max(1, cores / taskCpus);
   }
 
   /** Cores one task holds ({@code spark.task.cpus}). */

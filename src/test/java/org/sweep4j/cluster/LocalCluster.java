@@ -45,9 +45,15 @@ final class LocalCluster implements AutoCloseable {
 
   /** Starts {@code submit-sweep.sh JOB ARGS}, which execs into the driver; its console goes to {@code log}. */
   DriverProcess submit(Path job, List<String> args, Path log) throws IOException {
+    return submit(job, args, "", log);
+  }
+
+  /** The same, with more spark-submit options ({@code --conf key=value ...}). */
+  DriverProcess submit(Path job, List<String> args, String submitOptions, Path log) throws IOException {
     List<String> all = new ArrayList<>(List.of(job.toString()));
     all.addAll(args);
-    return DriverProcess.watch(script("submit-sweep.sh", all, log), log);
+    Process process = script("submit-sweep.sh", all, log, Map.of("SWEEP4J_SUBMIT_OPTIONS", submitOptions));
+    return DriverProcess.watch(process, log);
   }
 
   /** SIGKILLs a worker and, with it, the executors it launched (they share its process group). */
@@ -76,6 +82,11 @@ final class LocalCluster implements AutoCloseable {
   }
 
   private Process script(String name, List<String> args, Path log) throws IOException {
+    return script(name, args, log, Map.of());
+  }
+
+  private Process script(String name, List<String> args, Path log, Map<String, String> extraEnvironment)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of("bash", REPO.resolve("jobs/cluster/" + name).toString()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
@@ -86,6 +97,7 @@ final class LocalCluster implements AutoCloseable {
     env.put("SPARK_MASTER_WEBUI_PORT", Integer.toString(uiPort));
     env.put("SWEEP4J_WORKERS", "2");
     env.put("SWEEP4J_WORKER_CORES", "1");
+    env.putAll(extraEnvironment);
     return builder.start();
   }
 

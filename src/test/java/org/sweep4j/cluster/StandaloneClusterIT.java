@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweep4j.cli.DriverProcess;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.RunRow;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
@@ -61,7 +63,7 @@ class StandaloneClusterIT {
     DriverProcess submit = cluster.submit(LocalCluster.REPO.resolve("jobs/cluster/cluster-smoke.yaml"),
         List.of("--results", results.toString(), "--no-report"), log);
     String console = finish(submit);
-    assertTrue(console.contains("[trial 2/2] epoch 2/2"), console);
+    assertTrue(console.contains("[trial 2/2 small_cnn tanh s1] epoch 2/2"), console);
 
     ResultsStore store = ResultsStore.open(results.toString());
     List<TrialRow> trials = store.readTrials();
@@ -91,7 +93,7 @@ class StandaloneClusterIT {
     Path results = dir.resolve("killed");
     List<String> args = List.of("--results", results.toString(), "--no-report");
     DriverProcess first = cluster.submit(job, args, dir.resolve("killed-1.log"));
-    first.awaitOutput("[trial 2/2] epoch 1/3", AWAIT);
+    first.awaitOutput("[trial 2/2 small_cnn tanh s1] epoch 1/3", AWAIT);
     // SIGKILL to the script's exec'd JVM: the driver itself, no shutdown hooks.
     first.kill();
     assertEquals(1, ResultsStore.open(results.toString()).readTrials().size(), "the first trial, and only it");
@@ -107,12 +109,80 @@ class StandaloneClusterIT {
 
   @Test
   @Order(3)
+  void oneWorkerTrialsFillBothWorkersWithoutAFlag() throws Exception {
+    Path job = slotsJob("cluster-slots");
+    Path events = Files.createDirectories(dir.resolve("events"));
+    Path results = dir.resolve("slots");
+    String console = finish(cluster.submit(job, List.of("--results", results.toString(), "--no-report"),
+        "--conf spark.eventLog.enabled=true --conf spark.eventLog.dir=" + events.toUri(), dir.resolve("slots.log")));
+
+    ResultsStore store = ResultsStore.open(results.toString());
+    List<RunRow> runs = store.readRuns();
+    assertEquals(1, runs.size(), console);
+    RunRow run = runs.get(0);
+    assertEquals(4, run.finished(), console);
+    assertEquals(2, run.slots(), "two one-core executors");
+    assertTrue(run.slotUtilisation() >= 0.8, "slots busy " + run.slotUtilisation() + "\n" + console);
+    for (TrialRow trial : store.readTrials()) {
+      assertTrue(trial.provenance().nativeBackend().endsWith("(OPENBLAS, 1 threads per task)"),
+          "the executor reports the threads it trained with: " + trial.provenance().nativeBackend());
+    }
+
+    // Spark's own record of the tasks: once both executors had started (the second registers a few seconds
+    // after the first), both trained at the same time until one ran out of trials.
+    List<TaskSpan> tasks = TaskSpan.fromEventLog(events);
+    assertEquals(Set.of("0", "1"), tasks.stream().map(TaskSpan::executor).collect(Collectors.toSet()));
+    long bothStarted = TaskSpan.firstLaunchOfLast(tasks);
+    long firstDone = TaskSpan.lastFinishOfFirst(tasks);
+    long both = TaskSpan.timeWithAtLeast(2, TaskSpan.clip(tasks, bothStarted, firstDone));
+    assertTrue(both >= 0.8 * (firstDone - bothStarted), "two tasks at once for " + both + " of "
+        + (firstDone - bothStarted) + " ms\n" + tasks + "\n" + console);
+  }
+
+  @Test
+  @Order(4)
+  void withDynamicAllocationTheSweepAsksForTheExecutorsItCanFill() throws Exception {
+    Path job = slotsJob("cluster-dynamic");
+    Path results = dir.resolve("dynamic");
+    String dynamic = "--conf spark.dynamicAllocation.enabled=true"
+        + " --conf spark.dynamicAllocation.shuffleTracking.enabled=true"
+        + " --conf spark.dynamicAllocation.initialExecutors=0 --conf spark.dynamicAllocation.minExecutors=0"
+        + " --conf spark.dynamicAllocation.maxExecutors=2 --conf spark.dynamicAllocation.schedulerBacklogTimeout=1s";
+    String console = finish(cluster.submit(job, List.of("--results", results.toString(), "--no-report"), dynamic,
+        dir.resolve("dynamic.log")));
+    List<TrialRow> byStart = ResultsStore.open(results.toString()).readTrials().stream()
+        .sorted(java.util.Comparator.comparing(TrialRow::startedAt)).toList();
+    assertEquals(4, byStart.size(), console);
+    assertTrue(byStart.get(1).startedAt().isBefore(byStart.get(0).finishedAt()),
+        "starting with no executor, the sweep still ran two trials at once: " + byStart + "\n" + console);
+  }
+
+  /**
+   * Four one-worker trials of three epochs on 4,000 synthetic images, about ten seconds each on one core. All
+   * ReLU: trials of unequal length (tanh trains a third slower) leave one slot idle at the end of so short a
+   * sweep, which says nothing about the scheduler.
+   */
+  private static Path slotsJob(String sweep) throws IOException {
+    Path job = dir.resolve(sweep + ".yaml");
+    Files.writeString(job, """
+        sweep: %s
+        description: four one-worker trials on two one-core workers
+        dataset: {source: synthetic, train_size: 4000, test_size: 200}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [1, 2, 3, 4]}
+        training: {epochs: 3, batch_size: 50, train_eval_size: 200, probe_size: 50}
+        distribution: {workers: 1, averaging_frequency: 1}
+        """.formatted(sweep));
+    return job;
+  }
+
+  @Test
+  @Order(5)
   void losingAWorkerMidTrialLosesNoTrialAndTheSweepGoesOn() throws Exception {
     Path job = smokeVariant("cluster-loss", 5);
     Path results = dir.resolve("loss");
     Path log = dir.resolve("loss.log");
     DriverProcess submit = cluster.submit(job, List.of("--results", results.toString(), "--no-report"), log);
-    submit.awaitOutput("[trial 1/2] epoch 2/5", AWAIT);
+    submit.awaitOutput("[trial 1/2 small_cnn relu s1] epoch 2/5", AWAIT);
     cluster.killWorker(2);
     String console = finish(submit);
 
