@@ -19,12 +19,31 @@ import org.sweep4j.grid.TrialSpec;
  * @param threads native threads of the single-JVM and PyTorch runs; Spark tasks share these cores
  * @param workers Spark workers ({@code local[workers]}), each a model copy with threads ÷ workers threads
  * @param dataPath CIFAR-10 binary data to train on, or null for the built-in synthetic set
- * @param modes which of {@code single}, {@code spark}, {@code torch} to run
+ * @param modes which of {@code single}, {@code spark}, {@code trials}, {@code sweep}, {@code driver},
+ *     {@code torch} to run
+ * @param sweep the size of the real sweep the {@code sweep} mode runs
  */
 public record BenchSettings(List<Architecture> architectures, ActivationSpec activation, int batchSize,
     int warmupBatches, int batches, int threads, int workers, int averagingFrequency, String dataPath,
-    List<String> modes) {
-  public static final List<String> MODES = List.of("single", "spark", "trials", "torch");
+    List<String> modes, SweepSize sweep) {
+  public static final List<String> MODES = List.of("single", "spark", "trials", "sweep", "driver", "torch");
+
+  /**
+   * The {@code sweep} mode's sweep: {@code trials} seeds × {@code epochs} epochs × {@code images} training
+   * images, one worker each.
+   */
+  public record SweepSize(int trials, int epochs, int images) {
+    public static final SweepSize DEFAULT = new SweepSize(4, 3, 10_000);
+
+    public SweepSize {
+      positive("--sweep-trials", trials);
+      positive("--sweep-epochs", epochs);
+      if (images < 1 || images > DatasetSpec.MAX_TRAIN) {
+        throw new IllegalArgumentException("--sweep-images must be in [1, " + DatasetSpec.MAX_TRAIN + "], found "
+            + images);
+      }
+    }
+  }
 
   public BenchSettings {
     if (architectures.isEmpty()) {
@@ -51,6 +70,9 @@ public record BenchSettings(List<Architecture> architectures, ActivationSpec act
     }
     architectures = List.copyOf(architectures);
     modes = List.copyOf(modes);
+    if (sweep == null) {
+      sweep = SweepSize.DEFAULT;
+    }
   }
 
   private static void positive(String option, int value) {
@@ -80,6 +102,11 @@ public record BenchSettings(List<Architecture> architectures, ActivationSpec act
 
   public boolean runs(String mode) {
     return modes.contains(mode);
+  }
+
+  /** Whether to time single-JVM training: asked for, or needed as the sweep mode's yardstick. */
+  public boolean runsSingle() {
+    return runs("single") || runs("sweep");
   }
 
   /** The trial the bench trains: seed 1, Keras-default Adam, one epoch over the bench's images. */

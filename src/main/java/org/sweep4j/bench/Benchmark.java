@@ -1,6 +1,7 @@
 package org.sweep4j.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class Benchmark {
       Optional<TorchAnchor> torch = settings.runs("torch") ? TorchAnchor.find(out) : Optional.empty();
       for (Architecture architecture : settings.architectures()) {
         List<Measurement> measured = new ArrayList<>();
-        if (settings.runs("single")) {
+        if (settings.runsSingle()) {
           measured.add(single(architecture, images));
         }
         if (settings.runs("spark")) {
@@ -71,6 +72,12 @@ public final class Benchmark {
         }
         if (settings.runs("trials")) {
           measured.add(trialsSideBySide(architecture, images));
+        }
+        if (settings.runs("sweep")) {
+          measured.add(sweep(architecture, work));
+        }
+        if (settings.runs("driver")) {
+          driverCosts(architecture, work);
         }
         if (torch.isPresent()) {
           torch.get().measure(settings, architecture, records).ifPresent(measured::add);
@@ -197,6 +204,68 @@ public final class Benchmark {
     }
   }
 
+  /**
+   * A real sweep in the seed experiments' configuration, end to end as {@code sweep4j run} runs it on this
+   * bench's Spark session: images trained over the sweep's whole wall time (data loading, shards, scheduling,
+   * scoring, diagnostics and recording included).
+   */
+  private Measurement sweep(Architecture architecture, Path work) {
+    BenchSettings.SweepSize size = settings.sweep();
+    BenchSweeps sweeps = new BenchSweeps(settings, work, spark.get());
+    var job = sweeps.seedJobLike(architecture, size.trials(), size.epochs(), size.images());
+    out.printf(Locale.ROOT, "sweep %s: %d trials x %d epochs x %d images, workers 1, averaging every 1, scoring %d"
+        + " test + %d training images per epoch, trials at once: auto on local[%d]%n", architecture.label(),
+        size.trials(), size.epochs(), job.dataset().trainSize(), job.dataset().testSize(),
+        job.training().trainEvalSize(), settings.workers());
+    BenchSweeps.Timed timed = sweeps.run(job, org.sweep4j.training.SweepRunner.AUTO_TRIALS_AT_ONCE,
+        OutputStream.nullOutputStream());
+    out.printf(Locale.ROOT, "sweep %s: %.1f s, slots %.0f%% busy%n", architecture.label(), timed.seconds(),
+        timed.run().slotUtilisation() == null ? Double.NaN : 100 * timed.run().slotUtilisation());
+    return new Measurement(architecture.label(), "sweep", timed.run().imagesTrained() / timed.seconds(),
+        100 * timed.cpuSeconds() / (timed.seconds() * settings.threads()));
+  }
+
+  /**
+   * What the driver spends beyond training, as the marginal cost of one more unit in sweeps of minibatches of
+   * 8 synthetic images (nothing to load): per epoch of a one-worker trial (one Spark task), per trial (claim,
+   * trainer, one epoch, record), per parameter-averaging round of two workers (a Spark job that ships
+   * parameters and Adam's state both ways). Wall time, and this JVM's CPU time (in local mode the executors'
+   * too, so an upper bound of the driver's).
+   */
+  private void driverCosts(Architecture architecture, Path work) {
+    BenchSweeps sweeps = new BenchSweeps(settings, work, spark.get());
+    // Untimed: executors load their native libraries and compile the hot code with the first tasks.
+    sweeps.run(driverJob(sweeps, architecture, new int[] {2, 5, 1}), 1, OutputStream.nullOutputStream());
+    sweeps.run(driverJob(sweeps, architecture, new int[] {1, 1, 5}), 1, OutputStream.nullOutputStream());
+    printCost(architecture, "trial-epoch", sweeps, new int[] {1, 5, 1}, new int[] {1, 45, 1}, 40,
+        "one worker: one Spark task per epoch");
+    printCost(architecture, "trial", sweeps, new int[] {2, 1, 1}, new int[] {10, 1, 1}, 8,
+        "of one epoch: claim, trainer, epoch, record");
+    printCost(architecture, "averaging-round", sweeps, new int[] {1, 1, 5}, new int[] {1, 1, 45}, 40,
+        "2 workers, a Spark job each");
+  }
+
+  /**
+   * Times sweeps of {@code few} and {@code many} ({trials, epochs, rounds}: rounds of two workers, or one
+   * minibatch of one worker) and prints the cost of each of the {@code moreUnits} units the second has more.
+   */
+  private void printCost(Architecture architecture, String unit, BenchSweeps sweeps, int[] few, int[] many,
+      int moreUnits, String what) {
+    BenchSweeps.Timed small = sweeps.run(driverJob(sweeps, architecture, few), 1, OutputStream.nullOutputStream());
+    BenchSweeps.Timed large = sweeps.run(driverJob(sweeps, architecture, many), 1, OutputStream.nullOutputStream());
+    out.printf(Locale.ROOT, "driver %s %s %.0f ms wall, %.0f ms cpu (%s)%n", architecture.label(), unit,
+        1000 * (large.seconds() - small.seconds()) / moreUnits,
+        1000 * (large.cpuSeconds() - small.cpuSeconds()) / moreUnits, what);
+  }
+
+  private static org.sweep4j.config.JobSpec driverJob(BenchSweeps sweeps, Architecture architecture, int[] shape) {
+    int batch = 8;
+    boolean averaging = shape[2] > 1;
+    int workers = averaging ? 2 : 1;
+    int images = averaging ? workers * batch * shape[2] : batch;
+    return sweeps.job(architecture, shape[0], shape[1], images, 8, 8, 0, workers, 1, batch, null);
+  }
+
   /** Ratios against PyTorch and Spark's cost against the single JVM, and how busy the cores were. */
   private void summarise(Architecture architecture, List<Measurement> measured) {
     Optional<Measurement> torch = find(measured, "torch");
@@ -207,6 +276,8 @@ public final class Benchmark {
             m.imagesPerSecond() / torch.get().imagesPerSecond());
       }
     }
+    find(measured, "sweep").ifPresent(sweep -> single.ifPresent(s -> out.printf(Locale.ROOT,
+        "ratio %s sweep-vs-single %.2f%n", architecture.label(), sweep.imagesPerSecond() / s.imagesPerSecond())));
     find(measured, "spark").ifPresent(spark -> single.ifPresent(s -> out.printf(Locale.ROOT,
         "overhead %s spark %.1f%% (local[%d], averaging every %d minibatches, vs single JVM on the same %d cores)%n",
         architecture.label(), 100 * (1 - spark.imagesPerSecond() / s.imagesPerSecond()), settings.workers(),

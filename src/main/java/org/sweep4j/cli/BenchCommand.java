@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = {"Measure training throughput of each architecture: single JVM, Spark parameter averaging on"
         + " local[WORKERS], and the PyTorch anchor on the same minibatches and threads when python3-torch is"
         + " installed. Prints 'bench ARCH MODE N img/s', 'ratio ARCH MODE X' (sweep4j / PyTorch),"
-        + " Spark's overhead against the single JVM, and CPU utilisation."})
+        + " 'ratio ARCH sweep-vs-single X', Spark's overhead against the single JVM, and CPU utilisation."})
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--architectures", split = ",", paramLabel = "NAME",
       description = "Architectures to measure (default: all).")
@@ -44,6 +44,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--workers", description = "Spark workers, local[WORKERS] (default: all cores).")
   Integer workers;
 
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master of the spark, sweep and driver modes (default: spark-submit's, else"
+          + " local[WORKERS]); on a cluster the driver mode's CPU time is the driver's alone.")
+  String master;
+
   @Option(names = "--averaging-frequency", defaultValue = "5",
       description = "Minibatches per worker between parameter averagings (default: ${DEFAULT-VALUE}, as job files).")
   int averagingFrequency;
@@ -54,8 +59,22 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--modes", split = ",", defaultValue = "single,spark,torch",
       description = "Which of single, spark, trials (one training per thread side by side, one thread each),"
-          + " torch to run (default: ${DEFAULT-VALUE}).")
+          + " sweep (a real sweep end to end, seed-job settings, against single), driver (the driver's cost per"
+          + " trial-epoch, trial and averaging round), torch to run (default: ${DEFAULT-VALUE}).")
   List<String> modes;
+
+  @Option(names = "--sweep-trials", defaultValue = "4",
+      description = "Trials (seeds) of the sweep mode's sweep (default: ${DEFAULT-VALUE}).")
+  int sweepTrials;
+
+  @Option(names = "--sweep-epochs", defaultValue = "3",
+      description = "Epochs of each of its trials (default: ${DEFAULT-VALUE}).")
+  int sweepEpochs;
+
+  @Option(names = "--sweep-images", defaultValue = "10000",
+      description = "Training images of its trials; a fifth of that is scored every epoch as test set and"
+          + " again as training-evaluation subset (default: ${DEFAULT-VALUE}).")
+  int sweepImages;
 
   @Override
   public Integer call() {
@@ -63,16 +82,21 @@ final class BenchCommand implements Callable<Integer> {
     List<Architecture> chosen = architectures == null ? Architecture.all()
         : architectures.stream().map(Architecture::parse).toList();
     BenchSettings settings = new BenchSettings(chosen, ActivationSpec.parse(activation), batchSize, warmup, batches,
-        threads == null ? cores : threads, workers == null ? cores : workers, averagingFrequency, data, modes);
+        threads == null ? cores : threads, workers == null ? cores : workers, averagingFrequency, data, modes,
+        new BenchSettings.SweepSize(sweepTrials, sweepEpochs, sweepImages));
+    // Under spark-submit (spark.master set) the bench runs on the submitted master.
+    String sparkMaster = master != null ? master
+        : System.getProperty("spark.master") != null ? null : "local[" + settings.workers() + "]";
     System.out.printf("sweep4j bench: %s, activation %s, batch %d, %d warm-up + %d timed minibatches, %d threads,"
-        + " spark local[%d] averaging every %d; data %s; %s%n", settings.architectures(), settings.activation(),
-        batchSize, warmup, batches, settings.threads(), settings.workers(), averagingFrequency,
+        + " spark %s averaging every %d; data %s; %s%n", settings.architectures(), settings.activation(),
+        batchSize, warmup, batches, settings.threads(),
+        sparkMaster == null ? System.getProperty("spark.master") : sparkMaster, averagingFrequency,
         data == null ? "synthetic" : data, NativeThreads.describeBackend(settings.threads()));
     SparkSession[] spark = new SparkSession[1];
     try {
       new Benchmark(settings, System.out, () -> {
         if (spark[0] == null) {
-          spark[0] = SparkSetup.session("local[" + settings.workers() + "]", "sweep4j bench", false);
+          spark[0] = SparkSetup.session(sparkMaster, "sweep4j bench", false);
         }
         return spark[0];
       }).run();

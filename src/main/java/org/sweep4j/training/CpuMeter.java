@@ -17,6 +17,12 @@ public final class CpuMeter {
     return (System.nanoTime() - startWall) / 1e9;
   }
 
+  /** CPU seconds this JVM used since this meter was made; NaN where the JVM cannot tell. */
+  public double cpuSeconds() {
+    long cpu = os.getProcessCpuTime();
+    return cpu < 0 || startCpu < 0 ? Double.NaN : (cpu - startCpu) / 1e9;
+  }
+
   /** Percent of {@code cores} busy since this meter was made; NaN where the JVM cannot tell CPU time. */
   public double percent(int cores) {
     long cpu = os.getProcessCpuTime();

@@ -13,7 +13,7 @@ class BenchSettingsTest {
   private static BenchSettings settings(int batch, int warmup, int batches, int workers, int averaging,
       List<String> modes) {
     return new BenchSettings(List.of(Architecture.parse("small_cnn")), ActivationSpec.parse("relu"), batch, warmup,
-        batches, 2, workers, averaging, null, modes);
+        batches, 2, workers, averaging, null, modes, null);
   }
 
   @Test
@@ -37,7 +37,7 @@ class BenchSettingsTest {
   void unknownModeListsTheValidOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> settings(100, 1, 1, 2, 5, List.of("single", "gpu")));
-    assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("single, spark, trials, torch"), e.getMessage());
+    assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("single, spark, trials, sweep, driver, torch"), e.getMessage());
   }
 
   @Test

@@ -23,7 +23,7 @@ class BenchmarkTest extends SparkTestBase {
   @Test
   void measuresSingleSparkAndSideBySideTrialsAndReportsOverheadAndCpu() {
     BenchSettings settings = new BenchSettings(List.of(Architecture.parse("tiny_cnn")),
-        ActivationSpec.parse("relu"), 20, 2, 4, 2, 2, 2, null, List.of("single", "spark", "trials"));
+        ActivationSpec.parse("relu"), 20, 2, 4, 2, 2, 2, null, List.of("single", "spark", "trials"), null);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<Measurement> measured = new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8),
         () -> spark).run();
@@ -33,6 +33,26 @@ class BenchmarkTest extends SparkTestBase {
     assertEquals(3, out.lines().filter(l -> BENCH_LINE.matcher(l).matches()).count(), out);
     assertTrue(out.contains("overhead tiny_cnn spark "), out);
     assertTrue(out.lines().anyMatch(l -> l.matches("cpu tiny_cnn single \\d+%")), out);
+  }
+
+  @Test
+  void timesARealSweepAgainstTheSingleJvmAndTheDriversCosts() {
+    BenchSettings settings = new BenchSettings(List.of(Architecture.parse("tiny_cnn")),
+        ActivationSpec.parse("relu"), 16, 1, 2, 2, 2, 1, null, List.of("sweep", "driver"),
+        new BenchSettings.SweepSize(2, 2, 64));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<Measurement> measured = new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        () -> spark).run();
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(List.of("single", "sweep"), measured.stream().map(Measurement::mode).toList(),
+        "the sweep is measured against the single JVM in the same run");
+    assertTrue(out.contains("sweep tiny_cnn: 2 trials x 2 epochs x 64 images, workers 1, averaging every 1,"
+        + " scoring 12 test + 12 training images per epoch"), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches("ratio tiny_cnn sweep-vs-single \\d+\\.\\d\\d")), out);
+    for (String unit : List.of("trial-epoch", "trial", "averaging-round")) {
+      assertTrue(out.lines().anyMatch(l -> l.matches("driver tiny_cnn " + unit + " -?\\d+ ms wall, -?\\d+ ms cpu \\(.*")),
+          unit + ":\n" + out);
+    }
   }
 
   @Test
@@ -53,7 +73,7 @@ class BenchmarkTest extends SparkTestBase {
     assumeTrue(anchor.isPresent(), "PyTorch is not installed here");
     for (ActivationName name : ActivationName.values()) {
       BenchSettings settings = new BenchSettings(List.of(Architecture.parse("small_cnn")), ActivationSpec.of(name),
-          10, 1, 2, 1, 1, 1, null, List.of("torch"));
+          10, 1, 2, 1, 1, 1, null, List.of("torch"), null);
       List<Measurement> measured = new Benchmark(settings, out, () -> {
         throw new AssertionError("torch mode must not start Spark");
       }).run();
