@@ -1,11 +1,12 @@
 package org.nd4j.nativeblas;
 
 /**
- * Compatibility shim, not part of sweep4j's API. DL4J 1.0.0-M2 decides whether its oneDNN layer helpers may
- * run by reflectively calling {@code org.nd4j.nativeblas.Nd4jCpu$Environment.getInstance().isUseMKLDNN()}, but
- * ND4J M2 moved that class to {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment} and renamed
- * the method {@code isUseONEDNN}. The lookup fails, so convolutions never use oneDNN and train ~4x slower.
- * This class answers the old lookup with the new binding's answer.
+ * Compatibility shim, not part of sweep4j's API. DL4J 1.0.0-M2 decides whether its oneDNN layer
+ * helpers may run by reflectively calling {@code
+ * org.nd4j.nativeblas.Nd4jCpu$Environment.getInstance().isUseMKLDNN()}, but ND4J M2 moved that
+ * class to {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment} and renamed the
+ * method {@code isUseONEDNN}. The lookup fails, so convolutions never use oneDNN and train ~4x
+ * slower. This class answers the old lookup with the new binding's answer.
  */
 public final class Nd4jCpu {
   private Nd4jCpu() {}

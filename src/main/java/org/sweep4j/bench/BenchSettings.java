@@ -17,20 +17,31 @@ import org.sweep4j.grid.TrialSpec;
  * @param warmupBatches minibatches trained before timing starts (JIT, native kernels, allocators)
  * @param batches minibatches timed; for Spark, rounded up to whole averaging rounds of all workers
  * @param threads native threads of the single-JVM and PyTorch runs; Spark tasks share these cores
- * @param workers Spark workers ({@code local[workers]}), each a model copy with threads ÷ workers threads
+ * @param workers Spark workers ({@code local[workers]}), each a model copy with threads ÷ workers
+ *     threads
  * @param dataPath CIFAR-10 binary data to train on, or null for the built-in synthetic set
- * @param modes which of {@code single}, {@code spark}, {@code trials}, {@code sweep}, {@code driver},
- *     {@code torch} to run
+ * @param modes which of {@code single}, {@code spark}, {@code trials}, {@code sweep}, {@code
+ *     driver}, {@code torch} to run
  * @param sweep the size of the real sweep the {@code sweep} mode runs
  */
-public record BenchSettings(List<Architecture> architectures, ActivationSpec activation, int batchSize,
-    int warmupBatches, int batches, int threads, int workers, int averagingFrequency, String dataPath,
-    List<String> modes, SweepSize sweep) {
-  public static final List<String> MODES = List.of("single", "spark", "trials", "sweep", "driver", "torch");
+public record BenchSettings(
+    List<Architecture> architectures,
+    ActivationSpec activation,
+    int batchSize,
+    int warmupBatches,
+    int batches,
+    int threads,
+    int workers,
+    int averagingFrequency,
+    String dataPath,
+    List<String> modes,
+    SweepSize sweep) {
+  public static final List<String> MODES =
+      List.of("single", "spark", "trials", "sweep", "driver", "torch");
 
   /**
-   * The {@code sweep} mode's sweep: {@code trials} seeds × {@code epochs} epochs × {@code images} training
-   * images, one worker each.
+   * The {@code sweep} mode's sweep: {@code trials} seeds × {@code epochs} epochs × {@code images}
+   * training images, one worker each.
    */
   public record SweepSize(int trials, int epochs, int images) {
     public static final SweepSize DEFAULT = new SweepSize(4, 3, 10_000);
@@ -39,15 +50,16 @@ public record BenchSettings(List<Architecture> architectures, ActivationSpec act
       positive("--sweep-trials", trials);
       positive("--sweep-epochs", epochs);
       if (images < 1 || images > DatasetSpec.MAX_TRAIN) {
-        throw new IllegalArgumentException("--sweep-images must be in [1, " + DatasetSpec.MAX_TRAIN + "], found "
-            + images);
+        throw new IllegalArgumentException(
+            "--sweep-images must be in [1, " + DatasetSpec.MAX_TRAIN + "], found " + images);
       }
     }
   }
 
   public BenchSettings {
     if (architectures.isEmpty()) {
-      throw new IllegalArgumentException("--architectures: name at least one (valid: " + Architecture.all() + ")");
+      throw new IllegalArgumentException(
+          "--architectures: name at least one (valid: " + Architecture.all() + ")");
     }
     positive("--batch-size", batchSize);
     positive("--batches", batches);
@@ -59,14 +71,22 @@ public record BenchSettings(List<Architecture> architectures, ActivationSpec act
     }
     for (String mode : modes) {
       if (!MODES.contains(mode)) {
-        throw new IllegalArgumentException("--modes: unknown mode '" + mode + "' (valid: " + String.join(", ", MODES)
-            + ")");
+        throw new IllegalArgumentException(
+            "--modes: unknown mode '" + mode + "' (valid: " + String.join(", ", MODES) + ")");
       }
     }
     if (imagesNeeded(batchSize, warmupBatches, sparkBatches(batches, workers, averagingFrequency))
         > DatasetSpec.MAX_TRAIN) {
-      throw new IllegalArgumentException("--batches " + batches + " and --warmup " + warmupBatches + " of "
-          + batchSize + " images need more than the " + DatasetSpec.MAX_TRAIN + " training images CIFAR-10 has");
+      throw new IllegalArgumentException(
+          "--batches "
+              + batches
+              + " and --warmup "
+              + warmupBatches
+              + " of "
+              + batchSize
+              + " images need more than the "
+              + DatasetSpec.MAX_TRAIN
+              + " training images CIFAR-10 has");
     }
     architectures = List.copyOf(architectures);
     modes = List.copyOf(modes);
@@ -81,7 +101,10 @@ public record BenchSettings(List<Architecture> architectures, ActivationSpec act
     }
   }
 
-  /** Timed Spark minibatches: {@code batches} rounded up to whole rounds of workers × averaging frequency. */
+  /**
+   * Timed Spark minibatches: {@code batches} rounded up to whole rounds of workers × averaging
+   * frequency.
+   */
   public int sparkBatches() {
     return sparkBatches(batches, workers, averagingFrequency);
   }
@@ -91,7 +114,10 @@ public record BenchSettings(List<Architecture> architectures, ActivationSpec act
     return (batches + round - 1) / round * round;
   }
 
-  /** Distinct images trained on: every minibatch of the warm-up and the timed part is a new slice of data. */
+  /**
+   * Distinct images trained on: every minibatch of the warm-up and the timed part is a new slice of
+   * data.
+   */
   public int images() {
     return imagesNeeded(batchSize, warmupBatches, Math.max(batches, sparkBatches()));
   }
@@ -111,9 +137,15 @@ public record BenchSettings(List<Architecture> architectures, ActivationSpec act
 
   /** The trial the bench trains: seed 1, Keras-default Adam, one epoch over the bench's images. */
   TrialSpec trial(Architecture architecture, int workersOfTrial) {
-    DatasetSpec dataset = new DatasetSpec(dataPath == null ? DataSource.SYNTHETIC : DataSource.CIFAR10, dataPath,
-        images(), 1);
-    return new TrialSpec("bench", activation, architecture, 1, dataset,
+    DatasetSpec dataset =
+        new DatasetSpec(
+            dataPath == null ? DataSource.SYNTHETIC : DataSource.CIFAR10, dataPath, images(), 1);
+    return new TrialSpec(
+        "bench",
+        activation,
+        architecture,
+        1,
+        dataset,
         new TrainingSpec(1, batchSize * workersOfTrial, Optimizer.ADAM, 1e-3, 0),
         new DistributionSpec(workersOfTrial, averagingFrequency, batchSize));
   }

@@ -7,16 +7,23 @@ import java.util.Locale;
  *
  * @param cpuPercent process CPU time over wall time × the cores the mode was given, in percent
  */
-public record Measurement(String architecture, String mode, double imagesPerSecond, double cpuPercent) {
+public record Measurement(
+    String architecture, String mode, double imagesPerSecond, double cpuPercent) {
   public Measurement {
     if (!(imagesPerSecond > 0) || Double.isInfinite(imagesPerSecond)) {
-      throw new IllegalArgumentException(mode + " measurement of " + architecture + ": images/s must be positive,"
-          + " found " + imagesPerSecond);
+      throw new IllegalArgumentException(
+          mode
+              + " measurement of "
+              + architecture
+              + ": images/s must be positive,"
+              + " found "
+              + imagesPerSecond);
     }
   }
 
   /** {@code bench small_cnn single 612.3 img/s}. */
   public String line() {
-    return String.format(Locale.ROOT, "bench %s %s %.1f img/s", architecture, mode, imagesPerSecond);
+    return String.format(
+        Locale.ROOT, "bench %s %s %.1f img/s", architecture, mode, imagesPerSecond);
   }
 }

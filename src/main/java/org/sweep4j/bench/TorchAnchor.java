@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.sweep4j.config.Architecture;
 
 /**
- * Runs the PyTorch anchor ({@code torch_anchor.py}, shipped in the jar) with a Python that has torch: the
- * {@code SWEEP4J_PYTHON} environment variable if set, else Debian's {@code /usr/bin/python3} (where
- * {@code apt-get install python3-torch} puts it), else {@code python3} on the PATH.
+ * Runs the PyTorch anchor ({@code torch_anchor.py}, shipped in the jar) with a Python that has
+ * torch: the {@code SWEEP4J_PYTHON} environment variable if set, else Debian's {@code
+ * /usr/bin/python3} (where {@code apt-get install python3-torch} puts it), else {@code python3} on
+ * the PATH.
  */
 final class TorchAnchor {
   private static final String SCRIPT = "torch_anchor.py";
@@ -47,14 +48,17 @@ final class TorchAnchor {
         return Optional.of(new TorchAnchor(python, extractScript(), out));
       }
     }
-    out.println("torch: no Python with torch found (tried " + String.join(", ", candidates)
-        + "; on Debian: apt-get install -y python3-torch, or set SWEEP4J_PYTHON); ratios skipped");
+    out.println(
+        "torch: no Python with torch found (tried "
+            + String.join(", ", candidates)
+            + "; on Debian: apt-get install -y python3-torch, or set SWEEP4J_PYTHON); ratios skipped");
     return Optional.empty();
   }
 
   private static boolean importsTorch(String python) {
     try {
-      Process p = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0;
     } catch (IOException e) {
@@ -79,12 +83,23 @@ final class TorchAnchor {
     }
   }
 
-  /** Trains {@code architecture} in PyTorch on {@code records}; empty (with the reason printed) if it cannot. */
+  /**
+   * Trains {@code architecture} in PyTorch on {@code records}; empty (with the reason printed) if
+   * it cannot.
+   */
   Optional<Measurement> measure(BenchSettings settings, Architecture architecture, Path records) {
-    List<String> command = new ArrayList<>(List.of(python, script.toString(), records.toString(),
-        architecture.label(), settings.activation().name().label(), Integer.toString(settings.batchSize()),
-        Integer.toString(settings.warmupBatches()), Integer.toString(settings.batches()),
-        Integer.toString(settings.threads())));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                python,
+                script.toString(),
+                records.toString(),
+                architecture.label(),
+                settings.activation().name().label(),
+                Integer.toString(settings.batchSize()),
+                Integer.toString(settings.warmupBatches()),
+                Integer.toString(settings.batches()),
+                Integer.toString(settings.threads())));
     settings.activation().params().forEach((key, value) -> command.add(key + "=" + value));
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -107,14 +122,21 @@ final class TorchAnchor {
     }
   }
 
-  /** The anchor's last line is {@code torch <images/s> <cpu %>}; anything before it is PyTorch's chatter. */
+  /**
+   * The anchor's last line is {@code torch <images/s> <cpu %>}; anything before it is PyTorch's
+   * chatter.
+   */
   static Measurement parse(Architecture architecture, String output) {
     String[] lines = output.strip().split("\n");
     String[] fields = lines[lines.length - 1].trim().split("\\s+");
     if (fields.length != 3 || !fields[0].equals("torch")) {
-      throw new IllegalStateException("unexpected output from the PyTorch anchor: " + output.strip());
+      throw new IllegalStateException(
+          "unexpected output from the PyTorch anchor: " + output.strip());
     }
-    return new Measurement(architecture.label(), "torch", Double.parseDouble(fields[1]),
+    return new Measurement(
+        architecture.label(),
+        "torch",
+        Double.parseDouble(fields[1]),
         Double.parseDouble(fields[2]));
   }
 }

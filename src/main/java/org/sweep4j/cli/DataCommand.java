@@ -11,24 +11,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sweep4j data download|verify|synth}: get, check or generate a data set in the official layout. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Download, verify or generate CIFAR-10 in"
-    + " the official binary layout.",
+/**
+ * {@code sweep4j data download|verify|synth}: get, check or generate a data set in the official
+ * layout.
+ */
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    description = "Download, verify or generate CIFAR-10 in" + " the official binary layout.",
     subcommands = {DataCommand.Download.class, DataCommand.Verify.class, DataCommand.Synth.class})
 final class DataCommand {
 
-  @Command(name = "download", mixinStandardHelpOptions = true, description = "Download " + CifarLayout.ARCHIVE
-      + " (resuming a partial download), check its MD5 and unpack it into DIR/" + CifarLayout.DIRECTORY + ".")
+  @Command(
+      name = "download",
+      mixinStandardHelpOptions = true,
+      description =
+          "Download "
+              + CifarLayout.ARCHIVE
+              + " (resuming a partial download), check its MD5 and unpack it into DIR/"
+              + CifarLayout.DIRECTORY
+              + ".")
   static final class Download implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "data",
-        description = "Where to put the archive and the unpacked directory (default: ${DEFAULT-VALUE}).")
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "DIR",
+        defaultValue = "data",
+        description =
+            "Where to put the archive and the unpacked directory (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = CifarLayout.URL,
+    @Option(
+        names = "--url",
+        paramLabel = "URL",
+        defaultValue = CifarLayout.URL,
         description = "Where to fetch the archive, e.g. a mirror (default: ${DEFAULT-VALUE}).")
     URI url;
 
-    @Option(names = "--md5", paramLabel = "HEX", defaultValue = CifarLayout.ARCHIVE_MD5,
+    @Option(
+        names = "--md5",
+        paramLabel = "HEX",
+        defaultValue = CifarLayout.ARCHIVE_MD5,
         description = "The archive's expected MD5 (default: the official ${DEFAULT-VALUE}).")
     String md5;
 
@@ -40,11 +63,18 @@ final class DataCommand {
     }
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check a data set (directory or "
-      + CifarLayout.ARCHIVE + "): every batch file, whole 3,073-byte records, 10,000 per file, labels 0-9; print"
-      + " the class balance.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check a data set (directory or "
+              + CifarLayout.ARCHIVE
+              + "): every batch file, whole 3,073-byte records, 10,000 per file, labels 0-9; print"
+              + " the class balance.")
   static final class Verify implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "A directory of *.bin files (or its parent) or the archive.")
+    @Parameters(
+        paramLabel = "PATH",
+        description = "A directory of *.bin files (or its parent) or the archive.")
     Path path;
 
     @Override
@@ -54,8 +84,14 @@ final class DataCommand {
     }
   }
 
-  @Command(name = "synth", mixinStandardHelpOptions = true, description = "Write the built-in synthetic set in the"
-      + " official layout into DIR/" + CifarLayout.DIRECTORY + " (60,000 images, 184 MB).")
+  @Command(
+      name = "synth",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write the built-in synthetic set in the"
+              + " official layout into DIR/"
+              + CifarLayout.DIRECTORY
+              + " (60,000 images, 184 MB).")
   static final class Synth implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The parent directory.")
     Path dir;

@@ -8,12 +8,23 @@ import org.sweep4j.training.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code java -jar sweep4j.jar <command>}, or the main class of {@code spark-submit}. */
-@Command(name = "sweep4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+/**
+ * Entry point: {@code java -jar sweep4j.jar <command>}, or the main class of {@code spark-submit}.
+ */
+@Command(
+    name = "sweep4j",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "Activation × architecture × seed sweeps of CIFAR-10 CNNs with DL4J on Spark.",
-    subcommands = {RunCommand.class, PlanCommand.class, SqlCommand.class, ReportCommand.class, BenchCommand.class,
+    subcommands = {
+      RunCommand.class,
+      PlanCommand.class,
+      SqlCommand.class,
+      ReportCommand.class,
+      BenchCommand.class,
       DataCommand.class,
-      CommandLine.HelpCommand.class})
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   /** Exit code of a usage or input error (bad job file, unknown activation, corrupt data). */
   static final int INPUT_ERROR = 2;
@@ -24,17 +35,21 @@ public final class Main {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (isInputError(e)) {
-        cmd.getErr().println("error: " + e.getMessage());
-        return INPUT_ERROR;
-      }
-      throw e;
-    });
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              if (isInputError(e)) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return INPUT_ERROR;
+              }
+              throw e;
+            });
   }
 
   private static boolean isInputError(Exception e) {
-    return e instanceof JobFileException || e instanceof SweepException || e instanceof CifarFormatException
+    return e instanceof JobFileException
+        || e instanceof SweepException
+        || e instanceof CifarFormatException
         || e instanceof IllegalArgumentException;
   }
 

@@ -13,37 +13,63 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sweep4j run JOB.yaml}: trains every trial of the job and records them, then writes the report. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a sweep: train every trial of JOB and record trials and epochs as Parquet tables.")
+/**
+ * {@code sweep4j run JOB.yaml}: trains every trial of the job and records them, then writes the
+ * report.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a sweep: train every trial of JOB and record trials and epochs as Parquet tables.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "JOB", description = "The job file (YAML), e.g. jobs/quickstart.yaml.")
   Path job;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else local[<cores>]).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else local[<cores>]).")
   String master;
 
-  @Option(names = "--data", paramLabel = "PATH",
-      description = "CIFAR-10 binary data (directory of *.bin files or cifar-10-binary.tar.gz); overrides the job's.")
+  @Option(
+      names = "--data",
+      paramLabel = "PATH",
+      description =
+          "CIFAR-10 binary data (directory of *.bin files or cifar-10-binary.tar.gz); overrides the job's.")
   String data;
 
-  @Option(names = "--results", paramLabel = "DIR", description = "Results directory; overrides the job's.")
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      description = "Results directory; overrides the job's.")
   String results;
 
-  @Option(names = "--resume", description = "Continue a sweep: skip trials already recorded as finished or diverged,"
-      + " rerun failed ones.")
+  @Option(
+      names = "--resume",
+      description =
+          "Continue a sweep: skip trials already recorded as finished or diverged,"
+              + " rerun failed ones.")
   boolean resume;
 
-  @Option(names = "--no-report", description = "Do not write the report into RESULTS/report when the run ends.")
+  @Option(
+      names = "--no-report",
+      description = "Do not write the report into RESULTS/report when the run ends.")
   boolean noReport;
 
-  @Option(names = "--trials-at-once", defaultValue = "auto", paramLabel = "N|auto",
-      description = "The most trials trained side by side, each on its own task slots (default: ${DEFAULT-VALUE}:"
-          + " as many as the task slots Spark reports hold, following executors that join or leave).")
+  @Option(
+      names = "--trials-at-once",
+      defaultValue = "auto",
+      paramLabel = "N|auto",
+      description =
+          "The most trials trained side by side, each on its own task slots (default: ${DEFAULT-VALUE}:"
+              + " as many as the task slots Spark reports hold, following executors that join or leave).")
   String trialsAtOnce;
 
-  @Option(names = "--ui", description = "Serve the Spark UI while the sweep runs (default: off in local mode).")
+  @Option(
+      names = "--ui",
+      description = "Serve the Spark UI while the sweep runs (default: off in local mode).")
   boolean ui;
 
   @Override
@@ -67,11 +93,18 @@ final class RunCommand implements Callable<Integer> {
       return summary.failed() > 0 ? 1 : 0;
     }
     if (ReportCommand.localReportDir(summary.results()) == null) {
-      System.out.println("report: not written next to results on " + summary.results() + "; run 'sweep4j report "
-          + summary.results() + " --out DIR'");
+      System.out.println(
+          "report: not written next to results on "
+              + summary.results()
+              + "; run 'sweep4j report "
+              + summary.results()
+              + " --out DIR'");
     } else {
-      Path html = ReportCommand.writeReport(spec.results(), null,
-          spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline());
+      Path html =
+          ReportCommand.writeReport(
+              spec.results(),
+              null,
+              spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline());
       System.out.println("report: " + html.toAbsolutePath());
     }
     return summary.failed() > 0 ? 1 : 0;
@@ -90,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below with the valid forms
     }
-    throw new IllegalArgumentException("--trials-at-once takes a whole number of at least 1, or auto; found '"
-        + value + "'");
+    throw new IllegalArgumentException(
+        "--trials-at-once takes a whole number of at least 1, or auto; found '" + value + "'");
   }
 }

@@ -17,29 +17,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sweep4j sql RESULTS "QUERY"}: Spark SQL over a results directory's tables. */
-@Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Run Spark SQL over a results directory; the tables are named trials, epochs and layer_stats.")
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run Spark SQL over a results directory; the tables are named trials, epochs and layer_stats.")
 final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RESULTS", description = "The results directory.")
   String results;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY",
-      description = "The query, e.g. \"select activation, count(*) from trials group by activation\".")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description =
+          "The query, e.g. \"select activation, count(*) from trials group by activation\".")
   String query;
 
-  @Option(names = "--file", paramLabel = "FILE", description = "Read the statements from FILE instead (separated"
-      + " by ';', each result printed in turn).")
+  @Option(
+      names = "--file",
+      paramLabel = "FILE",
+      description =
+          "Read the statements from FILE instead (separated"
+              + " by ';', each result printed in turn).")
   Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
-      description = "table, csv or json (an array of row objects; NaN is written as null). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      converter = FormatConverter.class,
+      description =
+          "table, csv or json (an array of row objects; NaN is written as null). Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
 
-  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000", description = "Rows to print at most"
-      + " per statement (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Rows to print at most" + " per statement (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[<cores>]).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master (default: local[<cores>]).")
   String master;
 
   @Override
@@ -50,7 +72,9 @@ final class SqlCommand implements Callable<Integer> {
       ResultsSql.register(spark, results);
       for (int i = 0; i < statements.size(); i++) {
         String source = file == null ? "query" : file + ", statement " + (i + 1);
-        System.out.print(ResultFormatter.format(ResultsSql.run(spark, statements.get(i), source), format, maxRows));
+        System.out.print(
+            ResultFormatter.format(
+                ResultsSql.run(spark, statements.get(i), source), format, maxRows));
         if (i + 1 < statements.size() && format == OutputFormat.TABLE) {
           System.out.println();
         }
@@ -63,8 +87,10 @@ final class SqlCommand implements Callable<Integer> {
 
   private List<String> statements() {
     if ((query == null) == (file == null)) {
-      throw new IllegalArgumentException("give either a QUERY or --file FILE (" + (query == null ? "neither" : "both")
-          + " given)");
+      throw new IllegalArgumentException(
+          "give either a QUERY or --file FILE ("
+              + (query == null ? "neither" : "both")
+              + " given)");
     }
     if (query != null) {
       return List.of(query);

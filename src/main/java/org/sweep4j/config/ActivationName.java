@@ -3,8 +3,9 @@ package org.sweep4j.config;
 import java.util.List;
 
 /**
- * Every activation a job file can name, with the parameters each accepts. The functions themselves are
- * built in {@code org.sweep4j.model}; this enum only knows names, so job files are validated without DL4J.
+ * Every activation a job file can name, with the parameters each accepts. The functions themselves
+ * are built in {@code org.sweep4j.model}; this enum only knows names, so job files are validated
+ * without DL4J.
  */
 public enum ActivationName {
   RELU,

@@ -1,13 +1,13 @@
 package org.sweep4j.config;
 
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * An activation with all of its parameters resolved (defaults filled in), e.g. {@code leaky_relu(alpha=0.2)}.
- * Two specs with the same name and parameters are the same grid point.
+ * An activation with all of its parameters resolved (defaults filled in), e.g. {@code
+ * leaky_relu(alpha=0.2)}. Two specs with the same name and parameters are the same grid point.
  */
 public record ActivationSpec(ActivationName name, Map<String, String> params) {
 
@@ -20,8 +20,13 @@ public record ActivationSpec(ActivationName name, Map<String, String> params) {
     for (String key : params.keySet()) {
       if (!known.contains(key)) {
         throw new IllegalArgumentException(
-            "activation " + name.label() + " has no parameter '" + key + "' (valid: "
-                + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+            "activation "
+                + name.label()
+                + " has no parameter '"
+                + key
+                + "' (valid: "
+                + (known.isEmpty() ? "none" : String.join(", ", known))
+                + ")");
       }
     }
     for (ParamDef def : name.params()) {
@@ -54,7 +59,8 @@ public record ActivationSpec(ActivationName name, Map<String, String> params) {
       }
       String[] kv = pair.split("=", 2);
       if (kv.length != 2) {
-        throw new IllegalArgumentException("activation '" + text + "': expected key=value, found '" + pair + "'");
+        throw new IllegalArgumentException(
+            "activation '" + text + "': expected key=value, found '" + pair + "'");
       }
       params.put(kv[0].trim(), kv[1].trim());
     }
@@ -74,14 +80,15 @@ public record ActivationSpec(ActivationName name, Map<String, String> params) {
   }
 
   /**
-   * {@code relu}, or with parameters that differ from the defaults {@code leaky_relu(alpha=0.2)}: the name
-   * shown in tables and reports.
+   * {@code relu}, or with parameters that differ from the defaults {@code leaky_relu(alpha=0.2)}:
+   * the name shown in tables and reports.
    */
   public String label() {
-    String changed = name.params().stream()
-        .filter(def -> !def.defaultValue().equals(params.get(def.name())))
-        .map(def -> def.name() + "=" + params.get(def.name()))
-        .collect(Collectors.joining(","));
+    String changed =
+        name.params().stream()
+            .filter(def -> !def.defaultValue().equals(params.get(def.name())))
+            .map(def -> def.name() + "=" + params.get(def.name()))
+            .collect(Collectors.joining(","));
     return changed.isEmpty() ? name.label() : name.label() + "(" + changed + ")";
   }
 
@@ -90,9 +97,11 @@ public record ActivationSpec(ActivationName name, Map<String, String> params) {
     if (params.isEmpty()) {
       return name.label();
     }
-    return name.label() + new TreeMap<>(params).entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(",", "(", ")"));
+    return name.label()
+        + new TreeMap<>(params)
+            .entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",", "(", ")"));
   }
 
   @Override

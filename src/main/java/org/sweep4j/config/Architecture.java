@@ -5,25 +5,34 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * A network a grid can name: one of the classes in {@code org.sweep4j.model.architectures} (see {@link
- * ArchitectureCatalog}), e.g. {@code small_cnn} for {@code SmallCnn}.
+ * A network a grid can name: one of the classes in {@code org.sweep4j.model.architectures} (see
+ * {@link ArchitectureCatalog}), e.g. {@code small_cnn} for {@code SmallCnn}.
  */
 public record Architecture(String name) implements Comparable<Architecture> {
 
   public Architecture {
     if (name == null || !ArchitectureCatalog.classes().containsKey(name)) {
-      throw new IllegalArgumentException("unknown architecture '" + name + "' (valid: "
-          + String.join(", ", new TreeSet<>(ArchitectureCatalog.classes().keySet())) + ")");
+      throw new IllegalArgumentException(
+          "unknown architecture '"
+              + name
+              + "' (valid: "
+              + String.join(", ", new TreeSet<>(ArchitectureCatalog.classes().keySet()))
+              + ")");
     }
   }
 
   /** Reads a job file's name for an architecture (case-insensitive, '-' read as '_'). */
   public static Architecture parse(String text) {
     try {
-      return new Architecture(text == null ? null : text.trim().toLowerCase(Locale.ROOT).replace('-', '_'));
+      return new Architecture(
+          text == null ? null : text.trim().toLowerCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(e.getMessage().replace("'" + text.trim().toLowerCase(Locale.ROOT)
-          .replace('-', '_') + "'", "'" + text + "'"), e);
+      throw new IllegalArgumentException(
+          e.getMessage()
+              .replace(
+                  "'" + text.trim().toLowerCase(Locale.ROOT).replace('-', '_') + "'",
+                  "'" + text + "'"),
+          e);
     }
   }
 

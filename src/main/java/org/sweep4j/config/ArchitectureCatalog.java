@@ -16,12 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * Finds the architectures: the top-level classes of {@value #PACKAGE}, named by their file names
- * ({@code SmallCnn.class} → {@code small_cnn}). Class files are listed, not loaded, so job files are validated
- * without DL4J, and a new architecture needs no registration anywhere.
+ * ({@code SmallCnn.class} → {@code small_cnn}). Class files are listed, not loaded, so job files
+ * are validated without DL4J, and a new architecture needs no registration anywhere.
  */
 final class ArchitectureCatalog {
   static final String PACKAGE = "org.sweep4j.model.architectures";
   private static final String FOLDER = PACKAGE.replace('.', '/') + "/";
+
   /** Architecture name → fully qualified class name, sorted by name. */
   private static final Map<String, String> CLASSES = scan();
 
@@ -33,13 +34,16 @@ final class ArchitectureCatalog {
 
   /** {@code SmallCnn} → {@code small_cnn}, {@code ResNet20} → {@code res_net20}. */
   static String nameOf(String simpleClassName) {
-    return simpleClassName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    return simpleClassName
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private static Map<String, String> scan() {
     Map<String, String> classes = new TreeMap<>();
     try {
-      // Every class-path root holding the package (directories, and jars that list their folders)...
+      // Every class-path root holding the package (directories, and jars that list their
+      // folders)...
       ClassLoader loader = ArchitectureCatalog.class.getClassLoader();
       for (Enumeration<URL> roots = loader.getResources(FOLDER); roots.hasMoreElements(); ) {
         URL root = roots.nextElement();
@@ -54,7 +58,13 @@ final class ArchitectureCatalog {
         }
       }
       // ...and sweep4j's own jar, in case it was built without folder entries.
-      Path own = Path.of(ArchitectureCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path own =
+          Path.of(
+              ArchitectureCatalog.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
       if (Files.isRegularFile(own)) {
         try (JarFile jar = new JarFile(own.toFile())) {
           listJar(jar, classes);

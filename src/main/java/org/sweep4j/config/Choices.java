@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Parses the lower-case names of fixed choices (enums), listing the valid names when a name is unknown. */
+/**
+ * Parses the lower-case names of fixed choices (enums), listing the valid names when a name is
+ * unknown.
+ */
 public final class Choices {
   private Choices() {}
 
@@ -15,7 +18,8 @@ public final class Choices {
   }
 
   /**
-   * Finds the constant whose {@link #nameOf} equals {@code text} (case-insensitive, '-' read as '_').
+   * Finds the constant whose {@link #nameOf} equals {@code text} (case-insensitive, '-' read as
+   * '_').
    *
    * @param what what the value is, for the error message ("activation", "optimizer")
    */
@@ -23,7 +27,8 @@ public final class Choices {
     return parse(type, what, text, Choices::nameOf);
   }
 
-  static <E extends Enum<E>> E parse(Class<E> type, String what, String text, Function<E, String> namer) {
+  static <E extends Enum<E>> E parse(
+      Class<E> type, String what, String text, Function<E, String> namer) {
     String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
     for (E constant : type.getEnumConstants()) {
       if (namer.apply(constant).equals(wanted)) {

@@ -1,20 +1,25 @@
 package org.sweep4j.config;
 
 /**
- * Stop a trial when validation loss has not improved by more than {@code minDelta} for {@code patience} epochs
- * in a row (Keras's EarlyStopping on val_loss). With {@code restoreBest} the trial ends with the weights of its
- * best epoch (lowest validation loss), and its test result is measured with those.
+ * Stop a trial when validation loss has not improved by more than {@code minDelta} for {@code
+ * patience} epochs in a row (Keras's EarlyStopping on val_loss). With {@code restoreBest} the trial
+ * ends with the weights of its best epoch (lowest validation loss), and its test result is measured
+ * with those.
  */
 public record EarlyStopping(int patience, double minDelta, boolean restoreBest) {
   public static final int MAX_PATIENCE = 1_000;
 
   public EarlyStopping {
     if (patience < 1 || patience > MAX_PATIENCE) {
-      throw new IllegalArgumentException("training.early_stopping.patience must be in [1, " + MAX_PATIENCE
-          + "], found " + patience);
+      throw new IllegalArgumentException(
+          "training.early_stopping.patience must be in [1, "
+              + MAX_PATIENCE
+              + "], found "
+              + patience);
     }
     if (!(minDelta >= 0 && Double.isFinite(minDelta))) {
-      throw new IllegalArgumentException("training.early_stopping.min_delta must be 0 or more, found " + minDelta);
+      throw new IllegalArgumentException(
+          "training.early_stopping.min_delta must be 0 or more, found " + minDelta);
     }
   }
 
@@ -25,7 +30,11 @@ public record EarlyStopping(int patience, double minDelta, boolean restoreBest) 
 
   /** The form that goes into trial ids. */
   public String canonical() {
-    return "patience=" + patience + ",min_delta=" + ParamDef.canonicalNumber(minDelta) + ",restore="
+    return "patience="
+        + patience
+        + ",min_delta="
+        + ParamDef.canonicalNumber(minDelta)
+        + ",restore="
         + restoreBest;
   }
 }

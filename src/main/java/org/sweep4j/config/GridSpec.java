@@ -10,15 +10,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The sweep's grid: its points (combinations of activation, architecture and every other setting that varies)
- * × its seeds. A job file makes the points as the product of every list it gives, or as the union of its
- * explicit combinations, minus its exclusions.
+ * The sweep's grid: its points (combinations of activation, architecture and every other setting
+ * that varies) × its seeds. A job file makes the points as the product of every list it gives, or
+ * as the union of its explicit combinations, minus its exclusions.
  */
 public record GridSpec(List<GridPoint> points, List<Long> seeds) {
 
-  /** A plain activation × architecture × augmentation product with one training and distribution setting. */
-  public static GridSpec product(List<ActivationSpec> activations, List<Architecture> architectures, List<Long> seeds,
-      List<Augmentation> augmentations, TrainingSpec training, DistributionSpec distribution) {
+  /**
+   * A plain activation × architecture × augmentation product with one training and distribution
+   * setting.
+   */
+  public static GridSpec product(
+      List<ActivationSpec> activations,
+      List<Architecture> architectures,
+      List<Long> seeds,
+      List<Augmentation> augmentations,
+      TrainingSpec training,
+      DistributionSpec distribution) {
     requireDistinctNonEmpty("grid.activations", activations);
     requireDistinctNonEmpty("grid.architectures", architectures);
     requireDistinctNonEmpty("grid.augmentations", augmentations);
@@ -37,7 +45,8 @@ public record GridSpec(List<GridPoint> points, List<Long> seeds) {
     points = List.copyOf(points);
     seeds = List.copyOf(seeds);
     if (points.isEmpty()) {
-      throw new IllegalArgumentException("the grid has no points left (every combination is excluded)");
+      throw new IllegalArgumentException(
+          "the grid has no points left (every combination is excluded)");
     }
     requireDistinctNonEmpty("grid.seeds", seeds);
     if (new HashSet<>(points).size() != points.size()) {
@@ -73,7 +82,10 @@ public record GridSpec(List<GridPoint> points, List<Long> seeds) {
     return distinct(GridPoint::augmentation);
   }
 
-  /** Every axis with its distinct values in grid order; the axes with more than one value are what varies. */
+  /**
+   * Every axis with its distinct values in grid order; the axes with more than one value are what
+   * varies.
+   */
   public Map<Axis, List<String>> axes() {
     Map<Axis, List<String>> axes = new EnumMap<>(Axis.class);
     for (Axis axis : Axis.values()) {
@@ -86,7 +98,10 @@ public record GridSpec(List<GridPoint> points, List<Long> seeds) {
 
   /** The axes with more than one value, in {@link Axis} order. */
   public List<Axis> varyingAxes() {
-    return axes().entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    return axes().entrySet().stream()
+        .filter(e -> e.getValue().size() > 1)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private <T> List<T> distinct(Function<GridPoint, T> part) {

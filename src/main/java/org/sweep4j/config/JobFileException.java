@@ -1,6 +1,9 @@
 package org.sweep4j.config;
 
-/** A job file or a job setting that cannot be used; the message names the file, the key and the bad value. */
+/**
+ * A job file or a job setting that cannot be used; the message names the file, the key and the bad
+ * value.
+ */
 public class JobFileException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

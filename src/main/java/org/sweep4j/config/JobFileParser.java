@@ -15,32 +15,61 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a YAML job file into a {@link JobSpec}. Every key is checked: unknown keys, wrong types and bad values
- * fail with the file, the dotted key and the value in the message. Defaults:
+ * Reads a YAML job file into a {@link JobSpec}. Every key is checked: unknown keys, wrong types and
+ * bad values fail with the file, the dotted key and the value in the message. Defaults:
+ *
  * <ul>
- *   <li>{@code dataset.source}: cifar10 when a path is given, else synthetic; sizes default to the whole
- *       CIFAR-10 (50,000 / 10,000) or, for synthetic data, 5,000 / 1,000; CIFAR-10 subsets are
- *       {@code stratified} with {@code subset_seed} 1; {@code validation} test, or holdout of
- *       {@code validation_size} (default a tenth of train_size, at most 5,000) training-batch images;</li>
+ *   <li>{@code dataset.source}: cifar10 when a path is given, else synthetic; sizes default to the
+ *       whole CIFAR-10 (50,000 / 10,000) or, for synthetic data, 5,000 / 1,000; CIFAR-10 subsets
+ *       are {@code stratified} with {@code subset_seed} 1; {@code validation} test, or holdout of
+ *       {@code validation_size} (default a tenth of train_size, at most 5,000) training-batch
+ *       images;
  *   <li>{@code training.optimizer} adam, {@code learning_rate} the optimizer's Keras default,
- *       {@code train_eval_size} 10,000, {@code probe_size} 100;</li>
- *   <li>{@code distribution.workers} 1, {@code averaging_frequency} 5, {@code batch_size_per_worker}
- *       batch_size ÷ workers;</li>
- *   <li>{@code output.results} {@code results/<sweep>};</li>
- *   <li>{@code report.baseline} relu (an explicit baseline must be one of the grid's activations).</li>
+ *       {@code train_eval_size} 10,000, {@code probe_size} 100;
+ *   <li>{@code distribution.workers} 1, {@code averaging_frequency} 5, {@code
+ *       batch_size_per_worker} batch_size ÷ workers;
+ *   <li>{@code output.results} {@code results/<sweep>};
+ *   <li>{@code report.baseline} relu (an explicit baseline must be one of the grid's activations).
  * </ul>
  */
 public final class JobFileParser {
-  private static final Set<String> TOP = Set.of("sweep", "description", "dataset", "grid", "training",
-      "distribution", "output", "report", "budget");
-  private static final Set<String> DATASET = Set.of("source", "path", "train_size", "test_size", "sampling",
-      "subset_seed", "validation", "validation_size");
-  private static final Set<String> GRID = Set.of("activations", "architectures", "seeds", "augmentations",
-      "combinations", "exclude");
-  private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "optimizer", "learning_rate",
-      "train_eval_size", "probe_size", "augmentation", "dropout_scale", "weight_init", "early_stopping");
-  private static final Set<String> DISTRIBUTION = Set.of("workers", "averaging_frequency",
-      "batch_size_per_worker");
+  private static final Set<String> TOP =
+      Set.of(
+          "sweep",
+          "description",
+          "dataset",
+          "grid",
+          "training",
+          "distribution",
+          "output",
+          "report",
+          "budget");
+  private static final Set<String> DATASET =
+      Set.of(
+          "source",
+          "path",
+          "train_size",
+          "test_size",
+          "sampling",
+          "subset_seed",
+          "validation",
+          "validation_size");
+  private static final Set<String> GRID =
+      Set.of("activations", "architectures", "seeds", "augmentations", "combinations", "exclude");
+  private static final Set<String> TRAINING =
+      Set.of(
+          "epochs",
+          "batch_size",
+          "optimizer",
+          "learning_rate",
+          "train_eval_size",
+          "probe_size",
+          "augmentation",
+          "dropout_scale",
+          "weight_init",
+          "early_stopping");
+  private static final Set<String> DISTRIBUTION =
+      Set.of("workers", "averaging_frequency", "batch_size_per_worker");
   private static final Set<String> OUTPUT = Set.of("results");
   private static final Set<String> REPORT = Set.of("baseline");
 
@@ -81,8 +110,19 @@ public final class JobFileParser {
     String baseline = baseline(root.section("report", REPORT), grid);
     Budget budget = budget(root.section("budget", Set.of("max_hours", "max_epochs")));
     GridPoint first = grid.points().get(0);
-    return build(root, () -> new JobSpec(sweep, root.string("description", ""), dataset, grid, first.training(),
-        first.distribution(), results, baseline, budget));
+    return build(
+        root,
+        () ->
+            new JobSpec(
+                sweep,
+                root.string("description", ""),
+                dataset,
+                grid,
+                first.training(),
+                first.distribution(),
+                results,
+                baseline,
+                budget));
   }
 
   /** {@code budget: {max_hours: 2.5, max_epochs: 400}}; either may be left out. */
@@ -91,7 +131,8 @@ public final class JobFileParser {
     if (section.has("max_hours")) {
       double hours = section.number("max_hours", 0);
       if (!(hours > 0 && hours <= 24 * 365)) {
-        throw section.error("max_hours", "must be more than 0 (and at most a year), found " + hours);
+        throw section.error(
+            "max_hours", "must be more than 0 (and at most a year), found " + hours);
       }
       time = java.time.Duration.ofMillis(Math.round(hours * 3_600_000));
     }
@@ -114,49 +155,67 @@ public final class JobFileParser {
     String baseline = section.string("baseline", null);
     List<String> labels = grid.activations().stream().map(ActivationSpec::label).toList();
     if (!labels.contains(baseline)) {
-      throw section.error("baseline", "must be one of the grid's activations (" + String.join(", ", labels)
-          + "), found '" + baseline + "'");
+      throw section.error(
+          "baseline",
+          "must be one of the grid's activations ("
+              + String.join(", ", labels)
+              + "), found '"
+              + baseline
+              + "'");
     }
     return baseline;
   }
 
   private static DatasetSpec dataset(YamlSection section) {
     String path = section.string("path", null);
-    DataSource source = section.has("source")
-        ? choice(section, "source", () -> DataSource.parse(section.string("source", null)))
-        : (path == null ? DataSource.SYNTHETIC : DataSource.CIFAR10);
+    DataSource source =
+        section.has("source")
+            ? choice(section, "source", () -> DataSource.parse(section.string("source", null)))
+            : (path == null ? DataSource.SYNTHETIC : DataSource.CIFAR10);
     boolean real = source == DataSource.CIFAR10;
     int train = section.integer("train_size", real ? DatasetSpec.MAX_TRAIN : 5_000);
     int test = section.integer("test_size", real ? DatasetSpec.MAX_TEST : 1_000);
     if (source == DataSource.SYNTHETIC && path != null) {
       throw section.error("path", "is only read for source cifar10, found source synthetic");
     }
-    Sampling sampling = section.has("sampling")
-        ? choice(section, "sampling", () -> Sampling.parse(section.string("sampling", null)))
-        : (real ? Sampling.STRATIFIED : Sampling.FIRST);
+    Sampling sampling =
+        section.has("sampling")
+            ? choice(section, "sampling", () -> Sampling.parse(section.string("sampling", null)))
+            : (real ? Sampling.STRATIFIED : Sampling.FIRST);
     if (!real && sampling == Sampling.STRATIFIED) {
-      throw section.error("sampling", "stratified subsets are drawn from CIFAR-10 (source cifar10); synthetic"
-          + " images are generated at the size asked");
+      throw section.error(
+          "sampling",
+          "stratified subsets are drawn from CIFAR-10 (source cifar10); synthetic"
+              + " images are generated at the size asked");
     }
     long subsetSeed = section.integer("subset_seed", 1);
-    Validation validation = section.has("validation")
-        ? choice(section, "validation", () -> Validation.parse(section.string("validation", null)))
-        : Validation.TEST;
+    Validation validation =
+        section.has("validation")
+            ? choice(
+                section, "validation", () -> Validation.parse(section.string("validation", null)))
+            : Validation.TEST;
     if (validation == Validation.TEST && section.has("validation_size")) {
-      throw section.error("validation_size", "is only read for validation: holdout (the test set is the validation"
-          + " set)");
+      throw section.error(
+          "validation_size",
+          "is only read for validation: holdout (the test set is the validation" + " set)");
     }
-    int validationSize = validation == Validation.TEST ? 0
-        : section.integer("validation_size", Math.min(5_000, Math.max(1, train / 10)));
-    return build(section, () -> new DatasetSpec(source, path, train, test, sampling, subsetSeed, validation,
-        validationSize));
+    int validationSize =
+        validation == Validation.TEST
+            ? 0
+            : section.integer("validation_size", Math.min(5_000, Math.max(1, train / 10)));
+    return build(
+        section,
+        () ->
+            new DatasetSpec(
+                source, path, train, test, sampling, subsetSeed, validation, validationSize));
   }
 
   private static List<Long> seeds(YamlSection section) {
     List<Long> seeds = new ArrayList<>();
     for (Object item : section.list("seeds")) {
       if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 0) {
-        throw section.error("seeds", "each seed must be a whole number >= 0, found " + YamlSection.describe(item));
+        throw section.error(
+            "seeds", "each seed must be a whole number >= 0, found " + YamlSection.describe(item));
       }
       seeds.add(((Number) item).longValue());
     }

@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 /**
  * A whole sweep as a job file describes it, validated.
  *
- * @param training the first grid point's training settings; what all points share (epochs, train_eval_size,
- *     probe_size) is read from here, everything else per trial
+ * @param training the first grid point's training settings; what all points share (epochs,
+ *     train_eval_size, probe_size) is read from here, everything else per trial
  * @param distribution the first grid point's distribution settings
- * @param baseline the activation (its label, e.g. {@code relu}) the report tests every other one against
+ * @param baseline the activation (its label, e.g. {@code relu}) the report tests every other one
+ *     against
  * @param budget caps on wall time and epochs ({@link Budget#NONE} for none)
  */
 public record JobSpec(
@@ -28,11 +29,13 @@ public record JobSpec(
     if (sweep == null || !SWEEP_NAME.matcher(sweep).matches()) {
       throw new IllegalArgumentException(
           "sweep must be 1-100 letters, digits, '_', '-' or '.', starting with a letter or digit, found '"
-              + sweep + "'");
+              + sweep
+              + "'");
     }
     description = description == null ? "" : description.strip();
     if (dataset == null || grid == null || training == null || distribution == null) {
-      throw new IllegalArgumentException("dataset, grid, training and distribution are all required");
+      throw new IllegalArgumentException(
+          "dataset, grid, training and distribution are all required");
     }
     if (results == null || results.isBlank()) {
       throw new IllegalArgumentException("output.results is missing");
@@ -46,10 +49,12 @@ public record JobSpec(
   }
 
   public JobSpec withResults(String newResults) {
-    return new JobSpec(sweep, description, dataset, grid, training, distribution, newResults, baseline, budget);
+    return new JobSpec(
+        sweep, description, dataset, grid, training, distribution, newResults, baseline, budget);
   }
 
   public JobSpec withDataset(DatasetSpec newDataset) {
-    return new JobSpec(sweep, description, newDataset, grid, training, distribution, results, baseline, budget);
+    return new JobSpec(
+        sweep, description, newDataset, grid, training, distribution, results, baseline, budget);
   }
 }

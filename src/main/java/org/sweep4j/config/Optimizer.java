@@ -1,6 +1,9 @@
 package org.sweep4j.config;
 
-/** The optimizers a job can choose; Keras defaults are applied for every setting the job does not give. */
+/**
+ * The optimizers a job can choose; Keras defaults are applied for every setting the job does not
+ * give.
+ */
 public enum Optimizer {
   ADAM,
   SGD,

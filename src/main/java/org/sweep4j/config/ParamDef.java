@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One parameter of an activation: a bounded number or one of a few words. Values are kept as canonical
- * strings so that they hash and print identically everywhere.
+ * One parameter of an activation: a bounded number or one of a few words. Values are kept as
+ * canonical strings so that they hash and print identically everywhere.
  */
-public record ParamDef(String name, String defaultValue, double min, double max, List<String> choices) {
+public record ParamDef(
+    String name, String defaultValue, double min, double max, List<String> choices) {
 
   public ParamDef {
     choices = List.copyOf(choices);
@@ -25,7 +26,9 @@ public record ParamDef(String name, String defaultValue, double min, double max,
     return choices.isEmpty();
   }
 
-  /** Checks {@code raw} and returns its canonical form, or throws a message naming the parameter. */
+  /**
+   * Checks {@code raw} and returns its canonical form, or throws a message naming the parameter.
+   */
   public String canonicalize(Object raw) {
     if (isNumber()) {
       double value;
@@ -40,7 +43,13 @@ public record ParamDef(String name, String defaultValue, double min, double max,
       }
       if (!(value >= min && value <= max)) {
         throw new IllegalArgumentException(
-            name + " must be in [" + canonicalNumber(min) + ", " + canonicalNumber(max) + "], found " + raw);
+            name
+                + " must be in ["
+                + canonicalNumber(min)
+                + ", "
+                + canonicalNumber(max)
+                + "], found "
+                + raw);
       }
       return canonicalNumber(value);
     }

@@ -1,78 +1,139 @@
 package org.sweep4j.config;
 
 /**
- * How each trial trains. Defaults follow Keras: Adam(1e-3, 0.9, 0.999, 1e-7), categorical cross-entropy.
+ * How each trial trains. Defaults follow Keras: Adam(1e-3, 0.9, 0.999, 1e-7), categorical
+ * cross-entropy.
  *
- * @param batchSize images per synchronous step across all workers; each worker takes
- *     {@link DistributionSpec#batchSizePerWorker()} of them
- * @param trainEvalSize training images scored (loss, accuracy) after every epoch, from the start of the
- *     training set; 0 scores all of them
- * @param probeSize training images (from the start of the training set) in the fixed probe batch the
- *     {@code layer_stats} diagnostics are measured on after every epoch; 0 switches diagnostics off. It does not
- *     change what is learned, so it is not part of the trial id.
- * @param dropoutScale multiplies every dropout rate of the architecture (1 as designed, 0 none, 2 doubles them,
- *     capped at 0.9)
+ * @param batchSize images per synchronous step across all workers; each worker takes {@link
+ *     DistributionSpec#batchSizePerWorker()} of them
+ * @param trainEvalSize training images scored (loss, accuracy) after every epoch, from the start of
+ *     the training set; 0 scores all of them
+ * @param probeSize training images (from the start of the training set) in the fixed probe batch
+ *     the {@code layer_stats} diagnostics are measured on after every epoch; 0 switches diagnostics
+ *     off. It does not change what is learned, so it is not part of the trial id.
+ * @param dropoutScale multiplies every dropout rate of the architecture (1 as designed, 0 none, 2
+ *     doubles them, capped at 0.9)
  * @param weightInit how weights start (biases start at zero)
  * @param earlyStopping when to stop before {@code epochs}; null runs every epoch
  */
-public record TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
-    int probeSize, double dropoutScale, WeightInit weightInit, EarlyStopping earlyStopping) {
+public record TrainingSpec(
+    int epochs,
+    int batchSize,
+    Optimizer optimizer,
+    double learningRate,
+    int trainEvalSize,
+    int probeSize,
+    double dropoutScale,
+    WeightInit weightInit,
+    EarlyStopping earlyStopping) {
   public static final int MAX_EPOCHS = 10_000;
   public static final int DEFAULT_PROBE_SIZE = 100;
-  /** A probe batch is one forward and backward pass on the driver: keep it a minibatch, not a data set. */
+
+  /**
+   * A probe batch is one forward and backward pass on the driver: keep it a minibatch, not a data
+   * set.
+   */
   public static final int MAX_PROBE_SIZE = 1_000;
 
   public static final double MAX_DROPOUT_SCALE = 10;
 
   /** Settings with the default probe batch. */
-  public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize) {
+  public TrainingSpec(
+      int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize) {
     this(epochs, batchSize, optimizer, learningRate, trainEvalSize, DEFAULT_PROBE_SIZE);
   }
 
   /** Settings with the architecture's dropout and Glorot-uniform weights. */
-  public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
+  public TrainingSpec(
+      int epochs,
+      int batchSize,
+      Optimizer optimizer,
+      double learningRate,
+      int trainEvalSize,
       int probeSize) {
-    this(epochs, batchSize, optimizer, learningRate, trainEvalSize, probeSize, 1.0, WeightInit.GLOROT_UNIFORM);
+    this(
+        epochs,
+        batchSize,
+        optimizer,
+        learningRate,
+        trainEvalSize,
+        probeSize,
+        1.0,
+        WeightInit.GLOROT_UNIFORM);
   }
 
   /** Settings that run every epoch. */
-  public TrainingSpec(int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize,
-      int probeSize, double dropoutScale, WeightInit weightInit) {
-    this(epochs, batchSize, optimizer, learningRate, trainEvalSize, probeSize, dropoutScale, weightInit, null);
+  public TrainingSpec(
+      int epochs,
+      int batchSize,
+      Optimizer optimizer,
+      double learningRate,
+      int trainEvalSize,
+      int probeSize,
+      double dropoutScale,
+      WeightInit weightInit) {
+    this(
+        epochs,
+        batchSize,
+        optimizer,
+        learningRate,
+        trainEvalSize,
+        probeSize,
+        dropoutScale,
+        weightInit,
+        null);
   }
 
   public TrainingSpec {
     if (epochs < 1 || epochs > MAX_EPOCHS) {
-      throw new IllegalArgumentException("training.epochs must be in [1, " + MAX_EPOCHS + "], found " + epochs);
+      throw new IllegalArgumentException(
+          "training.epochs must be in [1, " + MAX_EPOCHS + "], found " + epochs);
     }
     if (batchSize < 1) {
-      throw new IllegalArgumentException("training.batch_size must be at least 1, found " + batchSize);
+      throw new IllegalArgumentException(
+          "training.batch_size must be at least 1, found " + batchSize);
     }
     if (optimizer == null) {
       throw new IllegalArgumentException("training.optimizer is missing");
     }
     if (!(learningRate > 0 && learningRate < 10)) {
-      throw new IllegalArgumentException("training.learning_rate must be in (0, 10), found " + learningRate);
+      throw new IllegalArgumentException(
+          "training.learning_rate must be in (0, 10), found " + learningRate);
     }
     if (trainEvalSize < 0) {
-      throw new IllegalArgumentException("training.train_eval_size must be 0 (all) or more, found " + trainEvalSize);
+      throw new IllegalArgumentException(
+          "training.train_eval_size must be 0 (all) or more, found " + trainEvalSize);
     }
     if (!(dropoutScale >= 0 && dropoutScale <= MAX_DROPOUT_SCALE)) {
-      throw new IllegalArgumentException("training.dropout_scale must be in [0, " + (int) MAX_DROPOUT_SCALE
-          + "], found " + dropoutScale);
+      throw new IllegalArgumentException(
+          "training.dropout_scale must be in [0, "
+              + (int) MAX_DROPOUT_SCALE
+              + "], found "
+              + dropoutScale);
     }
     if (weightInit == null) {
       throw new IllegalArgumentException("training.weight_init is missing");
     }
     if (probeSize < 0 || probeSize > MAX_PROBE_SIZE) {
-      throw new IllegalArgumentException("training.probe_size must be in [0, " + MAX_PROBE_SIZE + "] (0 = no"
-          + " layer_stats), found " + probeSize);
+      throw new IllegalArgumentException(
+          "training.probe_size must be in [0, "
+              + MAX_PROBE_SIZE
+              + "] (0 = no"
+              + " layer_stats), found "
+              + probeSize);
     }
   }
 
   public String canonical() {
-    // Dropout scale and initialisation appear only when not the defaults, so earlier trials keep their ids.
-    return "epochs=" + epochs + ",batch=" + batchSize + ",opt=" + optimizer.label() + ",lr="
+    // Dropout scale and initialisation appear only when not the defaults, so earlier trials keep
+    // their ids.
+    return "epochs="
+        + epochs
+        + ",batch="
+        + batchSize
+        + ",opt="
+        + optimizer.label()
+        + ",lr="
         + ParamDef.canonicalNumber(learningRate)
         + (dropoutScale == 1.0 ? "" : ",dropout_scale=" + ParamDef.canonicalNumber(dropoutScale))
         + (weightInit == WeightInit.GLOROT_UNIFORM ? "" : ",init=" + weightInit.label())

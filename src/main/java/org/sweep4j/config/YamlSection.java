@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One mapping of a parsed YAML job file, with its dotted path, so that every error names the file, the key
- * and the bad value: {@code jobs/x.yaml: training.epochs: must be an integer, found 'ten'}.
+ * One mapping of a parsed YAML job file, with its dotted path, so that every error names the file,
+ * the key and the bad value: {@code jobs/x.yaml: training.epochs: must be an integer, found 'ten'}.
  */
 final class YamlSection {
   private final String file;
@@ -21,16 +21,25 @@ final class YamlSection {
     this.values = values;
     for (String key : values.keySet()) {
       if (!allowed.contains(key)) {
-        throw new JobFileException(file + ": " + qualified(key) + ": unknown key (valid keys"
-            + (path.isEmpty() ? "" : " under " + path) + ": " + String.join(", ", new TreeSet<>(allowed)) + ")");
+        throw new JobFileException(
+            file
+                + ": "
+                + qualified(key)
+                + ": unknown key (valid keys"
+                + (path.isEmpty() ? "" : " under " + path)
+                + ": "
+                + String.join(", ", new TreeSet<>(allowed))
+                + ")");
       }
     }
   }
 
   static YamlSection root(String file, Object document, Set<String> allowed) {
     if (!(document instanceof Map<?, ?>)) {
-      throw new JobFileException(file + ": expected a YAML mapping of keys such as sweep, grid, training; found "
-          + describe(document));
+      throw new JobFileException(
+          file
+              + ": expected a YAML mapping of keys such as sweep, grid, training; found "
+              + describe(document));
     }
     return new YamlSection(file, "", stringKeys(file, "", (Map<?, ?>) document), allowed);
   }
@@ -46,8 +55,12 @@ final class YamlSection {
       return new YamlSection(file, qualified(key), Map.of(), allowed);
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw error(key, "expected a mapping of keys (" + String.join(", ", new TreeSet<>(allowed)) + "), found "
-          + describe(value));
+      throw error(
+          key,
+          "expected a mapping of keys ("
+              + String.join(", ", new TreeSet<>(allowed))
+              + "), found "
+              + describe(value));
     }
     return new YamlSection(file, qualified(key), stringKeys(file, qualified(key), map), allowed);
   }
@@ -155,8 +168,13 @@ final class YamlSection {
     Map<String, Object> result = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
-        throw new JobFileException(file + ": " + (path.isEmpty() ? "" : path + ": ") + "key "
-            + describe(entry.getKey()) + " is not a name");
+        throw new JobFileException(
+            file
+                + ": "
+                + (path.isEmpty() ? "" : path + ": ")
+                + "key "
+                + describe(entry.getKey())
+                + " is not a name");
       }
       result.put(key, entry.getValue());
     }

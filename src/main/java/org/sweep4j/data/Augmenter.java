@@ -3,11 +3,14 @@ package org.sweep4j.data;
 import java.util.SplittableRandom;
 
 /**
- * Random crop with padding and horizontal flip, applied to official-layout records in place (before the pixels
- * are scaled): every image gets its own shift and flip from the random stream it is given.
+ * Random crop with padding and horizontal flip, applied to official-layout records in place (before
+ * the pixels are scaled): every image gets its own shift and flip from the random stream it is
+ * given.
  */
 public final class Augmenter {
-  /** Padding of the random crop: shifts of up to this many pixels each way, uncovered pixels black. */
+  /**
+   * Padding of the random crop: shifts of up to this many pixels each way, uncovered pixels black.
+   */
   public static final int PAD = 4;
 
   private Augmenter() {}
@@ -21,7 +24,10 @@ public final class Augmenter {
     }
   }
 
-  /** Moves the record at {@code at}: output (x, y) shows input (x + dx, y + dy), mirrored first when flipped. */
+  /**
+   * Moves the record at {@code at}: output (x, y) shows input (x + dx, y + dy), mirrored first when
+   * flipped.
+   */
   static void shiftAndFlip(byte[] records, int at, int dx, int dy, boolean flip, byte[] plane) {
     int side = ImageSet.SIDE;
     for (int c = 0; c < ImageSet.CHANNELS; c++) {

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Reads CIFAR-10 in the official binary layout: {@code data_batch_1.bin} ... {@code data_batch_5.bin} and
- * {@code test_batch.bin}, each a run of 3,073-byte records, from a directory (or its
- * {@code cifar-10-batches-bin} subdirectory) or straight from {@code cifar-10-binary.tar.gz}, on any
- * Hadoop-compatible file system.
- * Only the batches needed for the requested sizes are read.
+ * Reads CIFAR-10 in the official binary layout: {@code data_batch_1.bin} ... {@code
+ * data_batch_5.bin} and {@code test_batch.bin}, each a run of 3,073-byte records, from a directory
+ * (or its {@code cifar-10-batches-bin} subdirectory) or straight from {@code
+ * cifar-10-binary.tar.gz}, on any Hadoop-compatible file system. Only the batches needed for the
+ * requested sizes are read.
  */
 public final class CifarBinaryReader {
   public static final String TEST_FILE = "test_batch.bin";
@@ -34,21 +34,28 @@ public final class CifarBinaryReader {
     return "data_batch_" + index + ".bin";
   }
 
-  /** The first {@code trainSize} training images (batches in order) and the first {@code testSize} test images. */
+  /**
+   * The first {@code trainSize} training images (batches in order) and the first {@code testSize}
+   * test images.
+   */
   public static CifarData read(Path path, int trainSize, int testSize) {
     return read(path.toString(), path.toAbsolutePath().normalize().toString(), trainSize, testSize);
   }
 
   /**
    * The same from a location on any Hadoop-compatible file system: a local path, or a URI such as
-   * {@code hdfs://namenode:8020/data/cifar-10-batches-bin} or {@code s3a://bucket/cifar-10-binary.tar.gz}.
+   * {@code hdfs://namenode:8020/data/cifar-10-batches-bin} or {@code
+   * s3a://bucket/cifar-10-binary.tar.gz}.
    */
   public static CifarData read(String location, int trainSize, int testSize) {
-    return isUri(location) ? read(location, location, trainSize, testSize)
+    return isUri(location)
+        ? read(location, location, trainSize, testSize)
         : read(Path.of(location), trainSize, testSize);
   }
 
-  /** How a run's description names the data's location: a URI as given, a local path made absolute. */
+  /**
+   * How a run's description names the data's location: a URI as given, a local path made absolute.
+   */
   public static String describeLocation(String location) {
     return isUri(location) ? location : Path.of(location).toAbsolutePath().normalize().toString();
   }
@@ -79,22 +86,48 @@ public final class CifarBinaryReader {
     } else if (status != null) {
       contents = readArchive(fs, location, wanted);
     } else {
-      throw new CifarFormatException(location + ": no such directory or archive (expected a directory of CIFAR-10"
-          + " *.bin files or cifar-10-binary.tar.gz)");
+      throw new CifarFormatException(
+          location
+              + ": no such directory or archive (expected a directory of CIFAR-10"
+              + " *.bin files or cifar-10-binary.tar.gz)");
     }
-    ImageSet train = concat(trainFiles.stream().map(f -> parse(location + "/" + f, contents.get(f))).toList())
-        .head(trainSize);
+    ImageSet train =
+        concat(trainFiles.stream().map(f -> parse(location + "/" + f, contents.get(f))).toList())
+            .head(trainSize);
     ImageSet test = parse(location + "/" + TEST_FILE, contents.get(TEST_FILE)).head(testSize);
     if (train.size() < trainSize) {
-      throw new CifarFormatException(location + ": train_size " + trainSize + " asks for more images than the "
-          + trainFiles.size() + " training batch file(s) hold (" + train.size() + ")");
+      throw new CifarFormatException(
+          location
+              + ": train_size "
+              + trainSize
+              + " asks for more images than the "
+              + trainFiles.size()
+              + " training batch file(s) hold ("
+              + train.size()
+              + ")");
     }
     if (test.size() < testSize) {
-      throw new CifarFormatException(location + "/" + TEST_FILE + ": test_size " + testSize + " asks for more images"
-          + " than the file holds (" + test.size() + ")");
+      throw new CifarFormatException(
+          location
+              + "/"
+              + TEST_FILE
+              + ": test_size "
+              + testSize
+              + " asks for more images"
+              + " than the file holds ("
+              + test.size()
+              + ")");
     }
-    String description = "CIFAR-10 binary from " + describedAs + " (" + train.size() + " training images from "
-        + String.join(", ", trainFiles) + "; " + test.size() + " test images)";
+    String description =
+        "CIFAR-10 binary from "
+            + describedAs
+            + " ("
+            + train.size()
+            + " training images from "
+            + String.join(", ", trainFiles)
+            + "; "
+            + test.size()
+            + " test images)";
     return new CifarData(train, test, description);
   }
 
@@ -102,15 +135,21 @@ public final class CifarBinaryReader {
     try {
       org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
       org.apache.hadoop.fs.Path nested = new org.apache.hadoop.fs.Path(root, ARCHIVE_DIR);
-      boolean useNested = !fs.isFile(new org.apache.hadoop.fs.Path(root, wanted.get(0))) && fs.exists(nested)
-          && fs.getFileStatus(nested).isDirectory();
+      boolean useNested =
+          !fs.isFile(new org.apache.hadoop.fs.Path(root, wanted.get(0)))
+              && fs.exists(nested)
+              && fs.getFileStatus(nested).isDirectory();
       String base = useNested ? dir + "/" + ARCHIVE_DIR : dir;
       Map<String, byte[]> contents = new HashMap<>();
       for (String name : wanted) {
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(base, name);
         if (!fs.isFile(file)) {
-          throw new CifarFormatException(base + ": missing " + name + " (CIFAR-10 binary layout: data_batch_1.bin"
-              + " ... data_batch_5.bin, test_batch.bin)");
+          throw new CifarFormatException(
+              base
+                  + ": missing "
+                  + name
+                  + " (CIFAR-10 binary layout: data_batch_1.bin"
+                  + " ... data_batch_5.bin, test_batch.bin)");
         }
         try (InputStream in = fs.open(file)) {
           contents.put(name, in.readAllBytes());
@@ -124,9 +163,11 @@ public final class CifarBinaryReader {
     }
   }
 
-  private static Map<String, byte[]> readArchive(FileSystem fs, String archive, List<String> wanted) {
+  private static Map<String, byte[]> readArchive(
+      FileSystem fs, String archive, List<String> wanted) {
     Map<String, byte[]> contents = new HashMap<>();
-    try (InputStream raw = new BufferedInputStream(fs.open(new org.apache.hadoop.fs.Path(archive)), 1 << 16);
+    try (InputStream raw =
+            new BufferedInputStream(fs.open(new org.apache.hadoop.fs.Path(archive)), 1 << 16);
         TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextTarEntry()) != null && contents.size() < wanted.size()) {
@@ -138,7 +179,8 @@ public final class CifarBinaryReader {
         }
       }
     } catch (IOException e) {
-      throw new CifarFormatException(archive + ": not a readable cifar-10-binary.tar.gz: " + e.getMessage(), e);
+      throw new CifarFormatException(
+          archive + ": not a readable cifar-10-binary.tar.gz: " + e.getMessage(), e);
     }
     for (String name : wanted) {
       if (!contents.containsKey(name)) {
@@ -151,8 +193,13 @@ public final class CifarBinaryReader {
   /** Parses one batch file's bytes; {@code name} labels errors. */
   public static ImageSet parse(String name, byte[] content) {
     if (content.length == 0 || content.length % ImageSet.RECORD_BYTES != 0) {
-      throw new CifarFormatException(name + ": " + content.length + " bytes is not a whole number of "
-          + ImageSet.RECORD_BYTES + "-byte CIFAR-10 records (truncated, or not the binary layout)");
+      throw new CifarFormatException(
+          name
+              + ": "
+              + content.length
+              + " bytes is not a whole number of "
+              + ImageSet.RECORD_BYTES
+              + "-byte CIFAR-10 records (truncated, or not the binary layout)");
     }
     int n = content.length / ImageSet.RECORD_BYTES;
     byte[] labels = new byte[n];
@@ -161,8 +208,15 @@ public final class CifarBinaryReader {
       int at = i * ImageSet.RECORD_BYTES;
       int label = content[at] & 0xff;
       if (label >= ImageSet.CLASSES) {
-        throw new CifarFormatException(name + ": record " + i + " (byte offset " + at + ") has label " + label
-            + ", outside 0-9");
+        throw new CifarFormatException(
+            name
+                + ": record "
+                + i
+                + " (byte offset "
+                + at
+                + ") has label "
+                + label
+                + ", outside 0-9");
       }
       labels[i] = (byte) label;
       System.arraycopy(content, at + 1, pixels, i * ImageSet.PIXELS, ImageSet.PIXELS);

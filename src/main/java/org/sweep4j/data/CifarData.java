@@ -1,9 +1,9 @@
 package org.sweep4j.data;
 
 /**
- * The images of a run: training, validation (scored after every epoch: the test set itself, or images held out
- * of the training batches) and test, and a sentence saying where they came from (printed by every run and
- * stored with every trial).
+ * The images of a run: training, validation (scored after every epoch: the test set itself, or
+ * images held out of the training batches) and test, and a sentence saying where they came from
+ * (printed by every run and stored with every trial).
  */
 public record CifarData(ImageSet train, ImageSet validation, ImageSet test, String description) {
   /** Training and test images, the test set doubling as the validation set. */

@@ -24,10 +24,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * {@code sweep4j data download}: fetches {@code cifar-10-binary.tar.gz} into a directory with a progress line,
- * resumes a partial download (HTTP Range), checks the MD5, and unpacks it atomically. Until the checksum
- * matches, the bytes live in a hidden {@code .cifar-10-binary.tar.gz.part}; the archive and the
- * {@code cifar-10-batches-bin} directory only ever appear complete (written under hidden names, then renamed).
+ * {@code sweep4j data download}: fetches {@code cifar-10-binary.tar.gz} into a directory with a
+ * progress line, resumes a partial download (HTTP Range), checks the MD5, and unpacks it
+ * atomically. Until the checksum matches, the bytes live in a hidden {@code
+ * .cifar-10-binary.tar.gz.part}; the archive and the {@code cifar-10-batches-bin} directory only
+ * ever appear complete (written under hidden names, then renamed).
  */
 public final class CifarDownloader {
   private static final int TIMEOUT_MS = 30_000;
@@ -38,7 +39,8 @@ public final class CifarDownloader {
   private final PrintStream progress;
 
   /**
-   * @param md5 the archive's expected MD5, lower-case hex (the official one unless a mirror serves another)
+   * @param md5 the archive's expected MD5, lower-case hex (the official one unless a mirror serves
+   *     another)
    * @param progress where the progress line and messages go
    */
   public CifarDownloader(URI url, String md5, PrintStream progress) {
@@ -47,12 +49,18 @@ public final class CifarDownloader {
     this.progress = progress;
   }
 
-  /** Downloads (or resumes), verifies and unpacks into {@code dir}; returns {@code dir/cifar-10-batches-bin}. */
+  /**
+   * Downloads (or resumes), verifies and unpacks into {@code dir}; returns {@code
+   * dir/cifar-10-batches-bin}.
+   */
   public Path download(Path dir) {
     Path target = dir.resolve(CifarLayout.DIRECTORY);
     if (Files.isDirectory(target)) {
-      progress.println(target + " already exists; nothing to download ('sweep4j data verify " + target
-          + "' checks it)");
+      progress.println(
+          target
+              + " already exists; nothing to download ('sweep4j data verify "
+              + target
+              + "' checks it)");
       return target;
     }
     Path archive = dir.resolve(CifarLayout.ARCHIVE);
@@ -64,8 +72,8 @@ public final class CifarDownloader {
         progress.println("using " + archive + " already downloaded");
         String actual = md5Of(archive);
         if (!actual.equals(md5)) {
-          throw new CifarFormatException(archive + ": MD5 " + actual + ", expected " + md5 + "; delete it and run"
-              + " again");
+          throw new CifarFormatException(
+              archive + ": MD5 " + actual + ", expected " + md5 + "; delete it and run" + " again");
         }
       }
       unpack(archive, target);
@@ -87,7 +95,8 @@ public final class CifarDownloader {
     int status = connection.getResponseCode();
     boolean resumed = status == HttpURLConnection.HTTP_PARTIAL;
     if (status != HttpURLConnection.HTTP_OK && !resumed) {
-      throw new CifarFormatException(url + ": HTTP " + status + " " + connection.getResponseMessage());
+      throw new CifarFormatException(
+          url + ": HTTP " + status + " " + connection.getResponseMessage());
     }
     if (!resumed) {
       have = 0;
@@ -100,9 +109,12 @@ public final class CifarDownloader {
     long started = System.nanoTime();
     long shown = 0;
     try (InputStream in = new BufferedInputStream(connection.getInputStream(), 1 << 16);
-        OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
-            resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
+        OutputStream out =
+            Files.newOutputStream(
+                part,
+                StandardOpenOption.CREATE,
+                resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
       byte[] buffer = new byte[1 << 16];
       int n;
       while ((n = in.read(buffer)) >= 0) {
@@ -127,41 +139,71 @@ public final class CifarDownloader {
     String actual = md5Of(part);
     if (!actual.equals(md5)) {
       Files.delete(part);
-      throw new CifarFormatException(url + ": downloaded " + received + " bytes with MD5 " + actual + ", expected "
-          + md5 + " (a corrupt download or a different file); the partial file was removed, run again");
+      throw new CifarFormatException(
+          url
+              + ": downloaded "
+              + received
+              + " bytes with MD5 "
+              + actual
+              + ", expected "
+              + md5
+              + " (a corrupt download or a different file); the partial file was removed, run again");
     }
     Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE);
     progress.println("MD5 " + actual + " OK: " + archive);
   }
 
   private CifarFormatException interrupted(long received, long total, String reason) {
-    return new CifarFormatException(String.format(Locale.ROOT, "%s: download interrupted after %,d of %s bytes (%s);"
-        + " run the same command again to resume", url, received, total < 0 ? "?" : String.format("%,d", total),
-        reason));
+    return new CifarFormatException(
+        String.format(
+            Locale.ROOT,
+            "%s: download interrupted after %,d of %s bytes (%s);"
+                + " run the same command again to resume",
+            url,
+            received,
+            total < 0 ? "?" : String.format("%,d", total),
+            reason));
   }
 
   private void showProgress(long received, long resumedAt, long total, long elapsedNs) {
     double rate = (received - resumedAt) / Math.max(elapsedNs / 1e9, 1e-3);
-    String eta = total < 0 || rate <= 0 ? "" : String.format(Locale.ROOT, "  ETA %ds",
-        Math.round((total - received) / rate));
+    String eta =
+        total < 0 || rate <= 0
+            ? ""
+            : String.format(Locale.ROOT, "  ETA %ds", Math.round((total - received) / rate));
     String bar = "";
     if (total > 0) {
       int filled = (int) (30 * received / total);
-      bar = String.format(Locale.ROOT, "[%s%s] %3d%% ", "#".repeat(filled), " ".repeat(30 - filled),
-          100 * received / total);
+      bar =
+          String.format(
+              Locale.ROOT,
+              "[%s%s] %3d%% ",
+              "#".repeat(filled),
+              " ".repeat(30 - filled),
+              100 * received / total);
     }
-    progress.printf(Locale.ROOT, "\r%s%.1f / %s MB  %.1f MB/s%s   ", bar, received / 1e6,
-        total < 0 ? "?" : String.format(Locale.ROOT, "%.1f", total / 1e6), rate / 1e6, eta);
+    progress.printf(
+        Locale.ROOT,
+        "\r%s%.1f / %s MB  %.1f MB/s%s   ",
+        bar,
+        received / 1e6,
+        total < 0 ? "?" : String.format(Locale.ROOT, "%.1f", total / 1e6),
+        rate / 1e6,
+        eta);
     progress.flush();
   }
 
-  /** Extracts into a hidden directory beside {@code target}, checking every entry, then renames it into place. */
+  /**
+   * Extracts into a hidden directory beside {@code target}, checking every entry, then renames it
+   * into place.
+   */
   static void unpack(Path archive, Path target) throws IOException {
     Path staging = target.resolveSibling("." + CifarLayout.DIRECTORY + "-" + UUID.randomUUID());
     Files.createDirectories(staging);
     try {
       try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-          TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
+          TarArchiveInputStream tar =
+              new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
         TarArchiveEntry entry;
         while ((entry = tar.getNextTarEntry()) != null) {
           String file = CifarLayout.checkArchiveEntry(archive.toString(), entry.getName());
@@ -172,7 +214,8 @@ public final class CifarDownloader {
       } catch (CifarFormatException e) {
         throw e;
       } catch (IOException e) {
-        throw new CifarFormatException(archive + ": not a readable " + CifarLayout.ARCHIVE + ": " + e.getMessage(), e);
+        throw new CifarFormatException(
+            archive + ": not a readable " + CifarLayout.ARCHIVE + ": " + e.getMessage(), e);
       }
       DatasetVerifier.verify(staging, false);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -182,8 +225,10 @@ public final class CifarDownloader {
   }
 
   static String md5Of(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-        MessageDigest.getInstance("MD5"))) {
+    try (InputStream in =
+        new DigestInputStream(
+            new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+            MessageDigest.getInstance("MD5"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {

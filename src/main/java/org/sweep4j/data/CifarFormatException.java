@@ -1,6 +1,9 @@
 package org.sweep4j.data;
 
-/** A data file that is not CIFAR-10 in the official binary layout; the message names the file and the fault. */
+/**
+ * A data file that is not CIFAR-10 in the official binary layout; the message names the file and
+ * the fault.
+ */
 public class CifarFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

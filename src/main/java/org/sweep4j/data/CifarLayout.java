@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The official CIFAR-10 binary distribution: six batch files of 10,000 records each, in a directory named
- * {@code cifar-10-batches-bin}, shipped as {@code cifar-10-binary.tar.gz} with two text files beside them.
+ * The official CIFAR-10 binary distribution: six batch files of 10,000 records each, in a directory
+ * named {@code cifar-10-batches-bin}, shipped as {@code cifar-10-binary.tar.gz} with two text files
+ * beside them.
  */
 public final class CifarLayout {
   public static final String DIRECTORY = "cifar-10-batches-bin";
@@ -14,16 +15,23 @@ public final class CifarLayout {
   public static final long ARCHIVE_BYTES = 170_052_171L;
   public static final String ARCHIVE_MD5 = "c32a1d4ab5d03f1284b67883e8d87530";
   public static final int RECORDS_PER_FILE = 10_000;
-  public static final List<String> BATCH_FILES = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-      "data_batch_4.bin", "data_batch_5.bin", "test_batch.bin");
+  public static final List<String> BATCH_FILES =
+      List.of(
+          "data_batch_1.bin",
+          "data_batch_2.bin",
+          "data_batch_3.bin",
+          "data_batch_4.bin",
+          "data_batch_5.bin",
+          "test_batch.bin");
+
   /** Everything the official archive holds besides the batches. */
   public static final Set<String> OTHER_FILES = Set.of("batches.meta.txt", "readme.html");
 
   private CifarLayout() {}
 
   /**
-   * Checks one tar entry's name: it must be the data directory or a known file inside it, never a path that
-   * climbs out of it.
+   * Checks one tar entry's name: it must be the data directory or a known file inside it, never a
+   * path that climbs out of it.
    *
    * @return the file name inside the directory, or null for the directory itself
    */
@@ -33,10 +41,19 @@ public final class CifarLayout {
       return null;
     }
     String file = name.startsWith(DIRECTORY + "/") ? name.substring(DIRECTORY.length() + 1) : null;
-    if (file == null || file.contains("/") || file.contains("\\")
+    if (file == null
+        || file.contains("/")
+        || file.contains("\\")
         || !(BATCH_FILES.contains(file) || OTHER_FILES.contains(file))) {
-      throw new CifarFormatException(archive + ": unexpected entry '" + entry + "' (a CIFAR-10 binary archive holds "
-          + DIRECTORY + "/ with " + String.join(", ", BATCH_FILES) + ", batches.meta.txt and readme.html)");
+      throw new CifarFormatException(
+          archive
+              + ": unexpected entry '"
+              + entry
+              + "' (a CIFAR-10 binary archive holds "
+              + DIRECTORY
+              + "/ with "
+              + String.join(", ", BATCH_FILES)
+              + ", batches.meta.txt and readme.html)");
     }
     return file;
   }

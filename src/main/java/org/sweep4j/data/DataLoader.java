@@ -6,8 +6,9 @@ import org.sweep4j.config.Sampling;
 import org.sweep4j.config.Validation;
 
 /**
- * Loads the images a job's dataset section asks for: training images, a validation set (the test set, or
- * images held out of the training batches, disjoint from the training images) and the test set.
+ * Loads the images a job's dataset section asks for: training images, a validation set (the test
+ * set, or images held out of the training batches, disjoint from the training images) and the test
+ * set.
  */
 public final class DataLoader {
   private DataLoader() {}
@@ -26,23 +27,46 @@ public final class DataLoader {
     }
     CifarData pool = CifarBinaryReader.read(path, DatasetSpec.MAX_TRAIN, DatasetSpec.MAX_TEST);
     // Different streams for the two splits, both fixed by the job's subset seed.
-    ImageSet[] trainAndHeldOut = Subsets.split(pool.train(), spec.trainSize(), spec.validationSize(),
-        spec.subsetSeed());
+    ImageSet[] trainAndHeldOut =
+        Subsets.split(pool.train(), spec.trainSize(), spec.validationSize(), spec.subsetSeed());
     ImageSet test = Subsets.stratified(pool.test(), spec.testSize(), ~spec.subsetSeed());
-    String description = "CIFAR-10 binary from " + CifarBinaryReader.describeLocation(path)
-        + " (stratified subsets, subset seed " + spec.subsetSeed() + ": " + trainAndHeldOut[0].size() + " of " + pool.train().size()
-        + " training images, " + test.size() + " of " + pool.test().size() + " test images"
-        + (holdout ? "; " + spec.validationSize() + " more training-batch images held out for validation" : "")
-        + ")";
+    String description =
+        "CIFAR-10 binary from "
+            + CifarBinaryReader.describeLocation(path)
+            + " (stratified subsets, subset seed "
+            + spec.subsetSeed()
+            + ": "
+            + trainAndHeldOut[0].size()
+            + " of "
+            + pool.train().size()
+            + " training images, "
+            + test.size()
+            + " of "
+            + pool.test().size()
+            + " test images"
+            + (holdout
+                ? "; "
+                    + spec.validationSize()
+                    + " more training-batch images held out for validation"
+                : "")
+            + ")";
     ImageSet validation = holdout ? trainAndHeldOut[1] : test;
     return new CifarData(trainAndHeldOut[0], validation, test, description);
   }
 
   /** The first trainSize images of {@code data}'s training set train; the rest are held out. */
   private static CifarData split(CifarData data, DatasetSpec spec) {
-    String description = data.description().replaceAll("\\)$", "") + "; of those training images the first "
-        + spec.trainSize() + " train and the next " + spec.validationSize() + " are held out for validation)";
-    return new CifarData(data.train().head(spec.trainSize()), data.train().slice(spec.trainSize(),
-        data.train().size()), data.test(), description);
+    String description =
+        data.description().replaceAll("\\)$", "")
+            + "; of those training images the first "
+            + spec.trainSize()
+            + " train and the next "
+            + spec.validationSize()
+            + " are held out for validation)";
+    return new CifarData(
+        data.train().head(spec.trainSize()),
+        data.train().slice(spec.trainSize(), data.train().size()),
+        data.test(),
+        description);
   }
 }

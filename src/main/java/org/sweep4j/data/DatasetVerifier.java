@@ -18,13 +18,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * {@code sweep4j data verify}: checks a CIFAR-10 data set in the official binary layout (a directory, its
- * {@code cifar-10-batches-bin} subdirectory, or the archive) file by file: every batch present, a size of
- * exactly 10,000 whole records, labels 0–9; then reports the class balance. The first fault found is thrown
- * as a {@link CifarFormatException} naming the file and what is wrong.
+ * {@code sweep4j data verify}: checks a CIFAR-10 data set in the official binary layout (a
+ * directory, its {@code cifar-10-batches-bin} subdirectory, or the archive) file by file: every
+ * batch present, a size of exactly 10,000 whole records, labels 0–9; then reports the class
+ * balance. The first fault found is thrown as a {@link CifarFormatException} naming the file and
+ * what is wrong.
  */
 public final class DatasetVerifier {
-  /** A class balance is reported as skewed when the largest class is this many times the smallest. */
+  /**
+   * A class balance is reported as skewed when the largest class is this many times the smallest.
+   */
   static final double SKEW = 1.2;
 
   /** One verified batch file: its records per class. */
@@ -45,30 +48,49 @@ public final class DatasetVerifier {
   }
 
   /**
-   * @param officialCounts whether each file must hold exactly 10,000 records (off for the small archives the
-   *     tests serve; the archive's MD5 already vouches for the official one's contents)
+   * @param officialCounts whether each file must hold exactly 10,000 records (off for the small
+   *     archives the tests serve; the archive's MD5 already vouches for the official one's
+   *     contents)
    */
   public static List<FileSummary> verify(Path path, boolean officialCounts) {
-    Map<String, byte[]> contents = Files.isDirectory(path) ? readDirectory(path) : readArchive(path);
+    Map<String, byte[]> contents =
+        Files.isDirectory(path) ? readDirectory(path) : readArchive(path);
     List<FileSummary> summaries = new ArrayList<>();
     for (String file : CifarLayout.BATCH_FILES) {
       byte[] content = contents.get(file);
       String name = path + "/" + file;
       if (content.length % ImageSet.RECORD_BYTES != 0) {
-        throw new CifarFormatException(name + ": " + content.length + " bytes is not a whole number of "
-            + ImageSet.RECORD_BYTES + "-byte records (truncated mid-record, or not the binary layout)");
+        throw new CifarFormatException(
+            name
+                + ": "
+                + content.length
+                + " bytes is not a whole number of "
+                + ImageSet.RECORD_BYTES
+                + "-byte records (truncated mid-record, or not the binary layout)");
       }
       int records = content.length / ImageSet.RECORD_BYTES;
       if (records == 0 || (officialCounts && records != CifarLayout.RECORDS_PER_FILE)) {
-        throw new CifarFormatException(name + ": " + records + " records, the official layout has "
-            + CifarLayout.RECORDS_PER_FILE + " per file (truncated?)");
+        throw new CifarFormatException(
+            name
+                + ": "
+                + records
+                + " records, the official layout has "
+                + CifarLayout.RECORDS_PER_FILE
+                + " per file (truncated?)");
       }
       int[] counts = new int[ImageSet.CLASSES];
       for (int i = 0; i < records; i++) {
         int label = content[i * ImageSet.RECORD_BYTES] & 0xff;
         if (label >= ImageSet.CLASSES) {
-          throw new CifarFormatException(name + ": record " + i + " (byte offset " + (long) i * ImageSet.RECORD_BYTES
-              + ") has label " + label + ", outside 0-9");
+          throw new CifarFormatException(
+              name
+                  + ": record "
+                  + i
+                  + " (byte offset "
+                  + (long) i * ImageSet.RECORD_BYTES
+                  + ") has label "
+                  + label
+                  + ", outside 0-9");
         }
         counts[label]++;
       }
@@ -82,16 +104,26 @@ public final class DatasetVerifier {
     StringBuilder out = new StringBuilder("CIFAR-10 binary layout at " + path + ": OK\n");
     int[] train = new int[ImageSet.CLASSES];
     for (FileSummary summary : summaries) {
-      out.append(String.format(Locale.ROOT, "  %-18s %,7d records  %s%n", summary.file(), summary.records(),
-          balance(summary.classCounts())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-18s %,7d records  %s%n",
+              summary.file(),
+              summary.records(),
+              balance(summary.classCounts())));
       if (!summary.file().equals(CifarBinaryReader.TEST_FILE)) {
         for (int c = 0; c < train.length; c++) {
           train[c] += summary.classCounts()[c];
         }
       }
     }
-    out.append(String.format(Locale.ROOT, "  %-18s %,7d records  %s%n", "training (1-5)",
-        java.util.Arrays.stream(train).sum(), balance(train)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  %-18s %,7d records  %s%n",
+            "training (1-5)",
+            java.util.Arrays.stream(train).sum(),
+            balance(train)));
     return out.toString();
   }
 
@@ -103,11 +135,17 @@ public final class DatasetVerifier {
   }
 
   private static Map<String, byte[]> readDirectory(Path dir) {
-    Path base = Files.isDirectory(dir.resolve(CifarLayout.DIRECTORY)) ? dir.resolve(CifarLayout.DIRECTORY) : dir;
+    Path base =
+        Files.isDirectory(dir.resolve(CifarLayout.DIRECTORY))
+            ? dir.resolve(CifarLayout.DIRECTORY)
+            : dir;
     try (Stream<Path> entries = Files.list(base)) {
       if (entries.findAny().isEmpty()) {
-        throw new CifarFormatException(base + ": empty directory (expected " + String.join(", ",
-            CifarLayout.BATCH_FILES) + "; 'sweep4j data download' fetches them)");
+        throw new CifarFormatException(
+            base
+                + ": empty directory (expected "
+                + String.join(", ", CifarLayout.BATCH_FILES)
+                + "; 'sweep4j data download' fetches them)");
       }
     } catch (AccessDeniedException e) {
       throw new CifarFormatException(base + ": cannot read the directory (permission denied)", e);
@@ -118,8 +156,13 @@ public final class DatasetVerifier {
     for (String name : CifarLayout.BATCH_FILES) {
       Path file = base.resolve(name);
       if (!Files.exists(file)) {
-        throw new CifarFormatException(base + ": missing " + name + " (the layout has " + String.join(", ",
-            CifarLayout.BATCH_FILES) + ")");
+        throw new CifarFormatException(
+            base
+                + ": missing "
+                + name
+                + " (the layout has "
+                + String.join(", ", CifarLayout.BATCH_FILES)
+                + ")");
       }
       try {
         contents.put(name, Files.readAllBytes(file));
@@ -151,11 +194,13 @@ public final class DatasetVerifier {
     } catch (AccessDeniedException e) {
       throw new CifarFormatException(archive + ": cannot read (permission denied)", e);
     } catch (IOException e) {
-      throw new CifarFormatException(archive + ": not a readable " + CifarLayout.ARCHIVE + ": " + e.getMessage(), e);
+      throw new CifarFormatException(
+          archive + ": not a readable " + CifarLayout.ARCHIVE + ": " + e.getMessage(), e);
     }
     for (String name : CifarLayout.BATCH_FILES) {
       if (!contents.containsKey(name)) {
-        throw new CifarFormatException(archive + ": archive has no " + CifarLayout.DIRECTORY + "/" + name);
+        throw new CifarFormatException(
+            archive + ": archive has no " + CifarLayout.DIRECTORY + "/" + name);
       }
     }
     return contents;

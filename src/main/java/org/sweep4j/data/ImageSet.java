@@ -2,25 +2,31 @@ package org.sweep4j.data;
 
 /**
  * Images in CIFAR-10's own encoding: one label byte (0-9) per image and 3,072 pixel bytes per image
- * (1,024 red, 1,024 green, 1,024 blue, rows top to bottom), which is already DL4J's NCHW order.
- * The arrays are shared, not copied: treat them as read-only.
+ * (1,024 red, 1,024 green, 1,024 blue, rows top to bottom), which is already DL4J's NCHW order. The
+ * arrays are shared, not copied: treat them as read-only.
  */
 public record ImageSet(byte[] labels, byte[] pixels) {
   public static final int CLASSES = 10;
   public static final int CHANNELS = 3;
   public static final int SIDE = 32;
   public static final int PIXELS = CHANNELS * SIDE * SIDE;
+
   /** Bytes of one record in the official binary files: the label, then the pixels. */
   public static final int RECORD_BYTES = 1 + PIXELS;
 
   public ImageSet {
     if ((long) labels.length * PIXELS != pixels.length) {
       throw new IllegalArgumentException(
-          labels.length + " labels need " + (long) labels.length * PIXELS + " pixel bytes, found " + pixels.length);
+          labels.length
+              + " labels need "
+              + (long) labels.length * PIXELS
+              + " pixel bytes, found "
+              + pixels.length);
     }
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= CLASSES) {
-        throw new IllegalArgumentException("image " + i + " has label " + labels[i] + ", outside 0-9");
+        throw new IllegalArgumentException(
+            "image " + i + " has label " + labels[i] + ", outside 0-9");
       }
     }
   }
@@ -54,9 +60,11 @@ public record ImageSet(byte[] labels, byte[] pixels) {
   /** Images {@code from} (inclusive) to {@code to} (exclusive), copied. */
   public ImageSet slice(int from, int to) {
     if (from < 0 || to > size() || from > to) {
-      throw new IllegalArgumentException("slice [" + from + ", " + to + ") of " + size() + " images");
+      throw new IllegalArgumentException(
+          "slice [" + from + ", " + to + ") of " + size() + " images");
     }
-    return new ImageSet(java.util.Arrays.copyOfRange(labels, from, to),
+    return new ImageSet(
+        java.util.Arrays.copyOfRange(labels, from, to),
         java.util.Arrays.copyOfRange(pixels, from * PIXELS, to * PIXELS));
   }
 

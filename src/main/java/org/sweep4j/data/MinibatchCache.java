@@ -7,12 +7,13 @@ import java.util.Map;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Minibatches kept in memory by the JVM that loaded them (an executor, or the driver in local mode), keyed by
- * shard URI: a sweep's shards are written once per run under a fresh directory and never change, so every
- * epoch of every trial after the first finds its minibatches here instead of reading and decoding the file
- * again. Decoded minibatches are kept for plain training; augmented training keeps the raw records (each epoch
- * crops and flips them anew). Least recently used entries go when the budget
- * ({@code -Dsweep4j.minibatchCacheMb}, default {@value #DEFAULT_BUDGET_MB} MB per JVM, 0 = off) is exceeded.
+ * Minibatches kept in memory by the JVM that loaded them (an executor, or the driver in local
+ * mode), keyed by shard URI: a sweep's shards are written once per run under a fresh directory and
+ * never change, so every epoch of every trial after the first finds its minibatches here instead of
+ * reading and decoding the file again. Decoded minibatches are kept for plain training; augmented
+ * training keeps the raw records (each epoch crops and flips them anew). Least recently used
+ * entries go when the budget ({@code -Dsweep4j.minibatchCacheMb}, default {@value
+ * #DEFAULT_BUDGET_MB} MB per JVM, 0 = off) is exceeded.
  */
 public final class MinibatchCache {
   static final long DEFAULT_BUDGET_MB = 2_048;
@@ -40,7 +41,8 @@ public final class MinibatchCache {
     return (byte[]) get("records:" + uri, loader, bytes -> ((byte[]) bytes).length);
   }
 
-  private static Object get(String key, Loader<?> loader, java.util.function.ToLongFunction<Object> size)
+  private static Object get(
+      String key, Loader<?> loader, java.util.function.ToLongFunction<Object> size)
       throws IOException {
     synchronized (ENTRIES) {
       Entry entry = ENTRIES.get(key);

@@ -5,7 +5,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Turns official-layout records into DL4J minibatches: NCHW float pixels scaled to [0, 1], one-hot labels. */
+/**
+ * Turns official-layout records into DL4J minibatches: NCHW float pixels scaled to [0, 1], one-hot
+ * labels.
+ */
 public final class Minibatches {
   private static final float SCALE = 1f / 255f;
 
@@ -17,8 +20,13 @@ public final class Minibatches {
    */
   public static DataSet fromRecords(byte[] records, String source) {
     if (records.length == 0 || records.length % ImageSet.RECORD_BYTES != 0) {
-      throw new CifarFormatException(source + ": " + records.length + " bytes is not a whole number of "
-          + ImageSet.RECORD_BYTES + "-byte CIFAR-10 records");
+      throw new CifarFormatException(
+          source
+              + ": "
+              + records.length
+              + " bytes is not a whole number of "
+              + ImageSet.RECORD_BYTES
+              + "-byte CIFAR-10 records");
     }
     int n = records.length / ImageSet.RECORD_BYTES;
     float[] features = new float[n * ImageSet.PIXELS];
@@ -27,7 +35,8 @@ public final class Minibatches {
       int at = i * ImageSet.RECORD_BYTES;
       int label = records[at] & 0xff;
       if (label >= ImageSet.CLASSES) {
-        throw new CifarFormatException(source + ": record " + i + " has label " + label + ", outside 0-9");
+        throw new CifarFormatException(
+            source + ": record " + i + " has label " + label + ", outside 0-9");
       }
       labels[i * ImageSet.CLASSES + label] = 1f;
       int out = i * ImageSet.PIXELS;
@@ -35,8 +44,9 @@ public final class Minibatches {
         features[out + p] = (records[at + 1 + p] & 0xff) * SCALE;
       }
     }
-    INDArray x = Nd4j.create(features, new long[] {n, ImageSet.CHANNELS, ImageSet.SIDE, ImageSet.SIDE}, 'c')
-        .castTo(DataType.FLOAT);
+    INDArray x =
+        Nd4j.create(features, new long[] {n, ImageSet.CHANNELS, ImageSet.SIDE, ImageSet.SIDE}, 'c')
+            .castTo(DataType.FLOAT);
     INDArray y = Nd4j.create(labels, new long[] {n, ImageSet.CLASSES}, 'c').castTo(DataType.FLOAT);
     return new DataSet(x, y);
   }

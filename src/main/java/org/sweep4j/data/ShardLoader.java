@@ -9,12 +9,12 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.sweep4j.config.Augmentation;
 
 /**
- * Loads one shard file (official-layout CIFAR-10 records) as a minibatch, on whichever executor DL4J's
- * parameter averaging sends the shard's path to, augmenting it when asked. The augmentation's random stream
- * is the loader's seed mixed with the shard's file name, so a run is reproducible whichever executor loads a
- * shard and in whichever directory the run put its shards;
- * give each epoch its own seed for fresh crops and flips. Minibatches come from the JVM's
- * {@link MinibatchCache} after their first load.
+ * Loads one shard file (official-layout CIFAR-10 records) as a minibatch, on whichever executor
+ * DL4J's parameter averaging sends the shard's path to, augmenting it when asked. The
+ * augmentation's random stream is the loader's seed mixed with the shard's file name, so a run is
+ * reproducible whichever executor loads a shard and in whichever directory the run put its shards;
+ * give each epoch its own seed for fresh crops and flips. Minibatches come from the JVM's {@link
+ * MinibatchCache} after their first load.
  */
 public final class ShardLoader implements DataSetLoader {
   private static final long serialVersionUID = 2L;
@@ -31,7 +31,10 @@ public final class ShardLoader implements DataSetLoader {
     this.seed = seed;
   }
 
-  /** The loader of one epoch of a trial: fresh crops and flips every epoch, the same ones on every rerun. */
+  /**
+   * The loader of one epoch of a trial: fresh crops and flips every epoch, the same ones on every
+   * rerun.
+   */
   public static ShardLoader forEpoch(Augmentation augmentation, long trialSeed, int epoch) {
     return new ShardLoader(augmentation, trialSeed * 10_007L + epoch);
   }
@@ -44,7 +47,8 @@ public final class ShardLoader implements DataSetLoader {
     }
     // Augmentation works on a copy: the cached records stay as the file holds them.
     byte[] records = MinibatchCache.records(path, () -> read(source)).clone();
-    // The shard's file name, not its path: each run writes its shards under a fresh directory, and a rerun must
+    // The shard's file name, not its path: each run writes its shards under a fresh directory, and
+    // a rerun must
     // crop and flip the same way.
     String name = path.substring(path.lastIndexOf('/') + 1);
     Augmenter.cropAndFlip(records, new SplittableRandom(seed * 1_000_003L + name.hashCode()));

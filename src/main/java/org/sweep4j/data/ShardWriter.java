@@ -10,19 +10,21 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Cuts an image set into shard files of official-layout records, one minibatch per file, so executors read
- * compact bytes (3,073 per image) instead of receiving decoded float arrays. The directory may be on any
- * Hadoop-compatible file system (local, HDFS, S3A…), so executors on other machines can read the shards.
+ * Cuts an image set into shard files of official-layout records, one minibatch per file, so
+ * executors read compact bytes (3,073 per image) instead of receiving decoded float arrays. The
+ * directory may be on any Hadoop-compatible file system (local, HDFS, S3A…), so executors on other
+ * machines can read the shards.
  */
 public final class ShardWriter {
   private ShardWriter() {}
 
   /**
-   * Writes images {@code [0, count)} of {@code images} as files of {@code perShard} records (the last may be
-   * shorter) named {@code <prefix>-00000.bin} in {@code dir} (a path or URI), and returns their fully qualified
-   * URIs in order.
+   * Writes images {@code [0, count)} of {@code images} as files of {@code perShard} records (the
+   * last may be shorter) named {@code <prefix>-00000.bin} in {@code dir} (a path or URI), and
+   * returns their fully qualified URIs in order.
    */
-  public static List<String> write(ImageSet images, int count, int perShard, String dir, String prefix) {
+  public static List<String> write(
+      ImageSet images, int count, int perShard, String dir, String prefix) {
     if (perShard < 1) {
       throw new IllegalArgumentException("shard size must be at least 1, found " + perShard);
     }
@@ -42,7 +44,8 @@ public final class ShardWriter {
         uris.add(fs.makeQualified(file).toString());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write data shards under " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write data shards under " + dir + ": " + e.getMessage(), e);
     }
     return List.copyOf(uris);
   }

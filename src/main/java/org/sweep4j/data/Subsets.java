@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Stratified, seeded subsets: every class gets its share of the subset (its share of the pool, rounded by
- * largest remainder so the sizes add up exactly), the images of a class are drawn at random with the seed,
- * and the chosen images keep their order in the pool.
+ * Stratified, seeded subsets: every class gets its share of the subset (its share of the pool,
+ * rounded by largest remainder so the sizes add up exactly), the images of a class are drawn at
+ * random with the seed, and the chosen images keep their order in the pool.
  */
 public final class Subsets {
   private Subsets() {}
@@ -19,13 +19,13 @@ public final class Subsets {
   }
 
   /**
-   * Two disjoint stratified draws from {@code pool}: {@code first} images, then {@code second} more from the
-   * images the first draw left (the training set and its held-out validation set).
+   * Two disjoint stratified draws from {@code pool}: {@code first} images, then {@code second} more
+   * from the images the first draw left (the training set and its held-out validation set).
    */
   public static ImageSet[] split(ImageSet pool, int first, int second, long seed) {
     if (first + second > pool.size()) {
-      throw new IllegalArgumentException("subsets of " + first + " and " + second + " from " + pool.size()
-          + " images");
+      throw new IllegalArgumentException(
+          "subsets of " + first + " and " + second + " from " + pool.size() + " images");
     }
     if (second == 0 && first == pool.size()) {
       return new ImageSet[] {pool, pool.head(0)};
@@ -42,7 +42,10 @@ public final class Subsets {
     return new ImageSet[] {pool.select(firstDraw), pool.select(secondDraw)};
   }
 
-  /** {@code size} of the {@code candidates} (indices into labels), stratified, in ascending index order. */
+  /**
+   * {@code size} of the {@code candidates} (indices into labels), stratified, in ascending index
+   * order.
+   */
   private static int[] draw(byte[] labels, int[] candidates, int size, SplittableRandom random) {
     List<List<Integer>> byClass = new ArrayList<>();
     for (int c = 0; c < ImageSet.CLASSES; c++) {
@@ -69,7 +72,9 @@ public final class Subsets {
     return chosen;
   }
 
-  /** Each class's share of {@code size}, proportional to its count, rounded by largest remainder. */
+  /**
+   * Each class's share of {@code size}, proportional to its count, rounded by largest remainder.
+   */
   static int[] quotas(int[] counts, int total, int size) {
     int[] quota = new int[counts.length];
     double[] remainder = new double[counts.length];
@@ -84,7 +89,8 @@ public final class Subsets {
     for (int c = 0; c < counts.length; c++) {
       order[c] = c;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -remainder[c]).thenComparingInt(c -> c));
+    Arrays.sort(
+        order, Comparator.comparingDouble((Integer c) -> -remainder[c]).thenComparingInt(c -> c));
     for (int k = 0; assigned < size; k++) {
       quota[order[k % counts.length]]++;
       assigned++;

@@ -12,8 +12,8 @@ import org.sweep4j.config.DistributionSpec;
 import org.sweep4j.config.TrainingSpec;
 
 /**
- * One training run: everything that decides its result. Its {@link #id()} is a hash of exactly that, so the
- * same configuration always has the same id, in any sweep and on any machine.
+ * One training run: everything that decides its result. Its {@link #id()} is a hash of exactly
+ * that, so the same configuration always has the same id, in any sweep and on any machine.
  */
 public record TrialSpec(
     String sweep,
@@ -28,14 +28,25 @@ public record TrialSpec(
   private static final int HASH_HEX_CHARS = 10;
 
   /** A trial without augmentation. */
-  public TrialSpec(String sweep, ActivationSpec activation, Architecture architecture, long seed, DatasetSpec dataset,
-      TrainingSpec training, DistributionSpec distribution) {
+  public TrialSpec(
+      String sweep,
+      ActivationSpec activation,
+      Architecture architecture,
+      long seed,
+      DatasetSpec dataset,
+      TrainingSpec training,
+      DistributionSpec distribution) {
     this(sweep, activation, architecture, seed, dataset, training, distribution, Augmentation.NONE);
   }
 
   public TrialSpec {
-    if (sweep == null || activation == null || architecture == null || dataset == null || training == null
-        || distribution == null || augmentation == null) {
+    if (sweep == null
+        || activation == null
+        || architecture == null
+        || dataset == null
+        || training == null
+        || distribution == null
+        || augmentation == null) {
       throw new IllegalArgumentException("every part of a trial spec is required");
     }
     if (seed < 0) {
@@ -43,10 +54,23 @@ public record TrialSpec(
     }
   }
 
-  /** The configuration that determines the trial's outcome, in a fixed textual form (the sweep name is not part of it). */
+  /**
+   * The configuration that determines the trial's outcome, in a fixed textual form (the sweep name
+   * is not part of it).
+   */
   public String canonical() {
-    return "v1|" + architecture.label() + "|" + activation.canonical() + "|seed=" + seed + "|" + dataset.canonical()
-        + "|" + training.canonical() + "|" + distribution.canonical()
+    return "v1|"
+        + architecture.label()
+        + "|"
+        + activation.canonical()
+        + "|seed="
+        + seed
+        + "|"
+        + dataset.canonical()
+        + "|"
+        + training.canonical()
+        + "|"
+        + distribution.canonical()
         // Absent when off, so trials without augmentation keep the ids they had before it existed.
         + (augmentation == Augmentation.NONE ? "" : "|aug=" + augmentation.label());
   }
@@ -57,12 +81,20 @@ public record TrialSpec(
    */
   public String id() {
     String augmented = augmentation == Augmentation.NONE ? "" : "-" + augmentation.label();
-    return architecture.label() + "-" + activation.name().label() + augmented + "-s" + seed + "-" + hash(canonical());
+    return architecture.label()
+        + "-"
+        + activation.name().label()
+        + augmented
+        + "-s"
+        + seed
+        + "-"
+        + hash(canonical());
   }
 
   private static String hash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -9,24 +9,30 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.sweep4j.config.ActivationSpec;
 
 /**
- * Evaluates a hidden activation and its derivative at given points with the very DL4J code the networks run
- * (forward and backprop of the {@link IActivation}), for the report's activation gallery.
+ * Evaluates a hidden activation and its derivative at given points with the very DL4J code the
+ * networks run (forward and backprop of the {@link IActivation}), for the report's activation
+ * gallery.
  */
 public final class ActivationSampler {
-  /** PReLU's slopes are learned per channel; the gallery draws it at the common initial value 0.25. */
+  /**
+   * PReLU's slopes are learned per channel; the gallery draws it at the common initial value 0.25.
+   */
   public static final double PRELU_SHOWN_SLOPE = 0.25;
 
   private ActivationSampler() {}
 
   /**
-   * Values {f(x), f′(x)} at each x, f′ being the diagonal of the Jacobian, ∂f(x)_i / ∂x_i. The points are one
-   * [1, n] input, so an activation that is not elementwise ({@code zero_fit_linear} shifts a group by its
-   * minimum) sees them as one group; backpropagating one unit vector per point keeps its derivative exact
-   * there too, where a vector of ones would sum the whole Jacobian row into the minimum's entry.
+   * Values {f(x), f′(x)} at each x, f′ being the diagonal of the Jacobian, ∂f(x)_i / ∂x_i. The
+   * points are one [1, n] input, so an activation that is not elementwise ({@code zero_fit_linear}
+   * shifts a group by its minimum) sees them as one group; backpropagating one unit vector per
+   * point keeps its derivative exact there too, where a vector of ones would sum the whole Jacobian
+   * row into the minimum's entry.
    */
   public static double[][] sample(ActivationSpec spec, double[] x) {
-    IActivation function = HiddenActivations.isLayer(spec) ? new ActivationLReLU(PRELU_SHOWN_SLOPE)
-        : HiddenActivations.create(spec);
+    IActivation function =
+        HiddenActivations.isLayer(spec)
+            ? new ActivationLReLU(PRELU_SHOWN_SLOPE)
+            : HiddenActivations.create(spec);
     INDArray in = Nd4j.createFromArray(new double[][] {x}).castTo(DataType.FLOAT);
     INDArray f = function.getActivation(in.dup(), false);
     double[] derivative = new double[x.length];

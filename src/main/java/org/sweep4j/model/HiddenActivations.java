@@ -23,14 +23,17 @@ public final class HiddenActivations {
   private HiddenActivations() {}
 
   /**
-   * The function for a hidden layer. PReLU has learnable slopes, so it is not a function but a layer of its
-   * own ({@link LayerStack} adds it); the layer before it stays linear (identity).
+   * The function for a hidden layer. PReLU has learnable slopes, so it is not a function but a
+   * layer of its own ({@link LayerStack} adds it); the layer before it stays linear (identity).
    */
   public static IActivation create(ActivationSpec spec) {
     return create(spec, false);
   }
 
-  /** As {@link #create(ActivationSpec)} for a layer whose rank-4 outputs are NHWC maps when {@code channelsLast}. */
+  /**
+   * As {@link #create(ActivationSpec)} for a layer whose rank-4 outputs are NHWC maps when {@code
+   * channelsLast}.
+   */
   public static IActivation create(ActivationSpec spec, boolean channelsLast) {
     ActivationName name = spec.name();
     return switch (name) {

@@ -15,8 +15,8 @@ import org.sweep4j.model.layers.NchwToNhwcPreProcessor;
 import org.sweep4j.model.layers.PReLUSlopeLayer;
 
 /**
- * Appends Keras-style layers to a DL4J list builder, putting the trial's activation after every hidden layer
- * and keeping track of the feature-map shape (PReLU layers need it).
+ * Appends Keras-style layers to a DL4J list builder, putting the trial's activation after every
+ * hidden layer and keeping track of the feature-map shape (PReLU layers need it).
  */
 public final class LayerStack {
   private final NeuralNetConfiguration.ListBuilder list;
@@ -27,18 +27,31 @@ public final class LayerStack {
   private long width;
   private int index;
 
-  LayerStack(NeuralNetConfiguration.ListBuilder list, ActivationSpec activation, long channels, long height,
+  LayerStack(
+      NeuralNetConfiguration.ListBuilder list,
+      ActivationSpec activation,
+      long channels,
+      long height,
       long width) {
     this(list, activation, 1.0, channels, height, width);
   }
 
-  /** @param dropoutScale multiplies every dropout rate the architecture asks for (the trial's dropout_scale) */
-  LayerStack(NeuralNetConfiguration.ListBuilder list, ActivationSpec activation, double dropoutScale, long channels,
-      long height, long width) {
+  /**
+   * @param dropoutScale multiplies every dropout rate the architecture asks for (the trial's
+   *     dropout_scale)
+   */
+  LayerStack(
+      NeuralNetConfiguration.ListBuilder list,
+      ActivationSpec activation,
+      double dropoutScale,
+      long channels,
+      long height,
+      long width) {
     this.list = list;
     this.activation = activation;
     this.dropoutScale = dropoutScale;
-    // The data set's images are NCHW; from the first layer on the network keeps its maps NHWC (channels-last),
+    // The data set's images are NCHW; from the first layer on the network keeps its maps NHWC
+    // (channels-last),
     // which oneDNN convolves without converting layouts.
     list.inputPreProcessor(0, new NchwToNhwcPreProcessor());
     this.channels = channels;
@@ -47,13 +60,16 @@ public final class LayerStack {
   }
 
   /**
-   * Conv2D with a 3×3 kernel, stride 1 ({@link ChannelsLastConvLayer});
-   * 'same' keeps the size, 'valid' shrinks it by 2.
+   * Conv2D with a 3×3 kernel, stride 1 ({@link ChannelsLastConvLayer}); 'same' keeps the size,
+   * 'valid' shrinks it by 2.
    */
   public LayerStack conv3x3(int filters, boolean samePadding) {
-    ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
-        .convolutionMode(samePadding ? ConvolutionMode.Same : ConvolutionMode.Truncate)
-        .activation(HiddenActivations.create(activation, true));
+    ConvolutionLayer.Builder conv =
+        new ConvolutionLayer.Builder(3, 3)
+            .stride(1, 1)
+            .nOut(filters)
+            .convolutionMode(samePadding ? ConvolutionMode.Same : ConvolutionMode.Truncate)
+            .activation(HiddenActivations.create(activation, true));
     add(ChannelsLastConvLayer.of(conv));
     channels = filters;
     if (!samePadding) {
@@ -61,7 +77,8 @@ public final class LayerStack {
       width -= 2;
     }
     if (HiddenActivations.isLayer(activation)) {
-      // One learnable slope per channel, shared over the spatial positions (Keras shared_axes=[1, 2]).
+      // One learnable slope per channel, shared over the spatial positions (Keras shared_axes=[1,
+      // 2]).
       add(PReLUSlopeLayer.of(new long[] {height, width, channels}, 1, 2));
     }
     return this;
@@ -76,8 +93,8 @@ public final class LayerStack {
   }
 
   /**
-   * Dropout with Keras's meaning: {@code rate} is the fraction dropped (DL4J takes the fraction kept), times the
-   * trial's dropout scale (at most 0.9); a scale of 0 leaves the layer out.
+   * Dropout with Keras's meaning: {@code rate} is the fraction dropped (DL4J takes the fraction
+   * kept), times the trial's dropout scale (at most 0.9); a scale of 0 leaves the layer out.
    */
   public LayerStack dropout(double rate) {
     double scaled = Math.min(0.9, rate * dropoutScale);
@@ -89,7 +106,11 @@ public final class LayerStack {
 
   /** Dense layer with the trial's activation; flattens conv feature maps first. */
   public LayerStack dense(int units) {
-    add(new DenseLayer.Builder().nOut(units).activation(HiddenActivations.create(activation)).build());
+    add(
+        new DenseLayer.Builder()
+            .nOut(units)
+            .activation(HiddenActivations.create(activation))
+            .build());
     channels = units;
     height = 1;
     width = 1;
@@ -101,8 +122,11 @@ public final class LayerStack {
 
   /** Dense softmax output trained with categorical cross-entropy. */
   public void softmaxOutput(int classes) {
-    add(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes).activation(Activation.SOFTMAX)
-        .build());
+    add(
+        new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+            .nOut(classes)
+            .activation(Activation.SOFTMAX)
+            .build());
   }
 
   private void add(org.deeplearning4j.nn.conf.layers.Layer layer) {

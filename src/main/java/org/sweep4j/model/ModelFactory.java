@@ -18,10 +18,9 @@ import org.sweep4j.data.ImageSet;
 import org.sweep4j.grid.TrialSpec;
 
 /**
- * Builds a trial's network configuration with Keras's defaults, set explicitly because DL4J's differ
- * (DL4J: sigmoid, Gaussian Xavier, SGD, Adam ε 1e-8): Glorot-uniform weights unless the trial asks for He or
- * LeCun normal, zero biases,
- * Adam(lr, 0.9, 0.999, 1e-7), float32.
+ * Builds a trial's network configuration with Keras's defaults, set explicitly because DL4J's
+ * differ (DL4J: sigmoid, Gaussian Xavier, SGD, Adam ε 1e-8): Glorot-uniform weights unless the
+ * trial asks for He or LeCun normal, zero biases, Adam(lr, 0.9, 0.999, 1e-7), float32.
  */
 public final class ModelFactory {
   /** Keras's epsilon for Adam and RMSprop. */
@@ -32,10 +31,14 @@ public final class ModelFactory {
   /** Instantiates the architecture's class (public, with a public no-argument constructor). */
   public static NetworkArchitecture architecture(Architecture architecture) {
     try {
-      return (NetworkArchitecture) Class.forName(architecture.className()).getDeclaredConstructor().newInstance();
+      return (NetworkArchitecture)
+          Class.forName(architecture.className()).getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException(architecture.className() + " must be a public NetworkArchitecture with a public"
-          + " no-argument constructor", e);
+      throw new IllegalStateException(
+          architecture.className()
+              + " must be a public NetworkArchitecture with a public"
+              + " no-argument constructor",
+          e);
     }
   }
 
@@ -43,29 +46,43 @@ public final class ModelFactory {
     return build(trial, DataType.FLOAT);
   }
 
-  /** As {@link #build(TrialSpec)} with another data type (gradient checks run in double precision). */
+  /**
+   * As {@link #build(TrialSpec)} with another data type (gradient checks run in double precision).
+   */
   public static MultiLayerConfiguration build(TrialSpec trial, DataType dataType) {
-    NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-        .seed(trial.seed())
-        .dataType(dataType)
-        .weightInit(weightInit(trial.training().weightInit()))
-        .biasInit(0)
-        .updater(updater(trial.training()))
-        .convolutionMode(ConvolutionMode.Truncate)
-        // Keeps each conv layer's pre-activations from the forward pass for the backward pass, which otherwise
-        // runs the convolution again (DL4J's ConvolutionLayer, and ChannelsLastConvLayer as it): 20% faster, same
-        // numbers.
-        .cacheMode(CacheMode.DEVICE)
-        .list();
-    architecture(trial.architecture()).addLayers(
-        new LayerStack(list, trial.activation(), trial.training().dropoutScale(), ImageSet.CHANNELS, ImageSet.SIDE,
-            ImageSet.SIDE));
-    return list.setInputType(InputType.convolutional(ImageSet.SIDE, ImageSet.SIDE, ImageSet.CHANNELS)).build();
+    NeuralNetConfiguration.ListBuilder list =
+        new NeuralNetConfiguration.Builder()
+            .seed(trial.seed())
+            .dataType(dataType)
+            .weightInit(weightInit(trial.training().weightInit()))
+            .biasInit(0)
+            .updater(updater(trial.training()))
+            .convolutionMode(ConvolutionMode.Truncate)
+            // Keeps each conv layer's pre-activations from the forward pass for the backward pass,
+            // which otherwise
+            // runs the convolution again (DL4J's ConvolutionLayer, and ChannelsLastConvLayer as
+            // it): 20% faster, same
+            // numbers.
+            .cacheMode(CacheMode.DEVICE)
+            .list();
+    architecture(trial.architecture())
+        .addLayers(
+            new LayerStack(
+                list,
+                trial.activation(),
+                trial.training().dropoutScale(),
+                ImageSet.CHANNELS,
+                ImageSet.SIDE,
+                ImageSet.SIDE));
+    return list.setInputType(
+            InputType.convolutional(ImageSet.SIDE, ImageSet.SIDE, ImageSet.CHANNELS))
+        .build();
   }
 
   /**
-   * Keras's initialisers in DL4J's terms: glorot_uniform is Xavier uniform; he_normal and lecun_normal are
-   * normal with variance 2/fan_in and 1/fan_in (Keras truncates its normals at two deviations, DL4J does not).
+   * Keras's initialisers in DL4J's terms: glorot_uniform is Xavier uniform; he_normal and
+   * lecun_normal are normal with variance 2/fan_in and 1/fan_in (Keras truncates its normals at two
+   * deviations, DL4J does not).
    */
   static WeightInit weightInit(org.sweep4j.config.WeightInit choice) {
     return switch (choice) {
@@ -80,7 +97,8 @@ public final class ModelFactory {
     return switch (training.optimizer()) {
       case ADAM -> new Adam(lr, 0.9, 0.999, KERAS_EPSILON);
       case SGD -> new Sgd(lr);
-      // DL4J's only momentum updater is Nesterov's; Keras's SGD(momentum=0.9) is the classical kind.
+      // DL4J's only momentum updater is Nesterov's; Keras's SGD(momentum=0.9) is the classical
+      // kind.
       case SGD_MOMENTUM -> new Nesterovs(lr, 0.9);
       case RMSPROP -> new RmsProp(lr, 0.9, KERAS_EPSILON);
     };

@@ -3,9 +3,9 @@ package org.sweep4j.report;
 import java.util.List;
 
 /**
- * One architecture × activation cell across its finished seeds: final and best validation accuracy, the epoch
- * of the best, the final train − val accuracy gap (overfitting), mean epoch time, and the learning curves over
- * the epochs every seed completed.
+ * One architecture × activation cell across its finished seeds: final and best validation accuracy,
+ * the epoch of the best, the final train − val accuracy gap (overfitting), mean epoch time, and the
+ * learning curves over the epochs every seed completed.
  *
  * @param finalValues each seed's final validation accuracy, for the tests against the baseline
  */

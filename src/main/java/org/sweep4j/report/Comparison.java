@@ -13,15 +13,24 @@ import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
 /**
- * Everything a report shows, computed from the tables: finished trials grouped into architecture × activation
- * cells (sorted best first within each architecture), each activation tested against the baseline, the layer
- * diagnostics averaged per cell, what parameter averaging costs against one worker (when the sweep varies it),
- * and the trials that diverged or failed, listed apart rather than averaged in.
+ * Everything a report shows, computed from the tables: finished trials grouped into architecture ×
+ * activation cells (sorted best first within each architecture), each activation tested against the
+ * baseline, the layer diagnostics averaged per cell, what parameter averaging costs against one
+ * worker (when the sweep varies it), and the trials that diverged or failed, listed apart rather
+ * than averaged in.
  */
-public record Comparison(List<CellSummary> cells, List<BaselineComparison> comparisons, String baseline,
-    List<LayerStatSummary> layerStats, List<TrialRow> unfinished, int trials, List<ParallelismCost> parallelism) {
+public record Comparison(
+    List<CellSummary> cells,
+    List<BaselineComparison> comparisons,
+    String baseline,
+    List<LayerStatSummary> layerStats,
+    List<TrialRow> unfinished,
+    int trials,
+    List<ParallelismCost> parallelism) {
 
-  /** The baseline when the job names none: ReLU, the default every activation is measured against. */
+  /**
+   * The baseline when the job names none: ReLU, the default every activation is measured against.
+   */
   public static final String DEFAULT_BASELINE = "relu";
 
   public Comparison {
@@ -36,7 +45,10 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     return of(trials, epochs, List.of(), DEFAULT_BASELINE);
   }
 
-  public static Comparison of(List<TrialRow> trials, List<EpochRow> epochs, List<LayerStatRow> layerStats,
+  public static Comparison of(
+      List<TrialRow> trials,
+      List<EpochRow> epochs,
+      List<LayerStatRow> layerStats,
       String baseline) {
     Map<String, List<EpochRow>> epochsByTrial = new TreeMap<>();
     for (EpochRow epoch : epochs) {
@@ -48,24 +60,38 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     List<Setting> varying = Setting.varying(trials);
     for (TrialRow trial : trials) {
       if (trial.status() == TrialStatus.FINISHED && epochsByTrial.containsKey(trial.trialId())) {
-        byCell.computeIfAbsent(List.of(trial.architecture(), cellLabel(trial, varying)), k -> new ArrayList<>())
+        byCell
+            .computeIfAbsent(
+                List.of(trial.architecture(), cellLabel(trial, varying)), k -> new ArrayList<>())
             .add(trial);
       } else {
         unfinished.add(trial);
       }
     }
     List<CellSummary> cells = new ArrayList<>();
-    byCell.forEach((key, cellTrials) -> cells.add(summarize(key.get(0), key.get(1), cellTrials, epochsByTrial)));
-    cells.sort(Comparator.comparing(CellSummary::architecture)
-        .thenComparing(Comparator.comparingDouble((CellSummary c) -> c.finalVal().mean()).reversed()));
+    byCell.forEach(
+        (key, cellTrials) ->
+            cells.add(summarize(key.get(0), key.get(1), cellTrials, epochsByTrial)));
+    cells.sort(
+        Comparator.comparing(CellSummary::architecture)
+            .thenComparing(
+                Comparator.comparingDouble((CellSummary c) -> c.finalVal().mean()).reversed()));
     unfinished.sort(Comparator.comparing(TrialRow::trialId));
     List<TrialRow> finished = byCell.values().stream().flatMap(List::stream).toList();
-    return new Comparison(cells, compare(cells, baseline), baseline,
-        LayerStatSummary.of(layerStats, finished, varying), unfinished, trials.size(),
+    return new Comparison(
+        cells,
+        compare(cells, baseline),
+        baseline,
+        LayerStatSummary.of(layerStats, finished, varying),
+        unfinished,
+        trials.size(),
         ParallelismCost.of(finished, epochsByTrial, varying));
   }
 
-  private static CellSummary summarize(String architecture, String activation, List<TrialRow> trials,
+  private static CellSummary summarize(
+      String architecture,
+      String activation,
+      List<TrialRow> trials,
       Map<String, List<EpochRow>> epochsByTrial) {
     List<Double> finals = new ArrayList<>();
     List<Double> bests = new ArrayList<>();
@@ -76,7 +102,8 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     for (TrialRow trial : trials) {
       List<EpochRow> curve = epochsByTrial.get(trial.trialId());
       EpochRow last = curve.get(curve.size() - 1);
-      EpochRow best = curve.stream().max(Comparator.comparingDouble(EpochRow::valAccuracy)).orElseThrow();
+      EpochRow best =
+          curve.stream().max(Comparator.comparingDouble(EpochRow::valAccuracy)).orElseThrow();
       finals.add(last.valAccuracy());
       bests.add(best.valAccuracy());
       bestEpochs.add((double) best.epoch());
@@ -85,13 +112,24 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
       length = Math.min(length, curve.size());
     }
     List<List<EpochRow>> curves = trials.stream().map(t -> epochsByTrial.get(t.trialId())).toList();
-    return new CellSummary(architecture, activation, trials.size(), Estimate.of(finals), Estimate.of(bests),
-        Stats.mean(bestEpochs), Estimate.of(gaps), Stats.mean(seconds),
-        curve(curves, length, EpochRow::trainAccuracy), curve(curves, length, EpochRow::valAccuracy),
-        curve(curves, length, EpochRow::trainLoss), curve(curves, length, EpochRow::valLoss), finals);
+    return new CellSummary(
+        architecture,
+        activation,
+        trials.size(),
+        Estimate.of(finals),
+        Estimate.of(bests),
+        Stats.mean(bestEpochs),
+        Estimate.of(gaps),
+        Stats.mean(seconds),
+        curve(curves, length, EpochRow::trainAccuracy),
+        curve(curves, length, EpochRow::valAccuracy),
+        curve(curves, length, EpochRow::trainLoss),
+        curve(curves, length, EpochRow::valLoss),
+        finals);
   }
 
-  private static Curve curve(List<List<EpochRow>> curves, int length, ToDoubleFunction<EpochRow> measure) {
+  private static Curve curve(
+      List<List<EpochRow>> curves, int length, ToDoubleFunction<EpochRow> measure) {
     List<Double> means = new ArrayList<>();
     List<Double> sds = new ArrayList<>();
     for (int i = 0; i < length; i++) {
@@ -108,17 +146,25 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     List<CellSummary> against = new ArrayList<>();
     for (CellSummary cell : cells) {
       String baseLabel = baseline + settingsSuffix(cell.activation());
-      cells.stream().filter(c -> c.architecture().equals(cell.architecture()) && c.activation().equals(baseLabel)
-          && c != cell).findFirst().ifPresent(base -> {
-            tested.add(cell);
-            against.add(base);
-          });
+      cells.stream()
+          .filter(
+              c ->
+                  c.architecture().equals(cell.architecture())
+                      && c.activation().equals(baseLabel)
+                      && c != cell)
+          .findFirst()
+          .ifPresent(
+              base -> {
+                tested.add(cell);
+                against.add(base);
+              });
     }
     double[] p = new double[tested.size()];
     Stats.Welch[] tests = new Stats.Welch[tested.size()];
     for (int i = 0; i < p.length; i++) {
       boolean testable = tested.get(i).seeds() >= 2 && against.get(i).seeds() >= 2;
-      tests[i] = testable ? Stats.welch(tested.get(i).finalValues(), against.get(i).finalValues()) : null;
+      tests[i] =
+          testable ? Stats.welch(tested.get(i).finalValues(), against.get(i).finalValues()) : null;
       p[i] = testable ? tests[i].p() : Double.NaN;
     }
     double[] holm = Stats.holm(p);
@@ -126,18 +172,27 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     for (int i = 0; i < p.length; i++) {
       CellSummary cell = tested.get(i);
       double difference = cell.finalVal().mean() - against.get(i).finalVal().mean();
-      comparisons.add(new BaselineComparison(cell.architecture(), cell.activation(), against.get(i).activation(),
-          cell.seeds(),
-          against.get(i).seeds(), difference, tests[i] == null ? Double.NaN : tests[i].low(),
-          tests[i] == null ? Double.NaN : tests[i].high(), p[i], holm[i]));
+      comparisons.add(
+          new BaselineComparison(
+              cell.architecture(),
+              cell.activation(),
+              against.get(i).activation(),
+              cell.seeds(),
+              against.get(i).seeds(),
+              difference,
+              tests[i] == null ? Double.NaN : tests[i].low(),
+              tests[i] == null ? Double.NaN : tests[i].high(),
+              p[i],
+              holm[i]));
     }
     return comparisons;
   }
 
   /**
-   * What a cell is called: the activation's label, then every setting that varies across the report's trials
-   * ({@code "relu +crop_flip lr=0.01 workers=2"}), so trials that differ in anything but the seed are separate
-   * cells, each tested against the baseline trained the same way.
+   * What a cell is called: the activation's label, then every setting that varies across the
+   * report's trials ({@code "relu +crop_flip lr=0.01 workers=2"}), so trials that differ in
+   * anything but the seed are separate cells, each tested against the baseline trained the same
+   * way.
    */
   static String cellLabel(TrialRow trial, List<Setting> varying) {
     StringBuilder label = new StringBuilder(trial.activation());
@@ -150,7 +205,10 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
     return label.toString();
   }
 
-  /** The settings part of a cell label: everything after the activation (activation labels hold no spaces). */
+  /**
+   * The settings part of a cell label: everything after the activation (activation labels hold no
+   * spaces).
+   */
   private static String settingsSuffix(String cellLabel) {
     int space = cellLabel.indexOf(' ');
     return space < 0 ? "" : cellLabel.substring(space);
@@ -175,7 +233,10 @@ public record Comparison(List<CellSummary> cells, List<BaselineComparison> compa
 
   /** Whether {@code cell} has the highest mean final val accuracy of its architecture. */
   public boolean isBest(CellSummary cell) {
-    return cells.stream().filter(c -> c.architecture().equals(cell.architecture())).findFirst()
-        .map(c -> c == cell).orElse(false);
+    return cells.stream()
+        .filter(c -> c.architecture().equals(cell.architecture()))
+        .findFirst()
+        .map(c -> c == cell)
+        .orElse(false);
   }
 }

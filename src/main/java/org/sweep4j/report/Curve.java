@@ -2,7 +2,10 @@ package org.sweep4j.report;
 
 import java.util.List;
 
-/** A per-epoch curve across seeds: the mean and the sample standard deviation (NaN with one seed) per epoch. */
+/**
+ * A per-epoch curve across seeds: the mean and the sample standard deviation (NaN with one seed)
+ * per epoch.
+ */
 public record Curve(List<Double> mean, List<Double> sd) {
   public Curve {
     mean = List.copyOf(mean);

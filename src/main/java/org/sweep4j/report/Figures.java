@@ -26,20 +26,39 @@ import org.jfree.svg.SVGGraphics2D;
 import org.sweep4j.results.LayerMeasure;
 
 /**
- * The report's figures, drawn with JFreeChart into SVG (JFreeSVG): learning curves with a band of ± 1 standard
- * deviation across seeds, the activation gallery, and the layer diagnostics. Each figure gets its own prefix
- * for SVG ids, so many of them can sit inline in one HTML page.
+ * The report's figures, drawn with JFreeChart into SVG (JFreeSVG): learning curves with a band of ±
+ * 1 standard deviation across seeds, the activation gallery, and the layer diagnostics. Each figure
+ * gets its own prefix for SVG ids, so many of them can sit inline in one HTML page.
  */
 final class Figures {
   /** Tableau's 10 colours, then 10 darker ones: distinct lines for up to 20 activations. */
-  private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-    new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-    new Color(0xbcbd22), new Color(0x17becf), new Color(0x393b79), new Color(0x637939), new Color(0x8c6d31),
-    new Color(0x843c39), new Color(0x7b4173), new Color(0x3182bd), new Color(0x31a354), new Color(0x756bb1),
-    new Color(0x636363), new Color(0xe6550d)};
+  private static final Color[] COLOURS = {
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd),
+    new Color(0x8c564b),
+    new Color(0xe377c2),
+    new Color(0x7f7f7f),
+    new Color(0xbcbd22),
+    new Color(0x17becf),
+    new Color(0x393b79),
+    new Color(0x637939),
+    new Color(0x8c6d31),
+    new Color(0x843c39),
+    new Color(0x7b4173),
+    new Color(0x3182bd),
+    new Color(0x31a354),
+    new Color(0x756bb1),
+    new Color(0x636363),
+    new Color(0xe6550d)
+  };
+
   private static final BasicStroke SOLID = new BasicStroke(1.6f);
-  private static final BasicStroke DASHED = new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
-      1f, new float[] {5f, 4f}, 0f);
+  private static final BasicStroke DASHED =
+      new BasicStroke(
+          1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 4f}, 0f);
   private static final AtomicInteger IDS = new AtomicInteger();
 
   private Figures() {}
@@ -48,7 +67,10 @@ final class Figures {
     return COLOURS[index % COLOURS.length];
   }
 
-  /** Accuracy (top) and loss (bottom) per epoch: validation solid, training dashed, one colour per activation. */
+  /**
+   * Accuracy (top) and loss (bottom) per epoch: validation solid, training dashed, one colour per
+   * activation.
+   */
   static String learningCurves(String architecture, List<CellSummary> cells) {
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(integerAxis("epoch"));
     plot.add(curvePlot(cells, "accuracy", CellSummary::valAccuracy, CellSummary::trainAccuracy), 1);
@@ -60,13 +82,18 @@ final class Figures {
     plot.add(loss, 1);
     plot.setGap(12);
     JFreeChart chart = chart(architecture + ": learning curves", plot);
-    chart.addSubtitle(new TextTitle("solid: validation, dashed: training; bands: ± 1 sd across seeds",
-        new Font("SansSerif", Font.PLAIN, 11)));
+    chart.addSubtitle(
+        new TextTitle(
+            "solid: validation, dashed: training; bands: ± 1 sd across seeds",
+            new Font("SansSerif", Font.PLAIN, 11)));
     return svg(chart, 820, 640);
   }
 
-  private static XYPlot curvePlot(List<CellSummary> cells, String label,
-      java.util.function.Function<CellSummary, Curve> val, java.util.function.Function<CellSummary, Curve> train) {
+  private static XYPlot curvePlot(
+      List<CellSummary> cells,
+      String label,
+      java.util.function.Function<CellSummary, Curve> val,
+      java.util.function.Function<CellSummary, Curve> train) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     DeviationRenderer renderer = new DeviationRenderer(true, false);
     renderer.setAlpha(0.12f);
@@ -127,10 +154,14 @@ final class Figures {
   }
 
   /**
-   * The layer diagnostics of one architecture after the last epoch, layers in network order along x: activation
-   * mean and sd, dead-unit fraction, and the gradient norm on a log scale; one line per activation.
+   * The layer diagnostics of one architecture after the last epoch, layers in network order along
+   * x: activation mean and sd, dead-unit fraction, and the gradient norm on a log scale; one line
+   * per activation.
    */
-  static String diagnostics(String architecture, List<String> activations, List<String> layers,
+  static String diagnostics(
+      String architecture,
+      List<String> activations,
+      List<String> layers,
       List<LayerStatSummary> stats) {
     SymbolAxis layerAxis = new SymbolAxis("layer", layers.toArray(String[]::new));
     layerAxis.setGridBandsVisible(false);
@@ -165,7 +196,8 @@ final class Figures {
       plot.add(subplot, 1);
     }
     plot.setGap(10);
-    JFreeChart chart = chart(architecture + ": layer diagnostics after the last epoch (mean over seeds)", plot);
+    JFreeChart chart =
+        chart(architecture + ": layer diagnostics after the last epoch (mean over seeds)", plot);
     return svg(chart, 820, 820);
   }
 
@@ -174,13 +206,15 @@ final class Figures {
   }
 
   /**
-   * What averaging buys against what it costs: speed-up over one worker (x) against the difference in final val
-   * accuracy (y, with its 95% interval), a point per parallel setting, a colour per cell, labelled by setting.
+   * What averaging buys against what it costs: speed-up over one worker (x) against the difference
+   * in final val accuracy (y, with its 95% interval), a point per parallel setting, a colour per
+   * cell, labelled by setting.
    */
   static String parallelism(String architecture, List<ParallelismCost> costs) {
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     List<String> cells = costs.stream().map(ParallelismCost::cell).distinct().toList();
-    org.jfree.chart.renderer.xy.XYErrorRenderer renderer = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    org.jfree.chart.renderer.xy.XYErrorRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setDefaultItemLabelsVisible(true);
     renderer.setDefaultItemLabelFont(new Font("SansSerif", Font.PLAIN, 10));
@@ -209,8 +243,11 @@ final class Figures {
     plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
     plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(1, Color.GRAY, new BasicStroke(1f)));
     JFreeChart chart = chart(architecture + ": parameter averaging, gain and cost", plot);
-    chart.addSubtitle(new TextTitle("points: mean over seeds, bars: 95% Welch interval; labels: w<workers>/a<averaging"
-        + " frequency>", new Font("SansSerif", Font.PLAIN, 11)));
+    chart.addSubtitle(
+        new TextTitle(
+            "points: mean over seeds, bars: 95% Welch interval; labels: w<workers>/a<averaging"
+                + " frequency>",
+            new Font("SansSerif", Font.PLAIN, 11)));
     return svg(chart, 720, 480);
   }
 

@@ -10,14 +10,22 @@ import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.TrialRow;
 
 /**
- * A layer diagnostic of one architecture × activation cell after each finished trial's last epoch, averaged
- * over the seeds (NaN values, from a diverging network, are left out).
+ * A layer diagnostic of one architecture × activation cell after each finished trial's last epoch,
+ * averaged over the seeds (NaN values, from a diverging network, are left out).
  */
-public record LayerStatSummary(String architecture, String activation, String layer, LayerMeasure measure,
-    double mean, int seeds) {
+public record LayerStatSummary(
+    String architecture,
+    String activation,
+    String layer,
+    LayerMeasure measure,
+    double mean,
+    int seeds) {
 
-  /** Summaries in the order the layers appear in the network, for the trials given (finished ones). */
-  static List<LayerStatSummary> of(List<LayerStatRow> rows, List<TrialRow> trials, List<Setting> varying) {
+  /**
+   * Summaries in the order the layers appear in the network, for the trials given (finished ones).
+   */
+  static List<LayerStatSummary> of(
+      List<LayerStatRow> rows, List<TrialRow> trials, List<Setting> varying) {
     Map<String, TrialRow> byId = new LinkedHashMap<>();
     trials.forEach(t -> byId.put(t.trialId(), t));
     Map<String, Integer> lastEpoch = new LinkedHashMap<>();
@@ -28,20 +36,40 @@ public record LayerStatSummary(String architecture, String activation, String la
     List<String> layerOrder = new ArrayList<>();
     for (LayerStatRow row : rows) {
       TrialRow trial = byId.get(row.trialId());
-      if (trial == null || row.epoch() != lastEpoch.get(row.trialId()) || Double.isNaN(row.value())) {
+      if (trial == null
+          || row.epoch() != lastEpoch.get(row.trialId())
+          || Double.isNaN(row.value())) {
         continue;
       }
       if (!layerOrder.contains(row.layer())) {
         layerOrder.add(row.layer());
       }
-      values.computeIfAbsent(List.of(trial.architecture(), Comparison.cellLabel(trial, varying), row.layer(), row.measure()),
-          k -> new ArrayList<>()).add(row.value());
+      values
+          .computeIfAbsent(
+              List.of(
+                  trial.architecture(),
+                  Comparison.cellLabel(trial, varying),
+                  row.layer(),
+                  row.measure()),
+              k -> new ArrayList<>())
+          .add(row.value());
     }
     List<LayerStatSummary> summaries = new ArrayList<>();
-    values.forEach((key, list) -> summaries.add(new LayerStatSummary((String) key.get(0), (String) key.get(1),
-        (String) key.get(2), (LayerMeasure) key.get(3), Stats.mean(list), list.size())));
-    summaries.sort(Comparator.comparing(LayerStatSummary::architecture).thenComparing(LayerStatSummary::activation)
-        .thenComparing(s -> layerRank(s.layer())).thenComparing(LayerStatSummary::measure));
+    values.forEach(
+        (key, list) ->
+            summaries.add(
+                new LayerStatSummary(
+                    (String) key.get(0),
+                    (String) key.get(1),
+                    (String) key.get(2),
+                    (LayerMeasure) key.get(3),
+                    Stats.mean(list),
+                    list.size())));
+    summaries.sort(
+        Comparator.comparing(LayerStatSummary::architecture)
+            .thenComparing(LayerStatSummary::activation)
+            .thenComparing(s -> layerRank(s.layer()))
+            .thenComparing(LayerStatSummary::measure));
     return summaries;
   }
 

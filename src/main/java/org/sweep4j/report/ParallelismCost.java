@@ -11,13 +11,22 @@ import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.TrialRow;
 
 /**
- * What parameter averaging buys and costs, for one cell (architecture, activation and any other setting that
- * varies) and one parallel setting ({@code workers=2 avg=5}) against one worker trained the same way: the
- * difference in final val accuracy and in wall time per trial (training and scoring), each with its 95% Welch
- * interval across seeds. NaN intervals mean fewer than two seeds on a side.
+ * What parameter averaging buys and costs, for one cell (architecture, activation and any other
+ * setting that varies) and one parallel setting ({@code workers=2 avg=5}) against one worker
+ * trained the same way: the difference in final val accuracy and in wall time per trial (training
+ * and scoring), each with its 95% Welch interval across seeds. NaN intervals mean fewer than two
+ * seeds on a side.
  */
-public record ParallelismCost(String architecture, String cell, String setting, String reference, int seeds,
-    int referenceSeeds, Stats.Welch accuracy, Stats.Welch seconds, double referenceSeconds) {
+public record ParallelismCost(
+    String architecture,
+    String cell,
+    String setting,
+    String reference,
+    int seeds,
+    int referenceSeeds,
+    Stats.Welch accuracy,
+    Stats.Welch seconds,
+    double referenceSeconds) {
 
   /** Wall time of one worker ÷ wall time of this setting: above 1, averaging saves time. */
   public double speedup() {
@@ -25,43 +34,74 @@ public record ParallelismCost(String architecture, String cell, String setting, 
   }
 
   /**
-   * Every parallel setting of every cell against that cell's one-worker trials; empty unless the trials vary the
-   * number of workers or the averaging frequency and some trials ran on one worker.
+   * Every parallel setting of every cell against that cell's one-worker trials; empty unless the
+   * trials vary the number of workers or the averaging frequency and some trials ran on one worker.
    */
-  static List<ParallelismCost> of(List<TrialRow> finished, Map<String, List<EpochRow>> epochsByTrial,
-      List<Setting> varying) {
+  static List<ParallelismCost> of(
+      List<TrialRow> finished, Map<String, List<EpochRow>> epochsByTrial, List<Setting> varying) {
     if (!varying.contains(Setting.WORKERS) && !varying.contains(Setting.AVERAGING_FREQUENCY)) {
       return List.of();
     }
-    List<Setting> cellSettings = varying.stream().filter(s -> s != Setting.WORKERS
-        && s != Setting.AVERAGING_FREQUENCY && s != Setting.BATCH_SIZE_PER_WORKER).toList();
+    List<Setting> cellSettings =
+        varying.stream()
+            .filter(
+                s ->
+                    s != Setting.WORKERS
+                        && s != Setting.AVERAGING_FREQUENCY
+                        && s != Setting.BATCH_SIZE_PER_WORKER)
+            .toList();
     Map<List<String>, Map<String, List<TrialRow>>> cells = new LinkedHashMap<>();
     for (TrialRow trial : finished) {
-      cells.computeIfAbsent(List.of(trial.architecture(), Comparison.cellLabel(trial, cellSettings)),
-          k -> new TreeMap<>()).computeIfAbsent(setting(trial), k -> new ArrayList<>()).add(trial);
+      cells
+          .computeIfAbsent(
+              List.of(trial.architecture(), Comparison.cellLabel(trial, cellSettings)),
+              k -> new TreeMap<>())
+          .computeIfAbsent(setting(trial), k -> new ArrayList<>())
+          .add(trial);
     }
     List<ParallelismCost> costs = new ArrayList<>();
-    cells.forEach((cell, bySetting) -> {
-      String reference = bySetting.keySet().stream().filter(s -> s.startsWith("workers=1 ")).findFirst().orElse(null);
-      if (reference == null) {
-        return;
-      }
-      List<TrialRow> one = bySetting.get(reference);
-      bySetting.forEach((setting, trials) -> {
-        if (!setting.equals(reference)) {
-          List<Double> referenceSeconds = wallSeconds(one);
-          costs.add(new ParallelismCost(cell.get(0), cell.get(1), setting, reference, trials.size(), one.size(),
-              welch(finalAccuracies(trials, epochsByTrial), finalAccuracies(one, epochsByTrial)),
-              welch(wallSeconds(trials), referenceSeconds), Stats.mean(referenceSeconds)));
-        }
-      });
-    });
-    costs.sort(Comparator.comparing(ParallelismCost::architecture).thenComparing(ParallelismCost::cell)
-        .thenComparing(ParallelismCost::setting));
+    cells.forEach(
+        (cell, bySetting) -> {
+          String reference =
+              bySetting.keySet().stream()
+                  .filter(s -> s.startsWith("workers=1 "))
+                  .findFirst()
+                  .orElse(null);
+          if (reference == null) {
+            return;
+          }
+          List<TrialRow> one = bySetting.get(reference);
+          bySetting.forEach(
+              (setting, trials) -> {
+                if (!setting.equals(reference)) {
+                  List<Double> referenceSeconds = wallSeconds(one);
+                  costs.add(
+                      new ParallelismCost(
+                          cell.get(0),
+                          cell.get(1),
+                          setting,
+                          reference,
+                          trials.size(),
+                          one.size(),
+                          welch(
+                              finalAccuracies(trials, epochsByTrial),
+                              finalAccuracies(one, epochsByTrial)),
+                          welch(wallSeconds(trials), referenceSeconds),
+                          Stats.mean(referenceSeconds)));
+                }
+              });
+        });
+    costs.sort(
+        Comparator.comparing(ParallelismCost::architecture)
+            .thenComparing(ParallelismCost::cell)
+            .thenComparing(ParallelismCost::setting));
     return costs;
   }
 
-  /** Welch's interval, or the bare difference with NaN interval and p when a side has fewer than two seeds. */
+  /**
+   * Welch's interval, or the bare difference with NaN interval and p when a side has fewer than two
+   * seeds.
+   */
   private static Stats.Welch welch(List<Double> a, List<Double> b) {
     if (a.size() < 2 || b.size() < 2) {
       return new Stats.Welch(Stats.mean(a) - Stats.mean(b), Double.NaN, Double.NaN, Double.NaN);
@@ -74,14 +114,20 @@ public record ParallelismCost(String architecture, String cell, String setting, 
     return "workers=" + trial.workers() + " avg=" + trial.averagingFrequency();
   }
 
-  private static List<Double> finalAccuracies(List<TrialRow> trials, Map<String, List<EpochRow>> epochsByTrial) {
-    return trials.stream().map(t -> {
-      List<EpochRow> curve = epochsByTrial.get(t.trialId());
-      return curve.get(curve.size() - 1).valAccuracy();
-    }).toList();
+  private static List<Double> finalAccuracies(
+      List<TrialRow> trials, Map<String, List<EpochRow>> epochsByTrial) {
+    return trials.stream()
+        .map(
+            t -> {
+              List<EpochRow> curve = epochsByTrial.get(t.trialId());
+              return curve.get(curve.size() - 1).valAccuracy();
+            })
+        .toList();
   }
 
   private static List<Double> wallSeconds(List<TrialRow> trials) {
-    return trials.stream().map(t -> Duration.between(t.startedAt(), t.finishedAt()).toMillis() / 1000.0).toList();
+    return trials.stream()
+        .map(t -> Duration.between(t.startedAt(), t.finishedAt()).toMillis() / 1000.0)
+        .toList();
   }
 }

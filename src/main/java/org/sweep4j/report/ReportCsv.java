@@ -5,45 +5,91 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code summary.csv} (a row per architecture × activation), {@code comparisons.csv} and, when the sweep varies
- * the distribution, {@code parallelism.csv}; NaN left empty.
+ * {@code summary.csv} (a row per architecture × activation), {@code comparisons.csv} and, when the
+ * sweep varies the distribution, {@code parallelism.csv}; NaN left empty.
  */
 final class ReportCsv {
   private ReportCsv() {}
 
   static String summary(Comparison comparison) {
-    StringBuilder csv = new StringBuilder("architecture,activation,seeds,final_val_mean,final_val_sd,"
-        + "final_val_ci_low,final_val_ci_high,best_val_mean,best_val_sd,best_val_ci_low,best_val_ci_high,"
-        + "best_epoch_mean,train_val_gap_mean,epoch_seconds_mean,best\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "architecture,activation,seeds,final_val_mean,final_val_sd,"
+                + "final_val_ci_low,final_val_ci_high,best_val_mean,best_val_sd,best_val_ci_low,best_val_ci_high,"
+                + "best_epoch_mean,train_val_gap_mean,epoch_seconds_mean,best\n");
     for (CellSummary c : comparison.cells()) {
-      csv.append(row(List.of(c.architecture(), c.activation(), String.valueOf(c.seeds()), num(c.finalVal().mean()),
-          num(c.finalVal().sd()), num(c.finalVal().low()), num(c.finalVal().high()), num(c.bestVal().mean()),
-          num(c.bestVal().sd()), num(c.bestVal().low()), num(c.bestVal().high()), num(c.bestEpochMean()),
-          num(c.gap().mean()), num(c.epochSecondsMean()), String.valueOf(comparison.isBest(c)))));
+      csv.append(
+          row(
+              List.of(
+                  c.architecture(),
+                  c.activation(),
+                  String.valueOf(c.seeds()),
+                  num(c.finalVal().mean()),
+                  num(c.finalVal().sd()),
+                  num(c.finalVal().low()),
+                  num(c.finalVal().high()),
+                  num(c.bestVal().mean()),
+                  num(c.bestVal().sd()),
+                  num(c.bestVal().low()),
+                  num(c.bestVal().high()),
+                  num(c.bestEpochMean()),
+                  num(c.gap().mean()),
+                  num(c.epochSecondsMean()),
+                  String.valueOf(comparison.isBest(c)))));
     }
     return csv.toString();
   }
 
   static String comparisons(Comparison comparison) {
-    StringBuilder csv = new StringBuilder("architecture,activation,baseline,seeds,baseline_seeds,difference,"
-        + "ci_low,ci_high,p,p_holm,verdict,warning\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "architecture,activation,baseline,seeds,baseline_seeds,difference,"
+                + "ci_low,ci_high,p,p_holm,verdict,warning\n");
     for (BaselineComparison c : comparison.comparisons()) {
-      csv.append(row(List.of(c.architecture(), c.activation(), c.baseline(), String.valueOf(c.seeds()),
-          String.valueOf(c.baselineSeeds()), num(c.difference()), num(c.low()), num(c.high()), num(c.p()),
-          num(c.pHolm()), c.verdict(), c.warning() == null ? "" : c.warning())));
+      csv.append(
+          row(
+              List.of(
+                  c.architecture(),
+                  c.activation(),
+                  c.baseline(),
+                  String.valueOf(c.seeds()),
+                  String.valueOf(c.baselineSeeds()),
+                  num(c.difference()),
+                  num(c.low()),
+                  num(c.high()),
+                  num(c.p()),
+                  num(c.pHolm()),
+                  c.verdict(),
+                  c.warning() == null ? "" : c.warning())));
     }
     return csv.toString();
   }
 
   static String parallelism(Comparison comparison) {
-    StringBuilder csv = new StringBuilder("architecture,cell,setting,reference,seeds,reference_seeds,"
-        + "accuracy_difference,accuracy_ci_low,accuracy_ci_high,accuracy_p,reference_seconds,seconds_difference,"
-        + "seconds_ci_low,seconds_ci_high,speedup\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "architecture,cell,setting,reference,seeds,reference_seeds,"
+                + "accuracy_difference,accuracy_ci_low,accuracy_ci_high,accuracy_p,reference_seconds,seconds_difference,"
+                + "seconds_ci_low,seconds_ci_high,speedup\n");
     for (ParallelismCost c : comparison.parallelism()) {
-      csv.append(row(List.of(c.architecture(), c.cell(), c.setting(), c.reference(), String.valueOf(c.seeds()),
-          String.valueOf(c.referenceSeeds()), num(c.accuracy().difference()), num(c.accuracy().low()),
-          num(c.accuracy().high()), num(c.accuracy().p()), num(c.referenceSeconds()), num(c.seconds().difference()),
-          num(c.seconds().low()), num(c.seconds().high()), num(c.speedup()))));
+      csv.append(
+          row(
+              List.of(
+                  c.architecture(),
+                  c.cell(),
+                  c.setting(),
+                  c.reference(),
+                  String.valueOf(c.seeds()),
+                  String.valueOf(c.referenceSeeds()),
+                  num(c.accuracy().difference()),
+                  num(c.accuracy().low()),
+                  num(c.accuracy().high()),
+                  num(c.accuracy().p()),
+                  num(c.referenceSeconds()),
+                  num(c.seconds().difference()),
+                  num(c.seconds().low()),
+                  num(c.seconds().high()),
+                  num(c.speedup()))));
     }
     return csv.toString();
   }

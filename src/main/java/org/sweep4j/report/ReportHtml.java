@@ -4,41 +4,59 @@ import java.util.List;
 import java.util.Map;
 import org.sweep4j.results.TrialRow;
 
-/** The report as one self-contained HTML page; every string from a job file or a table is escaped. */
+/**
+ * The report as one self-contained HTML page; every string from a job file or a table is escaped.
+ */
 final class ReportHtml {
-  private static final String STYLE = "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}"
-      + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}"
-      + "td.n{text-align:right;font-variant-numeric:tabular-nums}tr.best{background:#eef8ee}"
-      + ".warn{color:#a60}.gallery{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0.5em 0}"
-      + "p.note{color:#555;max-width:60em}";
+  private static final String STYLE =
+      "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}"
+          + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}"
+          + "td.n{text-align:right;font-variant-numeric:tabular-nums}tr.best{background:#eef8ee}"
+          + ".warn{color:#a60}.gallery{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0.5em 0}"
+          + "p.note{color:#555;max-width:60em}";
 
   private ReportHtml() {}
 
-  static String render(Comparison comparison, Map<String, List<ReportWriter.Figure>> figures, String title) {
+  static String render(
+      Comparison comparison, Map<String, List<ReportWriter.Figure>> figures, String title) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
-        .append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
-    html.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"note\">").append(comparison.trials())
-        .append(" trials. Accuracies are mean ± sample sd across seeds with the 95% Student-t interval of the mean"
-            + " in brackets; the highlighted row (★) has the best mean final val accuracy of its architecture."
-            + " Each activation is compared with <b>").append(esc(comparison.baseline()))
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        .append(esc(title))
+        .append("</title>\n<style>")
+        .append(STYLE)
+        .append("</style></head><body>\n");
+    html.append("<h1>")
+        .append(esc(title))
+        .append("</h1>\n<p class=\"note\">")
+        .append(comparison.trials())
+        .append(
+            " trials. Accuracies are mean ± sample sd across seeds with the 95% Student-t interval of the mean"
+                + " in brackets; the highlighted row (★) has the best mean final val accuracy of its architecture."
+                + " Each activation is compared with <b>")
+        .append(esc(comparison.baseline()))
         .append("</b> on final val accuracy by Welch's t-test, p-values Holm-corrected over all ")
-        .append(comparison.comparisons().size()).append(" comparisons; verdicts use α = ")
-        .append(BaselineComparison.ALPHA).append(".</p>\n");
+        .append(comparison.comparisons().size())
+        .append(" comparisons; verdicts use α = ")
+        .append(BaselineComparison.ALPHA)
+        .append(".</p>\n");
     for (String architecture : comparison.architectures()) {
       html.append("<h2>").append(esc(architecture)).append("</h2>\n");
       summaryTable(comparison, architecture, html);
       comparisonTable(comparison, architecture, html);
       parallelismTable(comparison, architecture, html);
       for (ReportWriter.Figure figure : figures.getOrDefault(architecture, List.of())) {
-        html.append("<figure>").append(figure.svg()).append("<figcaption>").append(esc(figure.caption()))
+        html.append("<figure>")
+            .append(figure.svg())
+            .append("<figcaption>")
+            .append(esc(figure.caption()))
             .append("</figcaption></figure>\n");
       }
     }
     List<ReportWriter.Figure> gallery = figures.getOrDefault("", List.of());
     if (!gallery.isEmpty()) {
-      html.append("<h2>Activation gallery</h2>\n<p class=\"note\">f(x) solid, f′(x) dashed, as the networks compute"
-          + " them.</p>\n<div class=\"gallery\">");
+      html.append(
+          "<h2>Activation gallery</h2>\n<p class=\"note\">f(x) solid, f′(x) dashed, as the networks compute"
+              + " them.</p>\n<div class=\"gallery\">");
       gallery.forEach(figure -> html.append(figure.svg()));
       html.append("</div>\n");
     }
@@ -47,34 +65,50 @@ final class ReportHtml {
   }
 
   private static void summaryTable(Comparison comparison, String architecture, StringBuilder html) {
-    html.append("<table><tr><th>activation</th><th>seeds</th><th>final val acc</th><th>best val acc</th>"
-        + "<th>epoch of best</th><th>train − val gap</th><th>s/epoch</th></tr>\n");
+    html.append(
+        "<table><tr><th>activation</th><th>seeds</th><th>final val acc</th><th>best val acc</th>"
+            + "<th>epoch of best</th><th>train − val gap</th><th>s/epoch</th></tr>\n");
     for (CellSummary cell : comparison.cellsOf(architecture)) {
       boolean best = comparison.isBest(cell);
-      html.append(best ? "<tr class=\"best\">" : "<tr>").append("<td>").append(esc(cell.activation()))
-          .append(best ? " ★" : "").append("</td>").append(td(String.valueOf(cell.seeds())))
-          .append(td(ReportWriter.estimate(cell.finalVal()))).append(td(ReportWriter.estimate(cell.bestVal())))
+      html.append(best ? "<tr class=\"best\">" : "<tr>")
+          .append("<td>")
+          .append(esc(cell.activation()))
+          .append(best ? " ★" : "")
+          .append("</td>")
+          .append(td(String.valueOf(cell.seeds())))
+          .append(td(ReportWriter.estimate(cell.finalVal())))
+          .append(td(ReportWriter.estimate(cell.bestVal())))
           .append(td(ReportWriter.number(cell.bestEpochMean(), 1)))
           .append(td(ReportWriter.number(cell.gap().mean(), 3)))
-          .append(td(ReportWriter.number(cell.epochSecondsMean(), 1))).append("</tr>\n");
+          .append(td(ReportWriter.number(cell.epochSecondsMean(), 1)))
+          .append("</tr>\n");
     }
     html.append("</table>\n");
   }
 
-  private static void comparisonTable(Comparison comparison, String architecture, StringBuilder html) {
+  private static void comparisonTable(
+      Comparison comparison, String architecture, StringBuilder html) {
     List<BaselineComparison> rows = comparison.comparisonsOf(architecture);
     if (rows.isEmpty()) {
-      html.append("<p class=\"note\">No comparison: no finished ").append(esc(comparison.baseline()))
+      html.append("<p class=\"note\">No comparison: no finished ")
+          .append(esc(comparison.baseline()))
           .append(" trials on this architecture (choose another baseline with --baseline).</p>\n");
       return;
     }
-    html.append("<table><tr><th>activation</th><th>seeds vs ").append(esc(comparison.baseline()))
-        .append("</th><th>difference [95% CI]</th><th>p</th><th>p (Holm)</th><th>verdict</th></tr>\n");
+    html.append("<table><tr><th>activation</th><th>seeds vs ")
+        .append(esc(comparison.baseline()))
+        .append(
+            "</th><th>difference [95% CI]</th><th>p</th><th>p (Holm)</th><th>verdict</th></tr>\n");
     for (BaselineComparison row : rows) {
-      html.append("<tr><td>").append(esc(row.activation())).append("</td>")
-          .append(td(row.seeds() + " vs " + row.baselineSeeds())).append(td(ReportWriter.difference(row)))
-          .append(td(ReportWriter.pValue(row.p()))).append(td(ReportWriter.pValue(row.pHolm())))
-          .append("<td>").append(esc(row.verdict()));
+      html.append("<tr><td>")
+          .append(esc(row.activation()))
+          .append("</td>")
+          .append(td(row.seeds() + " vs " + row.baselineSeeds()))
+          .append(td(ReportWriter.difference(row)))
+          .append(td(ReportWriter.pValue(row.p())))
+          .append(td(ReportWriter.pValue(row.pHolm())))
+          .append("<td>")
+          .append(esc(row.verdict()));
       if (row.warning() != null) {
         html.append(" <span class=\"warn\">⚠ ").append(esc(row.warning())).append("</span>");
       }
@@ -83,18 +117,25 @@ final class ReportHtml {
     html.append("</table>\n");
   }
 
-  private static void parallelismTable(Comparison comparison, String architecture, StringBuilder html) {
+  private static void parallelismTable(
+      Comparison comparison, String architecture, StringBuilder html) {
     List<ParallelismCost> rows = comparison.parallelismOf(architecture);
     if (rows.isEmpty()) {
       return;
     }
-    html.append("<h3>Parallelism: what parameter averaging buys and costs</h3>\n<p class=\"note\">Each parallel"
-        + " setting against one worker trained the same way: the difference in final val accuracy and in wall time"
-        + " per trial (training and scoring), with 95% Welch intervals across seeds.</p>\n<table><tr>");
-    ReportWriter.PARALLELISM_HEADERS.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append(
+        "<h3>Parallelism: what parameter averaging buys and costs</h3>\n<p class=\"note\">Each parallel"
+            + " setting against one worker trained the same way: the difference in final val accuracy and in wall time"
+            + " per trial (training and scoring), with 95% Welch intervals across seeds.</p>\n<table><tr>");
+    ReportWriter.PARALLELISM_HEADERS.forEach(
+        h -> html.append("<th>").append(esc(h)).append("</th>"));
     html.append("</tr>\n");
     for (ParallelismCost row : rows) {
-      html.append("<tr><td>").append(esc(row.cell())).append("</td><td>").append(esc(row.setting())).append("</td>");
+      html.append("<tr><td>")
+          .append(esc(row.cell()))
+          .append("</td><td>")
+          .append(esc(row.setting()))
+          .append("</td>");
       ReportWriter.parallelismCells(row).forEach(cell -> html.append(td(cell)));
       html.append("</tr>\n");
     }
@@ -105,12 +146,19 @@ final class ReportHtml {
     if (comparison.unfinished().isEmpty()) {
       return;
     }
-    html.append("<h2>Trials that did not finish</h2>\n<table><tr><th>trial</th><th>status</th><th>epochs</th>"
-        + "<th>reason</th></tr>\n");
+    html.append(
+        "<h2>Trials that did not finish</h2>\n<table><tr><th>trial</th><th>status</th><th>epochs</th>"
+            + "<th>reason</th></tr>\n");
     for (TrialRow trial : comparison.unfinished()) {
-      html.append("<tr><td>").append(esc(trial.trialId())).append("</td><td>").append(esc(trial.status().label()))
-          .append("</td>").append(td(String.valueOf(trial.epochsCompleted()))).append("<td>")
-          .append(esc(ReportWriter.reason(trial))).append("</td></tr>\n");
+      html.append("<tr><td>")
+          .append(esc(trial.trialId()))
+          .append("</td><td>")
+          .append(esc(trial.status().label()))
+          .append("</td>")
+          .append(td(String.valueOf(trial.epochsCompleted())))
+          .append("<td>")
+          .append(esc(ReportWriter.reason(trial)))
+          .append("</td></tr>\n");
     }
     html.append("</table>\n");
   }

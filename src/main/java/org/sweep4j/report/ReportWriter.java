@@ -13,9 +13,9 @@ import java.util.Map;
 import org.sweep4j.results.TrialRow;
 
 /**
- * Writes a report directory: a self-contained {@code index.html} (figures inline as SVG, no scripts, no
- * network), {@code report.md} linking the same figures from {@code figures/}, and {@code summary.csv} and
- * {@code comparisons.csv} for spreadsheets.
+ * Writes a report directory: a self-contained {@code index.html} (figures inline as SVG, no
+ * scripts, no network), {@code report.md} linking the same figures from {@code figures/}, and
+ * {@code summary.csv} and {@code comparisons.csv} for spreadsheets.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -24,25 +24,38 @@ public final class ReportWriter {
   record Figure(String file, String caption, String svg) {}
 
   /** Writes every file into {@code dir} and returns the HTML file. */
-  public static Path write(Comparison comparison, List<ActivationCurve> gallery, String title, Path dir) {
+  public static Path write(
+      Comparison comparison, List<ActivationCurve> gallery, String title, Path dir) {
     Map<String, List<Figure>> figures = figures(comparison, gallery);
     try {
       Files.createDirectories(dir.resolve("figures"));
       for (List<Figure> section : figures.values()) {
         for (Figure figure : section) {
-          Files.writeString(dir.resolve("figures").resolve(figure.file()),
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + figure.svg(), StandardCharsets.UTF_8);
+          Files.writeString(
+              dir.resolve("figures").resolve(figure.file()),
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + figure.svg(),
+              StandardCharsets.UTF_8);
         }
       }
-      Files.writeString(dir.resolve("report.md"), ReportMarkdown.render(comparison, figures, title),
+      Files.writeString(
+          dir.resolve("report.md"),
+          ReportMarkdown.render(comparison, figures, title),
           StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("summary.csv"), ReportCsv.summary(comparison), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("comparisons.csv"), ReportCsv.comparisons(comparison), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("summary.csv"), ReportCsv.summary(comparison), StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("comparisons.csv"),
+          ReportCsv.comparisons(comparison),
+          StandardCharsets.UTF_8);
       if (!comparison.parallelism().isEmpty()) {
-        Files.writeString(dir.resolve("parallelism.csv"), ReportCsv.parallelism(comparison), StandardCharsets.UTF_8);
+        Files.writeString(
+            dir.resolve("parallelism.csv"),
+            ReportCsv.parallelism(comparison),
+            StandardCharsets.UTF_8);
       }
       Path html = dir.resolve("index.html");
-      Files.writeString(html, ReportHtml.render(comparison, figures, title), StandardCharsets.UTF_8);
+      Files.writeString(
+          html, ReportHtml.render(comparison, figures, title), StandardCharsets.UTF_8);
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report to " + dir + ": " + e.getMessage(), e);
@@ -50,41 +63,65 @@ public final class ReportWriter {
   }
 
   /**
-   * Figures by section: for each architecture its learning curves and (when recorded) diagnostics, keyed by the
-   * architecture; then the gallery under the key {@code ""}.
+   * Figures by section: for each architecture its learning curves and (when recorded) diagnostics,
+   * keyed by the architecture; then the gallery under the key {@code ""}.
    */
   static Map<String, List<Figure>> figures(Comparison comparison, List<ActivationCurve> gallery) {
     Map<String, List<Figure>> figures = new LinkedHashMap<>();
     for (String architecture : comparison.architectures()) {
       List<Figure> section = new ArrayList<>();
       List<CellSummary> cells = comparison.cellsOf(architecture);
-      section.add(new Figure(fileName(architecture + "-curves"), architecture + ": learning curves",
-          Figures.learningCurves(architecture, cells)));
-      List<LayerStatSummary> stats = comparison.layerStats().stream()
-          .filter(s -> s.architecture().equals(architecture)).toList();
+      section.add(
+          new Figure(
+              fileName(architecture + "-curves"),
+              architecture + ": learning curves",
+              Figures.learningCurves(architecture, cells)));
+      List<LayerStatSummary> stats =
+          comparison.layerStats().stream()
+              .filter(s -> s.architecture().equals(architecture))
+              .toList();
       if (!stats.isEmpty()) {
-        List<String> layers = stats.stream().map(LayerStatSummary::layer).distinct()
-            .sorted(java.util.Comparator.comparingInt(LayerStatSummary::layerRank)).toList();
-        section.add(new Figure(fileName(architecture + "-diagnostics"), architecture + ": layer diagnostics",
-            Figures.diagnostics(architecture, cells.stream().map(CellSummary::activation).toList(), layers, stats)));
+        List<String> layers =
+            stats.stream()
+                .map(LayerStatSummary::layer)
+                .distinct()
+                .sorted(java.util.Comparator.comparingInt(LayerStatSummary::layerRank))
+                .toList();
+        section.add(
+            new Figure(
+                fileName(architecture + "-diagnostics"),
+                architecture + ": layer diagnostics",
+                Figures.diagnostics(
+                    architecture,
+                    cells.stream().map(CellSummary::activation).toList(),
+                    layers,
+                    stats)));
       }
       List<ParallelismCost> costs = comparison.parallelismOf(architecture);
       if (!costs.isEmpty()) {
-        section.add(new Figure(fileName(architecture + "-parallelism"), architecture
-            + ": parameter averaging, gain and cost", Figures.parallelism(architecture, costs)));
+        section.add(
+            new Figure(
+                fileName(architecture + "-parallelism"),
+                architecture + ": parameter averaging, gain and cost",
+                Figures.parallelism(architecture, costs)));
       }
       figures.put(architecture, section);
     }
     List<Figure> panels = new ArrayList<>();
     for (ActivationCurve curve : gallery) {
-      panels.add(new Figure(fileName("activation-" + curve.activation()), curve.activation(),
-          Figures.galleryPanel(curve)));
+      panels.add(
+          new Figure(
+              fileName("activation-" + curve.activation()),
+              curve.activation(),
+              Figures.galleryPanel(curve)));
     }
     figures.put("", panels);
     return figures;
   }
 
-  /** A file name made of letters, digits, '-' and '_' only, whatever the activation's label holds. */
+  /**
+   * A file name made of letters, digits, '-' and '_' only, whatever the activation's label holds.
+   */
   static String fileName(String base) {
     return base.replaceAll("[^A-Za-z0-9_-]+", "_") + ".svg";
   }
@@ -98,7 +135,13 @@ public final class ReportWriter {
     if (Double.isNaN(e.sd())) {
       return number(e.mean(), 4);
     }
-    return number(e.mean(), 4) + " ± " + number(e.sd(), 4) + " [" + number(e.low(), 4) + ", " + number(e.high(), 4)
+    return number(e.mean(), 4)
+        + " ± "
+        + number(e.sd(), 4)
+        + " ["
+        + number(e.low(), 4)
+        + ", "
+        + number(e.high(), 4)
         + "]";
   }
 
@@ -111,27 +154,48 @@ public final class ReportWriter {
 
   static String difference(BaselineComparison c) {
     String sign = c.difference() >= 0 ? "+" : "";
-    String interval = c.testable() ? " [" + number(c.low(), 4) + ", " + number(c.high(), 4) + "]" : "";
+    String interval =
+        c.testable() ? " [" + number(c.low(), 4) + ", " + number(c.high(), 4) + "]" : "";
     return sign + number(c.difference(), 4) + interval;
   }
 
-  /** "+0.0123 [-0.0040, 0.0286]": a difference with its Welch interval (none when a side has one seed). */
+  /**
+   * "+0.0123 [-0.0040, 0.0286]": a difference with its Welch interval (none when a side has one
+   * seed).
+   */
   static String interval(Stats.Welch w, int decimals) {
     String sign = w.difference() >= 0 ? "+" : "";
-    String interval = Double.isNaN(w.low()) ? "" : " [" + number(w.low(), decimals) + ", " + number(w.high(),
-        decimals) + "]";
+    String interval =
+        Double.isNaN(w.low())
+            ? ""
+            : " [" + number(w.low(), decimals) + ", " + number(w.high(), decimals) + "]";
     return sign + number(w.difference(), decimals) + interval;
   }
 
-  /** The parallelism table's cells after the cell and setting names, shared by the HTML and Markdown reports. */
+  /**
+   * The parallelism table's cells after the cell and setting names, shared by the HTML and Markdown
+   * reports.
+   */
   static List<String> parallelismCells(ParallelismCost c) {
-    return List.of(c.seeds() + " vs " + c.referenceSeeds(), interval(c.accuracy(), 4),
-        number(c.referenceSeconds(), 0) + " → " + number(c.referenceSeconds() + c.seconds().difference(), 0),
-        interval(c.seconds(), 0), number(c.speedup(), 2) + "×");
+    return List.of(
+        c.seeds() + " vs " + c.referenceSeeds(),
+        interval(c.accuracy(), 4),
+        number(c.referenceSeconds(), 0)
+            + " → "
+            + number(c.referenceSeconds() + c.seconds().difference(), 0),
+        interval(c.seconds(), 0),
+        number(c.speedup(), 2) + "×");
   }
 
-  static final List<String> PARALLELISM_HEADERS = List.of("cell", "setting", "seeds vs 1 worker",
-      "Δ final val acc [95% CI]", "s per trial (1 worker → this)", "Δ s per trial [95% CI]", "speed-up");
+  static final List<String> PARALLELISM_HEADERS =
+      List.of(
+          "cell",
+          "setting",
+          "seeds vs 1 worker",
+          "Δ final val acc [95% CI]",
+          "s per trial (1 worker → this)",
+          "Δ s per trial [95% CI]",
+          "speed-up");
 
   static String reason(TrialRow trial) {
     return trial.error() == null ? "" : trial.error();

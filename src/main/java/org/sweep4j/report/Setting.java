@@ -7,8 +7,9 @@ import java.util.function.Function;
 import org.sweep4j.results.TrialRow;
 
 /**
- * A training setting a sweep may vary besides the activation, as a cell label shows it: {@code +crop_flip},
- * {@code lr=0.01}, {@code workers=2}. Only settings that differ between a report's trials appear in labels.
+ * A training setting a sweep may vary besides the activation, as a cell label shows it: {@code
+ * +crop_flip}, {@code lr=0.01}, {@code workers=2}. Only settings that differ between a report's
+ * trials appear in labels.
  */
 enum Setting {
   AUGMENTATION(t -> t.augmentation()),
@@ -39,12 +40,15 @@ enum Setting {
   /** The settings with more than one value among {@code trials}, in declaration order. */
   static List<Setting> varying(List<TrialRow> trials) {
     return Arrays.stream(values())
-        .filter(s -> trials.stream().map(t -> Objects.toString(s.shown.apply(t))).distinct().count() > 1)
+        .filter(
+            s ->
+                trials.stream().map(t -> Objects.toString(s.shown.apply(t))).distinct().count() > 1)
         .toList();
   }
 
   private static String number(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
         : Double.toString(value).replaceAll("(\\.\\d*?)0+$", "$1");
   }
 }

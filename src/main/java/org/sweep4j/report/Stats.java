@@ -35,17 +35,27 @@ final class Stats {
 
   /** The t quantile that leaves (1 − LEVEL) / 2 in the upper tail. */
   static double tQuantile(double degreesOfFreedom) {
-    return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+    return new TDistribution(null, degreesOfFreedom)
+        .inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
   }
 
-  /** Welch's two-sample t-test of mean(a) − mean(b): the difference, its 95% interval and two-sided p-value. */
+  /**
+   * Welch's two-sample t-test of mean(a) − mean(b): the difference, its 95% interval and two-sided
+   * p-value.
+   */
   record Welch(double difference, double low, double high, double p) {}
 
-  /** Needs two or more values in each sample; identical constant samples give p = 1 (or 0 if they differ). */
+  /**
+   * Needs two or more values in each sample; identical constant samples give p = 1 (or 0 if they
+   * differ).
+   */
   static Welch welch(List<Double> a, List<Double> b) {
     if (a.size() < 2 || b.size() < 2) {
-      throw new IllegalArgumentException("Welch's test needs two or more values per sample, found " + a.size()
-          + " and " + b.size());
+      throw new IllegalArgumentException(
+          "Welch's test needs two or more values per sample, found "
+              + a.size()
+              + " and "
+              + b.size());
     }
     double difference = mean(a) - mean(b);
     double va = Math.pow(sd(a), 2) / a.size();
@@ -63,13 +73,18 @@ final class Stats {
   }
 
   /**
-   * Holm's step-down adjustment: the k-th smallest of m p-values is multiplied by (m − k + 1), adjusted values
-   * are made non-decreasing in that order and capped at 1. NaN p-values (untestable comparisons) stay NaN and
-   * do not count towards m.
+   * Holm's step-down adjustment: the k-th smallest of m p-values is multiplied by (m − k + 1),
+   * adjusted values are made non-decreasing in that order and capped at 1. NaN p-values (untestable
+   * comparisons) stay NaN and do not count towards m.
    */
   static double[] holm(double[] p) {
-    int[] order = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed()
-        .sorted(Comparator.comparingDouble(i -> p[i])).mapToInt(Integer::intValue).toArray();
+    int[] order =
+        IntStream.range(0, p.length)
+            .filter(i -> !Double.isNaN(p[i]))
+            .boxed()
+            .sorted(Comparator.comparingDouble(i -> p[i]))
+            .mapToInt(Integer::intValue)
+            .toArray();
     double[] adjusted = new double[p.length];
     Arrays.fill(adjusted, Double.NaN);
     double running = 0;

@@ -1,12 +1,19 @@
 package org.sweep4j.results;
 
 /**
- * A column of a result table: its name and Parquet type. Every column may hold nulls; an {@code optional}
- * column (one added later) may also be missing from files written before it existed, and reads as null there.
+ * A column of a result table: its name and Parquet type. Every column may hold nulls; an {@code
+ * optional} column (one added later) may also be missing from files written before it existed, and
+ * reads as null there.
  */
 public record Column(String name, Type type, boolean optional) {
   /** The column types the tables use, each mapped to a Parquet physical and logical type. */
-  public enum Type { STRING, INT, LONG, DOUBLE, TIMESTAMP }
+  public enum Type {
+    STRING,
+    INT,
+    LONG,
+    DOUBLE,
+    TIMESTAMP
+  }
 
   public Column(String name, Type type) {
     this(name, type, false);

@@ -3,8 +3,8 @@ package org.sweep4j.results;
 import java.util.List;
 
 /**
- * One epoch of one trial: losses and accuracies measured after the epoch in inference mode (no dropout),
- * the epoch's training time, and training throughput.
+ * One epoch of one trial: losses and accuracies measured after the epoch in inference mode (no
+ * dropout), the epoch's training time, and training throughput.
  */
 public record EpochRow(
     String trialId,
@@ -16,10 +16,16 @@ public record EpochRow(
     double seconds,
     double imagesPerSecond) {
 
-  public static final List<Column> COLUMNS = List.of(
-      Column.string("trial_id"), Column.integer("epoch"), Column.number("train_loss"),
-      Column.number("train_accuracy"), Column.number("val_loss"), Column.number("val_accuracy"),
-      Column.number("seconds"), Column.number("images_per_second"));
+  public static final List<Column> COLUMNS =
+      List.of(
+          Column.string("trial_id"),
+          Column.integer("epoch"),
+          Column.number("train_loss"),
+          Column.number("train_accuracy"),
+          Column.number("val_loss"),
+          Column.number("val_accuracy"),
+          Column.number("seconds"),
+          Column.number("images_per_second"));
 
   public EpochRow {
     if (trialId == null || trialId.isBlank()) {
@@ -47,11 +53,20 @@ public record EpochRow(
   }
 
   Object[] values() {
-    return new Object[] {trialId, epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, imagesPerSecond};
+    return new Object[] {
+      trialId, epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, imagesPerSecond
+    };
   }
 
   static EpochRow fromValues(Object[] v) {
-    return new EpochRow((String) v[0], (Integer) v[1], (Double) v[2], (Double) v[3], (Double) v[4], (Double) v[5],
-        (Double) v[6], (Double) v[7]);
+    return new EpochRow(
+        (String) v[0],
+        (Integer) v[1],
+        (Double) v[2],
+        (Double) v[3],
+        (Double) v[4],
+        (Double) v[5],
+        (Double) v[6],
+        (Double) v[7]);
   }
 }

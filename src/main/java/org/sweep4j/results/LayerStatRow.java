@@ -5,13 +5,19 @@ import java.util.List;
 /**
  * One diagnostic of one layer after one epoch of one trial (the {@code layer_stats} table).
  *
- * @param layer the layer's index in the network and its kind, e.g. {@code "03 conv"}: sorts in network order
+ * @param layer the layer's index in the network and its kind, e.g. {@code "03 conv"}: sorts in
+ *     network order
  */
-public record LayerStatRow(String trialId, int epoch, String layer, LayerMeasure measure, double value) {
+public record LayerStatRow(
+    String trialId, int epoch, String layer, LayerMeasure measure, double value) {
 
-  public static final List<Column> COLUMNS = List.of(
-      Column.string("trial_id"), Column.integer("epoch"), Column.string("layer"), Column.string("measure"),
-      Column.number("value"));
+  public static final List<Column> COLUMNS =
+      List.of(
+          Column.string("trial_id"),
+          Column.integer("epoch"),
+          Column.string("layer"),
+          Column.string("measure"),
+          Column.number("value"));
 
   public LayerStatRow {
     if (trialId == null || trialId.isBlank()) {
@@ -36,7 +42,11 @@ public record LayerStatRow(String trialId, int epoch, String layer, LayerMeasure
   }
 
   static LayerStatRow fromValues(Object[] v) {
-    return new LayerStatRow((String) v[0], (Integer) v[1], (String) v[2], LayerMeasure.parse((String) v[3]),
+    return new LayerStatRow(
+        (String) v[0],
+        (Integer) v[1],
+        (String) v[2],
+        LayerMeasure.parse((String) v[3]),
         (Double) v[4]);
   }
 }

@@ -21,9 +21,10 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
- * Writes and reads one Parquet file of rows given as value arrays, with parquet-hadoop directly: no Spark
- * job is needed to record a trial, and the files are plain Parquet that Spark (or any reader) accepts.
- * Strings are UTF-8, timestamps microseconds since the epoch in UTC (Spark's TimestampType).
+ * Writes and reads one Parquet file of rows given as value arrays, with parquet-hadoop directly: no
+ * Spark job is needed to record a trial, and the files are plain Parquet that Spark (or any reader)
+ * accepts. Strings are UTF-8, timestamps microseconds since the epoch in UTC (Spark's
+ * TimestampType).
  */
 final class ParquetFiles {
   private ParquetFiles() {}
@@ -32,30 +33,39 @@ final class ParquetFiles {
     Types.MessageTypeBuilder builder = Types.buildMessage();
     for (Column column : columns) {
       switch (column.type()) {
-        case STRING -> builder.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType())
-            .named(column.name());
+        case STRING ->
+            builder
+                .optional(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named(column.name());
         case INT -> builder.optional(PrimitiveTypeName.INT32).named(column.name());
         case LONG -> builder.optional(PrimitiveTypeName.INT64).named(column.name());
         case DOUBLE -> builder.optional(PrimitiveTypeName.DOUBLE).named(column.name());
-        case TIMESTAMP -> builder.optional(PrimitiveTypeName.INT64)
-            .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
-            .named(column.name());
+        case TIMESTAMP ->
+            builder
+                .optional(PrimitiveTypeName.INT64)
+                .as(
+                    LogicalTypeAnnotation.timestampType(
+                        true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                .named(column.name());
         default -> throw new IllegalStateException("unhandled column type " + column.type());
       }
     }
     return builder.named(name);
   }
 
-  static void write(Path file, Configuration conf, String table, List<Column> columns, List<Object[]> rows)
+  static void write(
+      Path file, Configuration conf, String table, List<Column> columns, List<Object[]> rows)
       throws IOException {
     MessageType schema = schema(table, columns);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
-        .withType(schema)
-        .withConf(conf)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .build()) {
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
+            .withType(schema)
+            .withConf(conf)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build()) {
       for (Object[] row : rows) {
         Group group = groups.newGroup();
         for (int i = 0; i < columns.size(); i++) {
@@ -85,9 +95,11 @@ final class ParquetFiles {
   }
 
   /** Reads every row; the file must have the named columns (extra columns are ignored). */
-  static List<Object[]> read(Path file, Configuration conf, List<Column> columns) throws IOException {
+  static List<Object[]> read(Path file, Configuration conf, List<Column> columns)
+      throws IOException {
     List<Object[]> rows = new ArrayList<>();
-    try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
+    try (ParquetReader<Group> reader =
+        ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
       Group group;
       while ((group = reader.read()) != null) {
         Object[] row = new Object[columns.size()];
@@ -106,7 +118,8 @@ final class ParquetFiles {
       if (column.optional()) {
         return null;
       }
-      throw new IllegalStateException(file + ": no column " + name + " (not a sweep4j results file?)");
+      throw new IllegalStateException(
+          file + ": no column " + name + " (not a sweep4j results file?)");
     }
     if (group.getFieldRepetitionCount(name) == 0) {
       return null;
@@ -118,7 +131,8 @@ final class ParquetFiles {
       case DOUBLE -> group.getDouble(name, 0);
       case TIMESTAMP -> {
         long micros = group.getLong(name, 0);
-        yield Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
+        yield Instant.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
       }
     };
   }

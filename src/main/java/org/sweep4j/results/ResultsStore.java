@@ -14,10 +14,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A results directory: {@code trials/}, {@code epochs/} and {@code layer_stats/}, one Parquet file per trial in
- * each, named by trial id. A trial is recorded by writing its layer_stats file, its epochs file, then its trials
- * file, each under a hidden temporary name renamed into place; so a trial row always has its epochs, readers skip hidden files, and writing the
- * same trial again replaces its files instead of adding duplicate rows. Any Hadoop-compatible path works.
+ * A results directory: {@code trials/}, {@code epochs/} and {@code layer_stats/}, one Parquet file
+ * per trial in each, named by trial id. A trial is recorded by writing its layer_stats file, its
+ * epochs file, then its trials file, each under a hidden temporary name renamed into place; so a
+ * trial row always has its epochs, readers skip hidden files, and writing the same trial again
+ * replaces its files instead of adding duplicate rows. Any Hadoop-compatible path works.
  */
 public final class ResultsStore {
   public static final String TRIALS = "trials";
@@ -42,7 +43,8 @@ public final class ResultsStore {
     try {
       return new ResultsStore(new Path(location), new Configuration());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open results directory " + location + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open results directory " + location + ": " + e.getMessage(), e);
     }
   }
 
@@ -64,32 +66,43 @@ public final class ResultsStore {
     record(trial, epochs, List.of());
   }
 
-  /** Records a trial, its epochs and its layer diagnostics, replacing whatever an earlier attempt left. */
+  /**
+   * Records a trial, its epochs and its layer diagnostics, replacing whatever an earlier attempt
+   * left.
+   */
   public void record(TrialRow trial, List<EpochRow> epochs, List<LayerStatRow> layerStats) {
     for (EpochRow epoch : epochs) {
       if (!epoch.trialId().equals(trial.trialId())) {
-        throw new IllegalArgumentException("epoch row of " + epoch.trialId() + " given with trial " + trial.trialId());
+        throw new IllegalArgumentException(
+            "epoch row of " + epoch.trialId() + " given with trial " + trial.trialId());
       }
     }
     for (LayerStatRow stat : layerStats) {
       if (!stat.trialId().equals(trial.trialId())) {
-        throw new IllegalArgumentException("layer_stats row of " + stat.trialId() + " given with trial "
-            + trial.trialId());
+        throw new IllegalArgumentException(
+            "layer_stats row of " + stat.trialId() + " given with trial " + trial.trialId());
       }
     }
     try {
-      writeAtomically(LAYER_STATS, trial.trialId(), LayerStatRow.COLUMNS,
+      writeAtomically(
+          LAYER_STATS,
+          trial.trialId(),
+          LayerStatRow.COLUMNS,
           layerStats.stream().map(LayerStatRow::values).toList());
-      writeAtomically(EPOCHS, trial.trialId(), EpochRow.COLUMNS, epochs.stream().map(EpochRow::values).toList());
+      writeAtomically(
+          EPOCHS,
+          trial.trialId(),
+          EpochRow.COLUMNS,
+          epochs.stream().map(EpochRow::values).toList());
       writeAtomically(TRIALS, trial.trialId(), TrialRow.COLUMNS, List.<Object[]>of(trial.values()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record trial " + trial.trialId() + " under " + root + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot record trial " + trial.trialId() + " under " + root + ": " + e.getMessage(), e);
     }
   }
 
-  private void writeAtomically(String table, String trialId, List<Column> columns, List<Object[]> rows)
-      throws IOException {
+  private void writeAtomically(
+      String table, String trialId, List<Column> columns, List<Object[]> rows) throws IOException {
     Path dir = new Path(root, table);
     fs.mkdirs(dir);
     Path temporary = new Path(dir, "." + trialId + "-" + UUID.randomUUID() + ".tmp");
@@ -112,8 +125,8 @@ public final class ResultsStore {
     try {
       writeAtomically(RUNS, run.runId(), RunRow.COLUMNS, List.<Object[]>of(run.values()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record run " + run.runId() + " under " + root + ": " + e.getMessage(),
-          e);
+      throw new UncheckedIOException(
+          "cannot record run " + run.runId() + " under " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -159,7 +172,9 @@ public final class ResultsStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look for " + file + ": " + e.getMessage(), e);
     }
-    return read(file, TrialRow.COLUMNS).stream().map(v -> TrialRow.fromValues(v).status()).findFirst();
+    return read(file, TrialRow.COLUMNS).stream()
+        .map(v -> TrialRow.fromValues(v).status())
+        .findFirst();
   }
 
   /** Status of every recorded trial, by id. */
@@ -188,7 +203,10 @@ public final class ResultsStore {
       List<Path> files = new ArrayList<>();
       for (FileStatus status : fs.listStatus(dir)) {
         String name = status.getPath().getName();
-        if (status.isFile() && name.endsWith(SUFFIX) && !name.startsWith(".") && !name.startsWith("_")) {
+        if (status.isFile()
+            && name.endsWith(SUFFIX)
+            && !name.startsWith(".")
+            && !name.startsWith("_")) {
           files.add(status.getPath());
         }
       }

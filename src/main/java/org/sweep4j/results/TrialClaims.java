@@ -26,15 +26,16 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Which driver is running which trial of a results directory, so that drivers sharing the directory (two
- * sweeps with trials in common, or the same sweep started twice to split the work) never train and record
- * the same trial at once. A claim is a file {@code _claims/<trial id>}, created only if absent (atomic on
- * local file systems and HDFS), holding its owner's run id, host and process id, and touched every
- * {@link #HEARTBEAT} while held. A claim is stale, and taken over, when its owner is a dead process on this
- * host (a driver killed with -9) or its heartbeat is older than {@code staleAfter} (a driver lost elsewhere).
+ * Which driver is running which trial of a results directory, so that drivers sharing the directory
+ * (two sweeps with trials in common, or the same sweep started twice to split the work) never train
+ * and record the same trial at once. A claim is a file {@code _claims/<trial id>}, created only if
+ * absent (atomic on local file systems and HDFS), holding its owner's run id, host and process id,
+ * and touched every {@link #HEARTBEAT} while held. A claim is stale, and taken over, when its owner
+ * is a dead process on this host (a driver killed with -9) or its heartbeat is older than {@code
+ * staleAfter} (a driver lost elsewhere).
  *
- * <p>Object stores without an atomic create-if-absent (S3A) give no such guarantee; there, run one driver
- * per results directory.
+ * <p>Object stores without an atomic create-if-absent (S3A) give no such guarantee; there, run one
+ * driver per results directory.
  */
 public final class TrialClaims implements AutoCloseable {
   static final String DIRECTORY = "_claims";
@@ -52,20 +53,31 @@ public final class TrialClaims implements AutoCloseable {
   public record Holder(String owner, String host, long pid, Instant lastHeartbeat) {
     @Override
     public String toString() {
-      return "run " + owner + " (process " + pid + " on " + host + ", alive at " + lastHeartbeat + ")";
+      return "run "
+          + owner
+          + " (process "
+          + pid
+          + " on "
+          + host
+          + ", alive at "
+          + lastHeartbeat
+          + ")";
     }
   }
 
-  private TrialClaims(Path resultsRoot, Configuration conf, Duration staleAfter) throws IOException {
+  private TrialClaims(Path resultsRoot, Configuration conf, Duration staleAfter)
+      throws IOException {
     this.fs = resultsRoot.getFileSystem(conf);
     this.dir = new Path(resultsRoot, DIRECTORY);
     this.staleAfter = staleAfter;
     this.owner = UUID.randomUUID().toString();
-    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "sweep4j-claim-heartbeat");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.heartbeat =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "sweep4j-claim-heartbeat");
+              thread.setDaemon(true);
+              return thread;
+            });
     long period = HEARTBEAT.toMillis();
     heartbeat.scheduleAtFixedRate(this::touchHeld, period, period, TimeUnit.MILLISECONDS);
   }
@@ -78,7 +90,8 @@ public final class TrialClaims implements AutoCloseable {
     try {
       return new TrialClaims(new Path(results), new Configuration(), staleAfter);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the claims of " + results + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the claims of " + results + ": " + e.getMessage(), e);
     }
   }
 
@@ -88,8 +101,8 @@ public final class TrialClaims implements AutoCloseable {
   }
 
   /**
-   * Claims a trial for this driver. Returns empty when it is now ours, else the live holder.
-   * A stale claim is removed and the trial claimed.
+   * Claims a trial for this driver. Returns empty when it is now ours, else the live holder. A
+   * stale claim is removed and the trial claimed.
    */
   public Optional<Holder> tryClaim(String trialId) {
     Path claim = new Path(dir, trialId);
@@ -106,15 +119,18 @@ public final class TrialClaims implements AutoCloseable {
         if (!isStale(holder.get())) {
           return holder;
         }
-        // Remove the stale claim only if it is still the one judged stale, not a successor's fresh one.
+        // Remove the stale claim only if it is still the one judged stale, not a successor's fresh
+        // one.
         Optional<Holder> again = readHolder(claim);
         if (again.isPresent() && again.get().owner().equals(holder.get().owner())) {
           fs.delete(claim, false);
         }
       }
-      return readHolder(claim).or(() -> Optional.of(new Holder("unknown", "unknown", -1, Instant.now())));
+      return readHolder(claim)
+          .or(() -> Optional.of(new Holder("unknown", "unknown", -1, Instant.now())));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot claim trial " + trialId + " under " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot claim trial " + trialId + " under " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -128,14 +144,15 @@ public final class TrialClaims implements AutoCloseable {
         fs.delete(claim, false);
       }
     } catch (IOException e) {
-      // A claim left behind is only a delay for others: it goes stale. Not worth failing a recorded trial.
+      // A claim left behind is only a delay for others: it goes stale. Not worth failing a recorded
+      // trial.
       System.err.println("warning: cannot remove claim " + claim + ": " + e.getMessage());
     }
   }
 
   /**
-   * Releases what this driver still holds and removes the claims directory if no claim is left in it. Only
-   * here, not on every release: trials running side by side claim while others release.
+   * Releases what this driver still holds and removes the claims directory if no claim is left in
+   * it. Only here, not on every release: trials running side by side claim while others release.
    */
   @Override
   public void close() {
@@ -149,18 +166,30 @@ public final class TrialClaims implements AutoCloseable {
         fs.delete(dir, false);
       }
     } catch (IOException e) {
-      // Another driver is claiming in it, or has just removed it: either way it is not ours to clean.
+      // Another driver is claiming in it, or has just removed it: either way it is not ours to
+      // clean.
     }
   }
 
   private boolean create(Path claim) throws IOException {
     fs.mkdirs(dir);
-    String body = "owner=" + owner + "\nhost=" + localHost() + "\npid=" + ProcessHandle.current().pid() + "\n";
+    String body =
+        "owner="
+            + owner
+            + "\nhost="
+            + localHost()
+            + "\npid="
+            + ProcessHandle.current().pid()
+            + "\n";
     if (fs instanceof LocalFileSystem local) {
-      // Hadoop's local create checks, then opens: not atomic. The JDK's CREATE_NEW is (O_CREAT | O_EXCL).
+      // Hadoop's local create checks, then opens: not atomic. The JDK's CREATE_NEW is (O_CREAT |
+      // O_EXCL).
       try {
-        Files.write(local.pathToFile(claim).toPath(), body.getBytes(StandardCharsets.UTF_8),
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.write(
+            local.pathToFile(claim).toPath(),
+            body.getBytes(StandardCharsets.UTF_8),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
         return true;
       } catch (java.nio.file.FileAlreadyExistsException e) {
         return false;
@@ -200,10 +229,16 @@ public final class TrialClaims implements AutoCloseable {
     String pid = field(text, "pid");
     if (who == null || host == null || pid == null) {
       // Being written right now, or written by a driver killed mid-write: age decides.
-      return Optional.of(new Holder("incomplete claim", "unknown", -1,
-          Instant.ofEpochMilli(status.getModificationTime())));
+      return Optional.of(
+          new Holder(
+              "incomplete claim",
+              "unknown",
+              -1,
+              Instant.ofEpochMilli(status.getModificationTime())));
     }
-    return Optional.of(new Holder(who, host, Long.parseLong(pid), Instant.ofEpochMilli(status.getModificationTime())));
+    return Optional.of(
+        new Holder(
+            who, host, Long.parseLong(pid), Instant.ofEpochMilli(status.getModificationTime())));
   }
 
   private boolean isStale(Holder holder) {
@@ -212,11 +247,13 @@ public final class TrialClaims implements AutoCloseable {
   }
 
   /**
-   * Whether {@code pid} on {@code host} is a process of this host that has ended (not this one): what a run
-   * killed with -9 leaves its claims and shard directories marked with.
+   * Whether {@code pid} on {@code host} is a process of this host that has ended (not this one):
+   * what a run killed with -9 leaves its claims and shard directories marked with.
    */
   public static boolean isEndedProcessHere(String host, long pid) {
-    return host.equals(localHost()) && pid > 0 && pid != ProcessHandle.current().pid()
+    return host.equals(localHost())
+        && pid > 0
+        && pid != ProcessHandle.current().pid()
         && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
   }
 

@@ -17,7 +17,8 @@ public final class ResultFormatter {
 
   public static String format(Dataset<Row> result, OutputFormat format, int maxRows) {
     if (result.columns().length == 0 && format != OutputFormat.JSON) {
-      // DDL such as CREATE TABLE or CREATE VIEW returns no columns: an empty table border says nothing.
+      // DDL such as CREATE TABLE or CREATE VIEW returns no columns: an empty table border says
+      // nothing.
       return format == OutputFormat.TABLE ? "OK" + System.lineSeparator() : "";
     }
     return switch (format) {
@@ -27,13 +28,17 @@ public final class ResultFormatter {
     };
   }
 
-  /** Header line, then a line per row; nulls are empty fields, fields with , " or line breaks are quoted. */
+  /**
+   * Header line, then a line per row; nulls are empty fields, fields with , " or line breaks are
+   * quoted.
+   */
   static String csv(List<String> columns, List<Row> rows) {
     StringBuilder out = new StringBuilder();
     out.append(String.join(",", columns.stream().map(Csv::field).toList())).append("\r\n");
     for (Row row : rows) {
       for (int i = 0; i < columns.size(); i++) {
-        out.append(i == 0 ? "" : ",").append(row.isNullAt(i) ? "" : Csv.field(TablePrinter.cell(row.get(i))));
+        out.append(i == 0 ? "" : ",")
+            .append(row.isNullAt(i) ? "" : Csv.field(TablePrinter.cell(row.get(i))));
       }
       out.append("\r\n");
     }
@@ -41,8 +46,9 @@ public final class ResultFormatter {
   }
 
   /**
-   * A JSON array with an object per row, keys in column order. JSON has no NaN or infinity: such values are
-   * written as null, as are SQL nulls. Nested values (arrays, structs) are written as their text.
+   * A JSON array with an object per row, keys in column order. JSON has no NaN or infinity: such
+   * values are written as null, as are SQL nulls. Nested values (arrays, structs) are written as
+   * their text.
    */
   static String json(List<String> columns, List<Row> rows) {
     StringWriter text = new StringWriter();
@@ -73,7 +79,9 @@ public final class ResultFormatter {
       } else {
         json.writeNull();
       }
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       json.writeNumber(((Number) value).longValue());
     } else if (value instanceof BigDecimal decimal) {

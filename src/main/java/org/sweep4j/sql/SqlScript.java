@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits SQL text into statements at semicolons that are outside quotes, back-quoted identifiers and comments,
- * the way the {@code spark-sql -f} shell reads a file. Blank statements (and comment-only ones) are dropped.
+ * Splits SQL text into statements at semicolons that are outside quotes, back-quoted identifiers
+ * and comments, the way the {@code spark-sql -f} shell reads a file. Blank statements (and
+ * comment-only ones) are dropped.
  */
 public final class SqlScript {
   private SqlScript() {}
@@ -51,7 +52,10 @@ public final class SqlScript {
     return statements;
   }
 
-  /** The index just past the quote that closes the one at {@code start}; a backslash escapes the next char. */
+  /**
+   * The index just past the quote that closes the one at {@code start}; a backslash escapes the
+   * next char.
+   */
   private static int closingQuote(String text, int start) {
     char quote = text.charAt(start);
     int i = start + 1;

@@ -22,8 +22,10 @@ public final class TablePrinter {
       cells.add(line);
     }
     String table = format(columns, cells);
-    String count = rows.size() > maxRows ? "(first " + maxRows + " rows shown)" : "(" + rows.size() + " row"
-        + (rows.size() == 1 ? "" : "s") + ")";
+    String count =
+        rows.size() > maxRows
+            ? "(first " + maxRows + " rows shown)"
+            : "(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + ")";
     return table + count + System.lineSeparator();
   }
 
@@ -58,7 +60,9 @@ public final class TablePrinter {
     for (int i = 0; i < widths.length; i++) {
       String value = values.get(i);
       boolean right = data != null && isNumber(value);
-      out.append(' ').append(right ? pad(value, widths[i], true) : pad(value, widths[i], false)).append(" |");
+      out.append(' ')
+          .append(right ? pad(value, widths[i], true) : pad(value, widths[i], false))
+          .append(" |");
     }
     return out.append(System.lineSeparator()).toString();
   }

@@ -6,32 +6,40 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The order in which DL4J's parameter averaging (1.0.0-M2) feeds one worker its minibatch files, epoch after
- * epoch, so that a one-worker trial trained inside one Spark task fits exactly the minibatches, in exactly the
- * order, that {@code ParameterAveragingTrainingMaster.fitPaths} would have given it.
+ * The order in which DL4J's parameter averaging (1.0.0-M2) feeds one worker its minibatch files,
+ * epoch after epoch, so that a one-worker trial trained inside one Spark task fits exactly the
+ * minibatches, in exactly the order, that {@code ParameterAveragingTrainingMaster.fitPaths} would
+ * have given it.
  *
- * <p>DL4J draws one seed per {@code fitPaths} call from a {@code Random(rngSeed)} it keeps for the life of the
- * training master, then cuts the files into {@code files / averagingFrequency} rounds (one round when there are
- * no more files than that): walking the files in order, each block of as many files as there are rounds goes
- * out to the rounds in a fresh random order drawn from {@code Random(seed + partition)} (its
- * {@code SplitPartitionsFunction}, partition 0 for one worker). A round keeps its files in file order. Rounds
- * therefore hold {@code averagingFrequency} files, or one more where the count does not divide (DL4J's worker
- * then fits only the first {@code averagingFrequency}: see {@link EpochTask}).
+ * <p>DL4J draws one seed per {@code fitPaths} call from a {@code Random(rngSeed)} it keeps for the
+ * life of the training master, then cuts the files into {@code files / averagingFrequency} rounds
+ * (one round when there are no more files than that): walking the files in order, each block of as
+ * many files as there are rounds goes out to the rounds in a fresh random order drawn from {@code
+ * Random(seed + partition)} (its {@code SplitPartitionsFunction}, partition 0 for one worker). A
+ * round keeps its files in file order. Rounds therefore hold {@code averagingFrequency} files, or
+ * one more where the count does not divide (DL4J's worker then fits only the first {@code
+ * averagingFrequency}: see {@link EpochTask}).
  */
 final class AveragingRounds {
   private final Random master;
   private final int averagingFrequency;
 
-  /** @param seed the training master's {@code rngSeed} (the trial's seed) */
+  /**
+   * @param seed the training master's {@code rngSeed} (the trial's seed)
+   */
   AveragingRounds(long seed, int averagingFrequency) {
     if (averagingFrequency < 1) {
-      throw new IllegalArgumentException("averaging frequency must be at least 1, found " + averagingFrequency);
+      throw new IllegalArgumentException(
+          "averaging frequency must be at least 1, found " + averagingFrequency);
     }
     this.master = new Random(seed);
     this.averagingFrequency = averagingFrequency;
   }
 
-  /** The next epoch's rounds over files {@code 0 .. files - 1}: each round lists file indices in fitting order. */
+  /**
+   * The next epoch's rounds over files {@code 0 .. files - 1}: each round lists file indices in
+   * fitting order.
+   */
   List<int[]> nextEpoch(int files) {
     long splitSeed = master.nextLong();
     if (files <= averagingFrequency) {

@@ -18,10 +18,11 @@ import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.LayerStatRow;
 
 /**
- * Trains a trial with DL4J parameter averaging: {@code workers} copies fit {@code averaging_frequency}
- * minibatches each, then parameters and Adam state are averaged (saveUpdater on: DL4J's default is off, which
- * would reset Adam after every round). Every round is a Spark job; the averaged network lives on the driver,
- * which scores it with one Spark job per scoring set and measures the diagnostics itself.
+ * Trains a trial with DL4J parameter averaging: {@code workers} copies fit {@code
+ * averaging_frequency} minibatches each, then parameters and Adam state are averaged (saveUpdater
+ * on: DL4J's default is off, which would reset Adam after every round). Every round is a Spark job;
+ * the averaged network lives on the driver, which scores it with one Spark job per scoring set and
+ * measures the diagnostics itself.
  */
 public final class AveragingTrainer implements EpochTrainer {
   private final JavaSparkContext sc;
@@ -34,7 +35,8 @@ public final class AveragingTrainer implements EpochTrainer {
   private INDArray bestParams;
 
   /**
-   * @param threads native threads per task, asked before every epoch; 0 leaves them as the executors have them
+   * @param threads native threads per task, asked before every epoch; 0 leaves them as the
+   *     executors have them
    */
   AveragingTrainer(JavaSparkContext sc, TrialSpec trial, TrialData data, IntSupplier threads) {
     this.sc = sc;
@@ -49,7 +51,7 @@ public final class AveragingTrainer implements EpochTrainer {
   /** The parameter averaging a trial's distribution section asks for (the bench uses the same). */
   public static ParameterAveragingTrainingMaster trainingMaster(TrialSpec trial) {
     return new ParameterAveragingTrainingMaster.Builder(
-        trial.distribution().workers(), trial.distribution().batchSizePerWorker())
+            trial.distribution().workers(), trial.distribution().batchSizePerWorker())
         .batchSizePerWorker(trial.distribution().batchSizePerWorker())
         .averagingFrequency(trial.distribution().averagingFrequency())
         .workerPrefetchNumBatches(0)
@@ -70,23 +72,36 @@ public final class AveragingTrainer implements EpochTrainer {
       NativeThreads.set(perTask);
     }
     long start = System.nanoTime();
-    network.fitPaths(trainShards,
+    network.fitPaths(
+        trainShards,
         new PinnedShardLoader(ShardLoader.forEpoch(trial.augmentation(), trial.seed(), epoch)));
     double seconds = (System.nanoTime() - start) / 1e9;
     MultiLayerNetwork trained = network.getNetwork();
     int scoringTasks = scoringTasks();
-    EvalCounts validation = ShardEvaluator.evaluate(sc, trained, TrialData.scoring(sc, data.validation(),
-        scoringTasks));
-    EvalCounts training = ShardEvaluator.evaluate(sc, trained, TrialData.scoring(sc, data.trainEval(),
-        scoringTasks));
-    EpochRow row = new EpochRow(trial.id(), epoch, training.loss(), training.accuracy(), validation.loss(),
-        validation.accuracy(), seconds, data.trainImages() / Math.max(seconds, 1e-9));
-    List<LayerStatRow> stats = data.probe() == null ? List.of()
-        : LayerProbe.measure(trial.id(), epoch, trained, probe());
+    EvalCounts validation =
+        ShardEvaluator.evaluate(
+            sc, trained, TrialData.scoring(sc, data.validation(), scoringTasks));
+    EvalCounts training =
+        ShardEvaluator.evaluate(sc, trained, TrialData.scoring(sc, data.trainEval(), scoringTasks));
+    EpochRow row =
+        new EpochRow(
+            trial.id(),
+            epoch,
+            training.loss(),
+            training.accuracy(),
+            validation.loss(),
+            validation.accuracy(),
+            seconds,
+            data.trainImages() / Math.max(seconds, 1e-9));
+    List<LayerStatRow> stats =
+        data.probe() == null ? List.of() : LayerProbe.measure(trial.id(), epoch, trained, probe());
     return new EpochResult(row, stats, network.getScore(), null);
   }
 
-  /** In local mode no more scoring tasks than training tasks (their threads are sized for that many). */
+  /**
+   * In local mode no more scoring tasks than training tasks (their threads are sized for that
+   * many).
+   */
   private int scoringTasks() {
     return SparkSetup.isLocal(sc.master())
         ? Math.min(trial.distribution().workers(), SparkSetup.localSlots(sc.master()))
@@ -97,7 +112,8 @@ public final class AveragingTrainer implements EpochTrainer {
     try {
       return ShardEvaluator.load(data.probe(), new Configuration());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the probe batch " + data.probe() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the probe batch " + data.probe() + ": " + e.getMessage(), e);
     }
   }
 
@@ -113,8 +129,8 @@ public final class AveragingTrainer implements EpochTrainer {
 
   @Override
   public EvalCounts test() {
-    return ShardEvaluator.evaluate(sc, network.getNetwork(), TrialData.scoring(sc, data.finalTest(),
-        scoringTasks()));
+    return ShardEvaluator.evaluate(
+        sc, network.getNetwork(), TrialData.scoring(sc, data.finalTest(), scoringTasks()));
   }
 
   @Override

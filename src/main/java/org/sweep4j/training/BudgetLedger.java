@@ -5,9 +5,10 @@ import java.time.Instant;
 import org.sweep4j.config.Budget;
 
 /**
- * Keeps a run within its {@link Budget} while trials run side by side: a trial that starts reserves its
- * planned epochs, so trials running at once cannot together overshoot the epoch cap; when it ends, the epochs
- * it really trained replace the reservation and its wall time joins the mean the time cap is judged by.
+ * Keeps a run within its {@link Budget} while trials run side by side: a trial that starts reserves
+ * its planned epochs, so trials running at once cannot together overshoot the epoch cap; when it
+ * ends, the epochs it really trained replace the reservation and its wall time joins the mean the
+ * time cap is judged by.
  */
 final class BudgetLedger {
   private final Budget budget;
@@ -23,10 +24,10 @@ final class BudgetLedger {
   }
 
   /**
-   * Whether a trial of {@code epochs} epochs may start now: if it fits, its epochs are reserved until
-   * {@link #end}; if it fits only once running trials give back what they reserved and did not train (early
-   * stopping, divergence), it waits for them; otherwise it is skipped. With a time cap, it starts only if the
-   * time so far plus the mean duration of the trials ended so far fits.
+   * Whether a trial of {@code epochs} epochs may start now: if it fits, its epochs are reserved
+   * until {@link #end}; if it fits only once running trials give back what they reserved and did
+   * not train (early stopping, divergence), it waits for them; otherwise it is skipped. With a time
+   * cap, it starts only if the time so far plus the mean duration of the trials ended so far fits.
    */
   synchronized TrialScheduler.Admission admit(int epochs, Instant now) {
     Duration elapsed = Duration.between(runStarted, now);
@@ -36,11 +37,15 @@ final class BudgetLedger {
       return TrialScheduler.Admission.START;
     }
     boolean fitsOnceRunningEnd = budget.allows(epochsEnded, epochs, elapsed, meanTrial);
-    return epochsReserved > 0 && fitsOnceRunningEnd ? TrialScheduler.Admission.WAIT
+    return epochsReserved > 0 && fitsOnceRunningEnd
+        ? TrialScheduler.Admission.WAIT
         : TrialScheduler.Admission.SKIP;
   }
 
-  /** A trial that {@link #tryStart} let start has ended after {@code epochsRun} epochs and {@code took}. */
+  /**
+   * A trial that {@link #tryStart} let start has ended after {@code epochsRun} epochs and {@code
+   * took}.
+   */
   synchronized void end(int plannedEpochs, int epochsRun, Duration took) {
     epochsReserved -= plannedEpochs;
     epochsEnded += epochsRun;

@@ -3,8 +3,9 @@ package org.sweep4j.training;
 import java.lang.management.ManagementFactory;
 
 /**
- * CPU utilisation of this JVM over an interval: process CPU time (every thread, ND4J's OpenMP threads included)
- * over wall time × cores. Idle cores are what a slow sweep wastes, so the bench and the run summary report it.
+ * CPU utilisation of this JVM over an interval: process CPU time (every thread, ND4J's OpenMP
+ * threads included) over wall time × cores. Idle cores are what a slow sweep wastes, so the bench
+ * and the run summary report it.
  */
 public final class CpuMeter {
   private final com.sun.management.OperatingSystemMXBean os =
@@ -23,7 +24,10 @@ public final class CpuMeter {
     return cpu < 0 || startCpu < 0 ? Double.NaN : (cpu - startCpu) / 1e9;
   }
 
-  /** Percent of {@code cores} busy since this meter was made; NaN where the JVM cannot tell CPU time. */
+  /**
+   * Percent of {@code cores} busy since this meter was made; NaN where the JVM cannot tell CPU
+   * time.
+   */
   public double percent(int cores) {
     long cpu = os.getProcessCpuTime();
     double wall = System.nanoTime() - startWall;

@@ -7,9 +7,10 @@ import org.sweep4j.results.LayerStatRow;
 /**
  * One trained and scored epoch.
  *
- * @param finalScore the training loss DL4J reported last: NaN or infinite once training diverged, even when
- *     scoring the outputs does not show it yet
- * @param backend the native backend and threads that trained it (an executor's, where it ran on one)
+ * @param finalScore the training loss DL4J reported last: NaN or infinite once training diverged,
+ *     even when scoring the outputs does not show it yet
+ * @param backend the native backend and threads that trained it (an executor's, where it ran on
+ *     one)
  */
 record EpochResult(EpochRow row, List<LayerStatRow> layerStats, double finalScore, String backend) {
   EpochResult {

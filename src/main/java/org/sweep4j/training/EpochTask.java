@@ -16,24 +16,32 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.sweep4j.data.ShardLoader;
 
 /**
- * One epoch of a one-worker trial, run as a single Spark task on an executor: reads the trial's state (or
- * initialises the network from its seed in epoch 1), fits the epoch's minibatch files in the rounds DL4J's
- * parameter averaging would have used (its iteration counter included, so Adam's bias correction is the same),
- * scores the validation and training-evaluation shards, measures the layer diagnostics, and writes the new
- * state. One Spark job per epoch instead of one per averaging round: the driver schedules, nothing else.
+ * One epoch of a one-worker trial, run as a single Spark task on an executor: reads the trial's
+ * state (or initialises the network from its seed in epoch 1), fits the epoch's minibatch files in
+ * the rounds DL4J's parameter averaging would have used (its iteration counter included, so Adam's
+ * bias correction is the same), scores the validation and training-evaluation shards, measures the
+ * layer diagnostics, and writes the new state. One Spark job per epoch instead of one per averaging
+ * round: the driver schedules, nothing else.
  *
- * <p>Dropout masks come from the task thread's ND4J generator, seeded from the trial's seed and the epoch, so a
- * rerun draws the same masks on any executor (DL4J's workers draw from whatever state their thread was in).
+ * <p>Dropout masks come from the task thread's ND4J generator, seeded from the trial's seed and the
+ * epoch, so a rerun draws the same masks on any executor (DL4J's workers draw from whatever state
+ * their thread was in).
  */
 final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskResult> {
   private static final long serialVersionUID = 1L;
 
   /** What the epoch trains on and in which order. */
-  record Plan(List<String> trainShards, List<int[]> rounds, int batchSize, int averagingFrequency,
-      ShardLoader loader) implements java.io.Serializable {}
+  record Plan(
+      List<String> trainShards,
+      List<int[]> rounds,
+      int batchSize,
+      int averagingFrequency,
+      ShardLoader loader)
+      implements java.io.Serializable {}
 
   /** What the epoch is scored on after training; {@code probe} is null when diagnostics are off. */
-  record Scoring(List<String> validation, List<String> trainEval, String probe) implements java.io.Serializable {}
+  record Scoring(List<String> validation, List<String> trainEval, String probe)
+      implements java.io.Serializable {}
 
   private final String trialId;
   private final long seed;
@@ -47,11 +55,19 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
 
   /**
    * @param stateIn the previous epoch's state file, null in epoch 1
-   * @param threads native threads for the task; 0 lets the executor choose ({@code OMP_NUM_THREADS}, else
-   *     {@code spark.task.cpus})
+   * @param threads native threads for the task; 0 lets the executor choose ({@code
+   *     OMP_NUM_THREADS}, else {@code spark.task.cpus})
    */
-  EpochTask(String trialId, long seed, int epoch, String configuration, String stateIn, String stateOut, Plan plan,
-      Scoring scoring, int threads) {
+  EpochTask(
+      String trialId,
+      long seed,
+      int epoch,
+      String configuration,
+      String stateIn,
+      String stateOut,
+      Plan plan,
+      Scoring scoring,
+      int threads) {
     this.trialId = trialId;
     this.seed = seed;
     this.epoch = epoch;
@@ -68,9 +84,13 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     EpochTaskResult result = new EpochTaskResult();
     int used = NativeThreads.forTask(threads);
     result.backend = NativeThreads.describeBackend(used);
-    result.executor = org.apache.spark.SparkEnv.get() == null ? "?" : org.apache.spark.SparkEnv.get().executorId();
+    result.executor =
+        org.apache.spark.SparkEnv.get() == null
+            ? "?"
+            : org.apache.spark.SparkEnv.get().executorId();
     Configuration hadoop = new Configuration();
-    MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
     int iterations = 0;
     if (stateIn == null) {
       network.init();
@@ -88,21 +108,23 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     result.setValidation(score(network, scoring.validation(), hadoop));
     result.setTrainEval(score(network, scoring.trainEval(), hadoop));
     if (scoring.probe() != null) {
-      result.setLayerStats(LayerProbe.measure(trialId, epoch, network, load(new ShardLoader(), scoring.probe(),
-          hadoop)));
+      result.setLayerStats(
+          LayerProbe.measure(
+              trialId, epoch, network, load(new ShardLoader(), scoring.probe(), hadoop)));
     }
     return List.of(result).iterator();
   }
 
   /**
-   * Fits every round as DL4J's worker would: starting from the iteration count the master had then, the round's
-   * first {@code averagingFrequency} files (DL4J's worker reads no more), re-batched to the worker batch size,
-   * of which at most {@code averagingFrequency} minibatches. So where the file count does not divide by the
-   * averaging frequency, the rounds that drew one file more leave it out, as DL4J does. The master counts
-   * {@code averagingFrequency} iterations per round, whatever the round trained. Returns the count after the
-   * last round.
+   * Fits every round as DL4J's worker would: starting from the iteration count the master had then,
+   * the round's first {@code averagingFrequency} files (DL4J's worker reads no more), re-batched to
+   * the worker batch size, of which at most {@code averagingFrequency} minibatches. So where the
+   * file count does not divide by the averaging frequency, the rounds that drew one file more leave
+   * it out, as DL4J does. The master counts {@code averagingFrequency} iterations per round,
+   * whatever the round trained. Returns the count after the last round.
    */
-  private int fitRounds(MultiLayerNetwork network, int iterations, Configuration hadoop) throws IOException {
+  private int fitRounds(MultiLayerNetwork network, int iterations, Configuration hadoop)
+      throws IOException {
     ShardLoader loader = plan.loader();
     int perRound = plan.averagingFrequency();
     network.getLayerWiseConfigurations().setEpochCount(epoch - 1);
@@ -112,7 +134,8 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
         minibatches.add(load(loader, plan.trainShards().get(round[i]), hadoop));
       }
       network.getLayerWiseConfigurations().setIterationCount(iterations);
-      IteratorDataSetIterator batches = new IteratorDataSetIterator(minibatches.iterator(), plan.batchSize());
+      IteratorDataSetIterator batches =
+          new IteratorDataSetIterator(minibatches.iterator(), plan.batchSize());
       for (int fitted = 0; fitted < perRound && batches.hasNext(); fitted++) {
         network.fit(batches.next());
       }
@@ -121,8 +144,8 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     return iterations;
   }
 
-  private static EvalCounts score(MultiLayerNetwork network, List<String> shards, Configuration hadoop)
-      throws IOException {
+  private static EvalCounts score(
+      MultiLayerNetwork network, List<String> shards, Configuration hadoop) throws IOException {
     EvalCounts total = EvalCounts.ZERO;
     ShardLoader loader = new ShardLoader();
     for (String shard : shards) {
@@ -131,7 +154,8 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     return total;
   }
 
-  private static DataSet load(ShardLoader loader, String uri, Configuration hadoop) throws IOException {
+  private static DataSet load(ShardLoader loader, String uri, Configuration hadoop)
+      throws IOException {
     return loader.load(new RemoteFileSource(uri, new Path(uri).getFileSystem(hadoop)));
   }
 }

@@ -7,14 +7,18 @@ import org.sweep4j.results.LayerMeasure;
 import org.sweep4j.results.LayerStatRow;
 
 /**
- * What one epoch task sends back to the driver: metrics only (the parameters stay in the state file). Plain
- * fields and arrays, because Spark's Kryo 4 cannot serialise records.
+ * What one epoch task sends back to the driver: metrics only (the parameters stay in the state
+ * file). Plain fields and arrays, because Spark's Kryo 4 cannot serialise records.
  */
 final class EpochTaskResult implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The training loss DL4J reported for the last minibatch (NaN or infinite when training diverged). */
+  /**
+   * The training loss DL4J reported for the last minibatch (NaN or infinite when training
+   * diverged).
+   */
   double score;
+
   double trainSeconds;
   long validationExamples;
   long validationCorrect;
@@ -25,8 +29,13 @@ final class EpochTaskResult implements Serializable {
   String[] statLayers = new String[0];
   String[] statMeasures = new String[0];
   double[] statValues = new double[0];
-  /** The executor's native backend and threads, e.g. "CpuBackend linux-amd64-onednn-avx2 (OPENBLAS, 1 threads per task)". */
+
+  /**
+   * The executor's native backend and threads, e.g. "CpuBackend linux-amd64-onednn-avx2 (OPENBLAS,
+   * 1 threads per task)".
+   */
   String backend;
+
   String executor;
 
   EvalCounts validation() {
@@ -58,7 +67,9 @@ final class EpochTaskResult implements Serializable {
   List<LayerStatRow> layerStats(String trialId, int epoch) {
     List<LayerStatRow> rows = new ArrayList<>(statValues.length);
     for (int i = 0; i < statValues.length; i++) {
-      rows.add(new LayerStatRow(trialId, epoch, statLayers[i], LayerMeasure.parse(statMeasures[i]), statValues[i]));
+      rows.add(
+          new LayerStatRow(
+              trialId, epoch, statLayers[i], LayerMeasure.parse(statMeasures[i]), statValues[i]));
     }
     return rows;
   }

@@ -1,23 +1,32 @@
 package org.sweep4j.training;
 
 /**
- * Trains one trial epoch by epoch, wherever its copies of the network live: {@link TrialLoop} decides when to
- * stop and which epoch's weights the trial ends with, the trainer does the work.
+ * Trains one trial epoch by epoch, wherever its copies of the network live: {@link TrialLoop}
+ * decides when to stop and which epoch's weights the trial ends with, the trainer does the work.
  */
 interface EpochTrainer extends AutoCloseable {
   /** The network's parameter count. */
   long params();
 
-  /** Trains epoch {@code epoch} (from 1) and scores it on the validation and training-evaluation shards. */
+  /**
+   * Trains epoch {@code epoch} (from 1) and scores it on the validation and training-evaluation
+   * shards.
+   */
   EpochResult train(int epoch);
 
-  /** Remembers the weights of the epoch just trained as the best so far (early stopping's restore_best). */
+  /**
+   * Remembers the weights of the epoch just trained as the best so far (early stopping's
+   * restore_best).
+   */
   void keepAsBest();
 
   /** Goes back to the weights {@link #keepAsBest} remembered last. */
   void restoreBest();
 
-  /** Scores the current (possibly restored) weights on the test shards scored once, after the last epoch. */
+  /**
+   * Scores the current (possibly restored) weights on the test shards scored once, after the last
+   * epoch.
+   */
   EvalCounts test();
 
   /** Removes what the trainer left on executors or file systems; never throws. */

@@ -7,7 +7,8 @@ public record EvalCounts(long examples, long correct, double lossSum) implements
   public static final EvalCounts ZERO = new EvalCounts(0, 0, 0);
 
   public EvalCounts plus(EvalCounts other) {
-    return new EvalCounts(examples + other.examples, correct + other.correct, lossSum + other.lossSum);
+    return new EvalCounts(
+        examples + other.examples, correct + other.correct, lossSum + other.lossSum);
   }
 
   public double accuracy() {

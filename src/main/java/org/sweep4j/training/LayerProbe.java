@@ -17,19 +17,22 @@ import org.sweep4j.results.LayerMeasure;
 import org.sweep4j.results.LayerStatRow;
 
 /**
- * Measures a trained network on a fixed probe batch (the {@code layer_stats} diagnostics): per hidden layer,
- * the mean and standard deviation of its activated outputs and the fraction of units never positive; per
- * parametrised layer, the L2 norm of the gradient of the mean loss over the batch. Hidden layers are named by kind and position
- * ({@code conv1}, {@code conv2}, {@code dense1}, then {@code output}), the same in every activation's network
- * so they can be compared; with PReLU, a convolution's outputs are read after its slope layer.
+ * Measures a trained network on a fixed probe batch (the {@code layer_stats} diagnostics): per
+ * hidden layer, the mean and standard deviation of its activated outputs and the fraction of units
+ * never positive; per parametrised layer, the L2 norm of the gradient of the mean loss over the
+ * batch. Hidden layers are named by kind and position ({@code conv1}, {@code conv2}, {@code
+ * dense1}, then {@code output}), the same in every activation's network so they can be compared;
+ * with PReLU, a convolution's outputs are read after its slope layer.
  *
- * <p>Works on a copy with dropout switched off, so the trained network, its random state and its training are
- * untouched, and the gradients are those of the deterministic (inference) forward pass.
+ * <p>Works on a copy with dropout switched off, so the trained network, its random state and its
+ * training are untouched, and the gradients are those of the deterministic (inference) forward
+ * pass.
  */
 public final class LayerProbe {
   private LayerProbe() {}
 
-  public static List<LayerStatRow> measure(String trialId, int epoch, MultiLayerNetwork trained, DataSet probe) {
+  public static List<LayerStatRow> measure(
+      String trialId, int epoch, MultiLayerNetwork trained, DataSet probe) {
     MultiLayerNetwork copy = trained.clone();
     for (Layer layer : copy.getLayers()) {
       layer.conf().getLayer().setIDropout(null);
@@ -42,22 +45,39 @@ public final class LayerProbe {
       if (hidden.getValue().equals("output")) {
         continue;
       }
-      boolean slopeFollows = index + 1 < copy.getnLayers()
-          && copy.getLayer(index + 1).conf().getLayer() instanceof PReLULayer;
+      boolean slopeFollows =
+          index + 1 < copy.getnLayers()
+              && copy.getLayer(index + 1).conf().getLayer() instanceof PReLULayer;
       // feedForward's list starts with the input: layer i's output is element i + 1.
       INDArray activated = outputs.get(slopeFollows ? index + 2 : index + 1);
-      rows.add(new LayerStatRow(trialId, epoch, hidden.getValue(), LayerMeasure.ACTIVATION_MEAN,
-          activated.meanNumber().doubleValue()));
-      rows.add(new LayerStatRow(trialId, epoch, hidden.getValue(), LayerMeasure.ACTIVATION_SD,
-          activated.stdNumber().doubleValue()));
-      rows.add(new LayerStatRow(trialId, epoch, hidden.getValue(), LayerMeasure.DEAD_FRACTION,
-          deadFraction(activated, channelsLast(copy.getLayer(index).conf().getLayer()))));
+      rows.add(
+          new LayerStatRow(
+              trialId,
+              epoch,
+              hidden.getValue(),
+              LayerMeasure.ACTIVATION_MEAN,
+              activated.meanNumber().doubleValue()));
+      rows.add(
+          new LayerStatRow(
+              trialId,
+              epoch,
+              hidden.getValue(),
+              LayerMeasure.ACTIVATION_SD,
+              activated.stdNumber().doubleValue()));
+      rows.add(
+          new LayerStatRow(
+              trialId,
+              epoch,
+              hidden.getValue(),
+              LayerMeasure.DEAD_FRACTION,
+              deadFraction(activated, channelsLast(copy.getLayer(index).conf().getLayer()))));
     }
     copy.setInput(probe.getFeatures());
     copy.setLabels(probe.getLabels());
     copy.computeGradientAndScore();
     Map<String, INDArray> gradients = copy.gradient().gradientForVariable();
-    // DL4J's raw gradients are sums over the minibatch (its updater divides them): report the mean loss's.
+    // DL4J's raw gradients are sums over the minibatch (its updater divides them): report the mean
+    // loss's.
     long batch = probe.getFeatures().size(0);
     for (Map.Entry<Integer, String> layer : names.entrySet()) {
       double squares = 0;
@@ -67,8 +87,13 @@ public final class LayerProbe {
           squares += norm * norm;
         }
       }
-      rows.add(new LayerStatRow(trialId, epoch, layer.getValue(), LayerMeasure.GRADIENT_L2,
-          Math.sqrt(squares) / batch));
+      rows.add(
+          new LayerStatRow(
+              trialId,
+              epoch,
+              layer.getValue(),
+              LayerMeasure.GRADIENT_L2,
+              Math.sqrt(squares) / batch));
     }
     return rows;
   }
@@ -96,14 +121,18 @@ public final class LayerProbe {
   }
 
   /**
-   * The fraction of units never positive over the batch: a unit is a channel of a [N, C, H, W] output, or of an
-   * [N, H, W, C] one when {@code channelsLast} (all its positions), or a neuron of a [N, U] output.
+   * The fraction of units never positive over the batch: a unit is a channel of a [N, C, H, W]
+   * output, or of an [N, H, W, C] one when {@code channelsLast} (all its positions), or a neuron of
+   * a [N, U] output.
    */
   static double deadFraction(INDArray activated, boolean channelsLast) {
-    INDArray perUnit = activated.rank() != 4 ? activated.max(0)
-        : channelsLast ? activated.max(0, 1, 2) : activated.max(0, 2, 3);
+    INDArray perUnit =
+        activated.rank() != 4
+            ? activated.max(0)
+            : channelsLast ? activated.max(0, 1, 2) : activated.max(0, 2, 3);
     long units = perUnit.length();
-    long alive = perUnit.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
+    long alive =
+        perUnit.gt(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
     return (double) (units - alive) / units;
   }
 }

@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Chooses ND4J's native library before ND4J loads: the oneDNN build for CPUs with AVX2 and FMA (convolutions
- * about 4x faster), the generic build otherwise; both ship in the jar. Also lets DL4J create its oneDNN layer
- * helpers, which M2 disables by default. A user's own {@code -Dorg.bytedeco.javacpp.platform.extension} or
- * {@code -Dorg.eclipse.deeplearning4j.helpers.disable} wins; {@code SWEEP4J_NATIVE=generic} forces the generic
- * build (the reference path).
+ * Chooses ND4J's native library before ND4J loads: the oneDNN build for CPUs with AVX2 and FMA
+ * (convolutions about 4x faster), the generic build otherwise; both ship in the jar. Also lets DL4J
+ * create its oneDNN layer helpers, which M2 disables by default. A user's own {@code
+ * -Dorg.bytedeco.javacpp.platform.extension} or {@code
+ * -Dorg.eclipse.deeplearning4j.helpers.disable} wins; {@code SWEEP4J_NATIVE=generic} forces the
+ * generic build (the reference path).
  */
 public final class NativeBackend {
   /** JavaCPP's suffix for the native build to load, e.g. {@code -onednn-avx2}. */
   public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+
   /** DL4J M2 creates no layer helpers (oneDNN, cuDNN) unless this is {@code false}. */
-  public static final String HELPERS_DISABLED_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+  public static final String HELPERS_DISABLED_PROPERTY =
+      "org.eclipse.deeplearning4j.helpers.disable";
+
   public static final String ONEDNN_AVX2 = "-onednn-avx2";
 
   private NativeBackend() {}
@@ -36,27 +40,37 @@ public final class NativeBackend {
 
   /** The JVM options that make an executor choose as this JVM did. */
   public static String executorOptions() {
-    return "-D" + EXTENSION_PROPERTY + "=" + select() + " -D" + HELPERS_DISABLED_PROPERTY + "="
+    return "-D"
+        + EXTENSION_PROPERTY
+        + "="
+        + select()
+        + " -D"
+        + HELPERS_DISABLED_PROPERTY
+        + "="
         + System.getProperty(HELPERS_DISABLED_PROPERTY);
   }
 
   static boolean cpuHasAvx2() {
     Path cpuinfo = Path.of("/proc/cpuinfo");
-    if (!System.getProperty("os.arch", "").toLowerCase(Locale.ROOT).matches("amd64|x86_64") || !Files.isReadable(
-        cpuinfo)) {
+    if (!System.getProperty("os.arch", "").toLowerCase(Locale.ROOT).matches("amd64|x86_64")
+        || !Files.isReadable(cpuinfo)) {
       return false;
     }
     try {
       List<String> lines = Files.readAllLines(cpuinfo);
-      return lines.stream().filter(l -> l.startsWith("flags")).findFirst()
-          .map(flags -> hasFlags(flags, "avx2", "fma")).orElse(false);
+      return lines.stream()
+          .filter(l -> l.startsWith("flags"))
+          .findFirst()
+          .map(flags -> hasFlags(flags, "avx2", "fma"))
+          .orElse(false);
     } catch (IOException e) {
       return false;
     }
   }
 
   static boolean hasFlags(String flagsLine, String... wanted) {
-    List<String> flags = List.of(flagsLine.substring(flagsLine.indexOf(':') + 1).trim().split("\\s+"));
+    List<String> flags =
+        List.of(flagsLine.substring(flagsLine.indexOf(':') + 1).trim().split("\\s+"));
     for (String flag : wanted) {
       if (!flags.contains(flag)) {
         return false;

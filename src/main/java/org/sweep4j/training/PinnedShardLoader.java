@@ -7,9 +7,9 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.sweep4j.data.ShardLoader;
 
 /**
- * The shard loader DL4J's parameter averaging calls on each Spark task thread before fitting a minibatch:
- * the one place our code runs on that thread, so it sizes the thread's OpenMP teams there (see
- * {@link NativeThreads}).
+ * The shard loader DL4J's parameter averaging calls on each Spark task thread before fitting a
+ * minibatch: the one place our code runs on that thread, so it sizes the thread's OpenMP teams
+ * there (see {@link NativeThreads}).
  */
 public final class PinnedShardLoader implements DataSetLoader {
   private static final long serialVersionUID = 1L;

@@ -9,10 +9,10 @@ import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.EpochRow;
 
 /**
- * Prints one line per epoch, each naming its trial ({@code [trial 3/8 small_cnn relu s1]}), since trials running
- * side by side interleave their lines: epoch, losses and accuracies, the trial's training images/s, and the
- * sweep's ETA from the wall-clock rate so far (training plus scoring plus overheads). {@link #status} prints
- * the one-line state of the whole sweep.
+ * Prints one line per epoch, each naming its trial ({@code [trial 3/8 small_cnn relu s1]}), since
+ * trials running side by side interleave their lines: epoch, losses and accuracies, the trial's
+ * training images/s, and the sweep's ETA from the wall-clock rate so far (training plus scoring
+ * plus overheads). {@link #status} prints the one-line state of the whole sweep.
  */
 public final class ProgressReporter implements EpochListener {
   private final PrintStream out;
@@ -22,16 +22,31 @@ public final class ProgressReporter implements EpochListener {
   private long doneImages;
   private long trainedImages;
 
-  /** @param totalImages images the whole run will train on (trials to run × epochs × training images) */
+  /**
+   * @param totalImages images the whole run will train on (trials to run × epochs × training
+   *     images)
+   */
   public ProgressReporter(PrintStream out, long totalImages) {
     this.out = out;
     this.totalImages = totalImages;
   }
 
-  /** {@code [trial 3/8 small_cnn relu s1]}: the index in this run, architecture, activation and seed. */
+  /**
+   * {@code [trial 3/8 small_cnn relu s1]}: the index in this run, architecture, activation and
+   * seed.
+   */
   static String tag(int index, int count, TrialSpec trial) {
-    return "[trial " + index + "/" + count + " " + trial.architecture().label() + " " + trial.activation().label()
-        + " s" + trial.seed() + "]";
+    return "[trial "
+        + index
+        + "/"
+        + count
+        + " "
+        + trial.architecture().label()
+        + " "
+        + trial.activation().label()
+        + " s"
+        + trial.seed()
+        + "]";
   }
 
   public synchronized void startTrial(int index, int count, TrialSpec trial) {
@@ -43,11 +58,14 @@ public final class ProgressReporter implements EpochListener {
 
   /** A line about a trial, after its tag. */
   public synchronized void say(int index, int count, TrialSpec trial, String message) {
-    out.printf(Locale.ROOT, "%s %s%n", tags.getOrDefault(trial.id(), tag(index, count, trial)), message);
+    out.printf(
+        Locale.ROOT, "%s %s%n", tags.getOrDefault(trial.id(), tag(index, count, trial)), message);
     out.flush();
   }
 
-  /** Counts images of a trial that ended early or was not run, so the ETA does not wait for them. */
+  /**
+   * Counts images of a trial that ended early or was not run, so the ETA does not wait for them.
+   */
   public synchronized void skipImages(long images) {
     doneImages += images;
   }
@@ -56,22 +74,39 @@ public final class ProgressReporter implements EpochListener {
   public synchronized void onEpoch(TrialSpec trial, EpochRow epoch) {
     doneImages += trial.dataset().trainSize();
     trainedImages += trial.dataset().trainSize();
-    out.printf(Locale.ROOT,
+    out.printf(
+        Locale.ROOT,
         "%s epoch %d/%d  train loss %.4f acc %.4f  val loss %.4f acc %.4f  %.0f img/s  %.1fs  ETA %s%n",
-        tags.getOrDefault(trial.id(), "[trial " + trial.id() + "]"), epoch.epoch(), trial.training().epochs(),
-        epoch.trainLoss(), epoch.trainAccuracy(), epoch.valLoss(), epoch.valAccuracy(), epoch.imagesPerSecond(),
-        epoch.seconds(), format(etaSeconds()));
+        tags.getOrDefault(trial.id(), "[trial " + trial.id() + "]"),
+        epoch.epoch(),
+        trial.training().epochs(),
+        epoch.trainLoss(),
+        epoch.trainAccuracy(),
+        epoch.valLoss(),
+        epoch.valAccuracy(),
+        epoch.imagesPerSecond(),
+        epoch.seconds(),
+        format(etaSeconds()));
     out.flush();
   }
 
   /**
-   * {@code sweep: 3/8 trials ended, 2 running, 3 to start; slots 2/2 busy; 4120 img/s; ETA 5m10s}: images/s
-   * is every image trained so far over the run's wall time.
+   * {@code sweep: 3/8 trials ended, 2 running, 3 to start; slots 2/2 busy; 4120 img/s; ETA 5m10s}:
+   * images/s is every image trained so far over the run's wall time.
    */
   public synchronized void status(int ended, int running, int toStart, int busySlots, int slots) {
-    out.printf(Locale.ROOT, "sweep: %d/%d trials ended, %d running, %d to start; slots %d/%d busy; %.0f img/s;"
-        + " ETA %s%n", ended, ended + running + toStart, running, toStart, busySlots, slots,
-        trainedImages / Math.max(elapsedSeconds(), 1e-9), format(etaSeconds()));
+    out.printf(
+        Locale.ROOT,
+        "sweep: %d/%d trials ended, %d running, %d to start; slots %d/%d busy; %.0f img/s;"
+            + " ETA %s%n",
+        ended,
+        ended + running + toStart,
+        running,
+        toStart,
+        busySlots,
+        slots,
+        trainedImages / Math.max(elapsedSeconds(), 1e-9),
+        format(etaSeconds()));
     out.flush();
   }
 

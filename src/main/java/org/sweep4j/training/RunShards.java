@@ -18,24 +18,34 @@ import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.TrialClaims;
 
 /**
- * The life of a run's data shards: where they live ({@code RESULTS/_shards/<run id>.<pid>@<host>}, beside the
- * results on the same file system, so every executor reads them, and hidden from table readers by the
- * underscore), cutting them, and removing them. A run removes its own when it ends; a run that was killed
- * cannot, so every run first removes the shard directories of runs on this host whose process is gone. (Shards
- * of a lost driver on another host stay: this host cannot tell whether that driver still runs.) One-worker
- * trials keep their state between epochs there too.
+ * The life of a run's data shards: where they live ({@code RESULTS/_shards/<run id>.<pid>@<host>},
+ * beside the results on the same file system, so every executor reads them, and hidden from table
+ * readers by the underscore), cutting them, and removing them. A run removes its own when it ends;
+ * a run that was killed cannot, so every run first removes the shard directories of runs on this
+ * host whose process is gone. (Shards of a lost driver on another host stay: this host cannot tell
+ * whether that driver still runs.) One-worker trials keep their state between epochs there too.
  */
 final class RunShards {
   static final String DIRECTORY = "_shards";
 
-  /** Images per scoring shard: large enough to amortise the per-shard cost, small enough for any heap. */
+  /**
+   * Images per scoring shard: large enough to amortise the per-shard cost, small enough for any
+   * heap.
+   */
   static final int SCORING_SHARD = 500;
 
   private RunShards() {}
 
   /** A fresh directory name for this run's shards. */
   static String newDirectory(String results) {
-    return results + "/" + DIRECTORY + "/" + UUID.randomUUID() + "." + ProcessHandle.current().pid() + "@"
+    return results
+        + "/"
+        + DIRECTORY
+        + "/"
+        + UUID.randomUUID()
+        + "."
+        + ProcessHandle.current().pid()
+        + "@"
         + TrialClaims.localHost();
   }
 
@@ -76,39 +86,59 @@ final class RunShards {
       return false;
     }
     try {
-      return TrialClaims.isEndedProcessHere(name.substring(at + 1), Long.parseLong(name.substring(dot + 1, at)));
+      return TrialClaims.isEndedProcessHere(
+          name.substring(at + 1), Long.parseLong(name.substring(dot + 1, at)));
     } catch (NumberFormatException e) {
       return false;
     }
   }
 
   /**
-   * Cuts the run's data into shard files under {@code dir}: training shards of one worker minibatch for every
-   * worker batch size the trials use, scoring shards, and the probe batch.
+   * Cuts the run's data into shard files under {@code dir}: training shards of one worker minibatch
+   * for every worker batch size the trials use, scoring shards, and the probe batch.
    */
   static TrialData cut(JobSpec job, List<TrialSpec> trials, CifarData data, String dir) {
-    int trainEval = job.training().trainEvalSize() == 0 ? data.train().size()
-        : Math.min(job.training().trainEvalSize(), data.train().size());
+    int trainEval =
+        job.training().trainEvalSize() == 0
+            ? data.train().size()
+            : Math.min(job.training().trainEvalSize(), data.train().size());
     Map<Integer, List<String>> train = new TreeMap<>();
     for (TrialSpec trial : trials) {
       int perWorker = trial.distribution().batchSizePerWorker();
-      train.computeIfAbsent(perWorker, size -> ShardWriter.write(data.train(), data.train().size(), size,
-          dir + "/train-" + size, "train"));
+      train.computeIfAbsent(
+          perWorker,
+          size ->
+              ShardWriter.write(
+                  data.train(), data.train().size(), size, dir + "/train-" + size, "train"));
     }
-    List<String> validation = ShardWriter.write(data.validation(), data.validation().size(), SCORING_SHARD,
-        dir + "/validation", "validation");
-    List<String> test = data.holdsOut()
-        ? ShardWriter.write(data.test(), data.test().size(), SCORING_SHARD, dir + "/test", "test") : null;
-    List<String> trainScoring = ShardWriter.write(data.train(), trainEval, SCORING_SHARD, dir + "/train-eval",
-        "train-eval");
+    List<String> validation =
+        ShardWriter.write(
+            data.validation(),
+            data.validation().size(),
+            SCORING_SHARD,
+            dir + "/validation",
+            "validation");
+    List<String> test =
+        data.holdsOut()
+            ? ShardWriter.write(
+                data.test(), data.test().size(), SCORING_SHARD, dir + "/test", "test")
+            : null;
+    List<String> trainScoring =
+        ShardWriter.write(
+            data.train(), trainEval, SCORING_SHARD, dir + "/train-eval", "train-eval");
     int probeSize = Math.min(job.training().probeSize(), data.train().size());
-    String probe = probeSize == 0 ? null
-        : ShardWriter.write(data.train(), probeSize, probeSize, dir + "/probe", "probe").get(0);
-    return new TrialData(train, validation, trainScoring, test, probe, data.train().size(), data.description(),
-        dir);
+    String probe =
+        probeSize == 0
+            ? null
+            : ShardWriter.write(data.train(), probeSize, probeSize, dir + "/probe", "probe").get(0);
+    return new TrialData(
+        train, validation, trainScoring, test, probe, data.train().size(), data.description(), dir);
   }
 
-  /** Removes a run's shard directory, and {@code _shards} itself when no other run's shards are left. */
+  /**
+   * Removes a run's shard directory, and {@code _shards} itself when no other run's shards are
+   * left.
+   */
   static void remove(String dir) {
     Path shards = new Path(dir);
     FileSystem fs;
@@ -116,7 +146,8 @@ final class RunShards {
       fs = shards.getFileSystem(new Configuration());
       fs.delete(shards, true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove data shards under " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot remove data shards under " + dir + ": " + e.getMessage(), e);
     }
     try {
       Path parent = shards.getParent();
@@ -124,7 +155,8 @@ final class RunShards {
         fs.delete(parent, false);
       }
     } catch (IOException e) {
-      // Another run sharing the results directory has just made its shards there: its directory stays.
+      // Another run sharing the results directory has just made its shards there: its directory
+      // stays.
     }
   }
 }

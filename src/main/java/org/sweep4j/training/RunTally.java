@@ -45,6 +45,7 @@ final class RunTally {
   }
 
   synchronized SweepSummary summary(String results) {
-    return new SweepSummary(finished, diverged, failed, skipped, elsewhere, overBudget.size(), results);
+    return new SweepSummary(
+        finished, diverged, failed, skipped, elsewhere, overBudget.size(), results);
   }
 }

@@ -19,22 +19,29 @@ import org.sweep4j.data.ShardLoader;
 
 /**
  * Scores a network on shard files with one Spark job: executors rebuild the network from its JSON
- * configuration and parameters (the same path DL4J's own evaluation takes, so a configuration that cannot
- * round-trip through JSON fails here, loudly), run it in inference mode, and return loss and accuracy sums.
+ * configuration and parameters (the same path DL4J's own evaluation takes, so a configuration that
+ * cannot round-trip through JSON fails here, loudly), run it in inference mode, and return loss and
+ * accuracy sums.
  */
 public final class ShardEvaluator {
-  /** Probabilities are clipped here before the log, as Keras does, so one confident mistake cannot give infinity. */
+  /**
+   * Probabilities are clipped here before the log, as Keras does, so one confident mistake cannot
+   * give infinity.
+   */
   static final double PROBABILITY_FLOOR = 1e-7;
 
   private ShardEvaluator() {}
 
-  public static EvalCounts evaluate(JavaSparkContext sc, MultiLayerNetwork network, JavaRDD<String> shards) {
+  public static EvalCounts evaluate(
+      JavaSparkContext sc, MultiLayerNetwork network, JavaRDD<String> shards) {
     Broadcast<String> configuration = sc.broadcast(network.getLayerWiseConfigurations().toJson());
     Broadcast<float[]> parameters = sc.broadcast(network.params().toFloatVector());
     try {
       // Partitions return {examples, correct, lossSum}: Spark's Kryo 4 cannot serialise records.
-      List<double[]> parts = shards.mapPartitions(new ScorePartition(configuration, parameters)).collect();
-      return parts.stream().map(p -> new EvalCounts((long) p[0], (long) p[1], p[2]))
+      List<double[]> parts =
+          shards.mapPartitions(new ScorePartition(configuration, parameters)).collect();
+      return parts.stream()
+          .map(p -> new EvalCounts((long) p[0], (long) p[1], p[2]))
           .reduce(EvalCounts.ZERO, EvalCounts::plus);
     } finally {
       configuration.destroy();
@@ -59,7 +66,8 @@ public final class ShardEvaluator {
         return List.<double[]>of().iterator();
       }
       NativeThreads.pinCurrentThread();
-      MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration.value()));
+      MultiLayerNetwork network =
+          new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration.value()));
       float[] values = parameters.value();
       network.init(Nd4j.create(values).reshape(1, values.length), false);
       EvalCounts total = EvalCounts.ZERO;
@@ -71,7 +79,10 @@ public final class ShardEvaluator {
     }
   }
 
-  /** A scoring shard, through the same loader (and per-JVM cache) as training shards, never augmented. */
+  /**
+   * A scoring shard, through the same loader (and per-JVM cache) as training shards, never
+   * augmented.
+   */
   static DataSet load(String uri, Configuration hadoop) throws IOException {
     return new ShardLoader().load(new RemoteFileSource(uri, new Path(uri).getFileSystem(hadoop)));
   }

@@ -14,10 +14,11 @@ import org.sweep4j.model.ModelFactory;
 import org.sweep4j.results.EpochRow;
 
 /**
- * Trains a one-worker trial with one Spark task per epoch ({@link EpochTask}): the task trains the whole epoch
- * and scores it on the executor, so the driver runs one small job per epoch instead of one job per averaging
- * round, and the parameters travel between epochs as state files, not through the driver. Learns exactly what
- * DL4J's parameter averaging with one worker learns (same minibatches, same order, same iteration counter).
+ * Trains a one-worker trial with one Spark task per epoch ({@link EpochTask}): the task trains the
+ * whole epoch and scores it on the executor, so the driver runs one small job per epoch instead of
+ * one job per averaging round, and the parameters travel between epochs as state files, not through
+ * the driver. Learns exactly what DL4J's parameter averaging with one worker learns (same
+ * minibatches, same order, same iteration counter).
  */
 final class SingleTaskTrainer implements EpochTrainer {
   private final JavaSparkContext sc;
@@ -31,10 +32,14 @@ final class SingleTaskTrainer implements EpochTrainer {
   private String current;
   private String best;
 
-  /** @param threads native threads each epoch task gets, asked when it is submitted (0: the executor decides) */
+  /**
+   * @param threads native threads each epoch task gets, asked when it is submitted (0: the executor
+   *     decides)
+   */
   SingleTaskTrainer(JavaSparkContext sc, TrialSpec trial, TrialData data, IntSupplier threads) {
     if (trial.distribution().workers() != 1) {
-      throw new IllegalArgumentException(trial.id() + " has " + trial.distribution().workers() + " workers");
+      throw new IllegalArgumentException(
+          trial.id() + " has " + trial.distribution().workers() + " workers");
     }
     this.sc = sc;
     this.trial = trial;
@@ -57,12 +62,25 @@ final class SingleTaskTrainer implements EpochTrainer {
   @Override
   public EpochResult train(int epoch) {
     List<String> shards = data.trainShards(trial.distribution());
-    EpochTask.Plan plan = new EpochTask.Plan(shards, rounds.nextEpoch(shards.size()),
-        trial.distribution().batchSizePerWorker(), trial.distribution().averagingFrequency(),
-        ShardLoader.forEpoch(trial.augmentation(), trial.seed(), epoch));
+    EpochTask.Plan plan =
+        new EpochTask.Plan(
+            shards,
+            rounds.nextEpoch(shards.size()),
+            trial.distribution().batchSizePerWorker(),
+            trial.distribution().averagingFrequency(),
+            ShardLoader.forEpoch(trial.augmentation(), trial.seed(), epoch));
     String next = stateDirectory + "/epoch-" + epoch;
-    EpochTask task = new EpochTask(trial.id(), trial.seed(), epoch, configuration, current, next, plan,
-        new EpochTask.Scoring(data.validation(), data.trainEval(), data.probe()), threads.getAsInt());
+    EpochTask task =
+        new EpochTask(
+            trial.id(),
+            trial.seed(),
+            epoch,
+            configuration,
+            current,
+            next,
+            plan,
+            new EpochTask.Scoring(data.validation(), data.trainEval(), data.probe()),
+            threads.getAsInt());
     EpochTaskResult result = sc.parallelize(List.of(epoch), 1).mapPartitions(task).collect().get(0);
     if (current != null && !current.equals(best)) {
       delete(current);
@@ -70,8 +88,16 @@ final class SingleTaskTrainer implements EpochTrainer {
     current = next;
     EvalCounts validation = result.validation();
     EvalCounts training = result.trainEval();
-    EpochRow row = new EpochRow(trial.id(), epoch, training.loss(), training.accuracy(), validation.loss(),
-        validation.accuracy(), result.trainSeconds, data.trainImages() / Math.max(result.trainSeconds, 1e-9));
+    EpochRow row =
+        new EpochRow(
+            trial.id(),
+            epoch,
+            training.loss(),
+            training.accuracy(),
+            validation.loss(),
+            validation.accuracy(),
+            result.trainSeconds,
+            data.trainImages() / Math.max(result.trainSeconds, 1e-9));
     return new EpochResult(row, result.layerStats(trial.id(), epoch), result.score, result.backend);
   }
 
@@ -93,11 +119,13 @@ final class SingleTaskTrainer implements EpochTrainer {
 
   @Override
   public EvalCounts test() {
-    MultiLayerNetwork network = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configuration));
     try {
       TrainingState.read(current, new Configuration()).applyTo(network);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the trained state " + current + ": " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException(
+          "cannot read the trained state " + current + ": " + e.getMessage(), e);
     }
     return ShardEvaluator.evaluate(sc, network, TrialData.scoring(sc, data.finalTest(), 1));
   }
@@ -112,7 +140,8 @@ final class SingleTaskTrainer implements EpochTrainer {
       Path path = new Path(uri);
       path.getFileSystem(new Configuration()).delete(path, true);
     } catch (IOException e) {
-      // The run's work directory goes when the run ends; a state file left until then costs only disk.
+      // The run's work directory goes when the run ends; a state file left until then costs only
+      // disk.
     }
   }
 }

@@ -4,9 +4,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark settings DL4J needs on Spark 3.5 / Java 17: Kryo with ND4J's registrator, the offline clock (DL4J's
- * default asks an NTP server), loopback binding in local mode. Settings given by spark-submit or
- * {@code conf/spark-defaults.conf} win over these defaults; {@code --master} wins over both.
+ * The Spark settings DL4J needs on Spark 3.5 / Java 17: Kryo with ND4J's registrator, the offline
+ * clock (DL4J's default asks an NTP server), loopback binding in local mode. Settings given by
+ * spark-submit or {@code conf/spark-defaults.conf} win over these defaults; {@code --master} wins
+ * over both.
  */
 public final class SparkSetup {
   static final String TIME_SOURCE_PROPERTY = "org.deeplearning4j.spark.time.TimeSource";
@@ -33,18 +34,22 @@ public final class SparkSetup {
     conf.setIfMissing("spark.ui.enabled", Boolean.toString(ui));
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     conf.setIfMissing("spark.sql.shuffle.partitions", "4");
-    // The scheduler needs the task slots from the first executor on, and a listener added after the context
+    // The scheduler needs the task slots from the first executor on, and a listener added after the
+    // context
     // starts would miss a local master's executor.
     String listeners = conf.get("spark.extraListeners", "");
     if (!listeners.contains(TaskSlots.class.getName())) {
-      conf.set("spark.extraListeners", (listeners.isBlank() ? "" : listeners + ",") + TaskSlots.class.getName());
+      conf.set(
+          "spark.extraListeners",
+          (listeners.isBlank() ? "" : listeners + ",") + TaskSlots.class.getName());
     }
     String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
     if (!executorOptions.contains(TIME_SOURCE_PROPERTY)) {
       executorOptions += " -D" + TIME_SOURCE_PROPERTY + "=" + SYSTEM_CLOCK;
     }
     if (!executorOptions.contains(NativeBackend.EXTENSION_PROPERTY)) {
-      // Executors choose the same native build as the driver (clusters are assumed to be of one CPU kind).
+      // Executors choose the same native build as the driver (clusters are assumed to be of one CPU
+      // kind).
       executorOptions += " " + NativeBackend.executorOptions();
     }
     conf.set("spark.executor.extraJavaOptions", executorOptions.trim());
@@ -59,12 +64,16 @@ public final class SparkSetup {
     return master.startsWith("local");
   }
 
-  /** Task slots of a local master: 2 for {@code local[2]}, all cores for {@code local[*]}, 1 for {@code local}. */
+  /**
+   * Task slots of a local master: 2 for {@code local[2]}, all cores for {@code local[*]}, 1 for
+   * {@code local}.
+   */
   public static int localSlots(String master) {
     if (master.equals("local")) {
       return 1;
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]").matcher(master);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]").matcher(master);
     if (!m.matches() || m.group(1).equals("*")) {
       return Runtime.getRuntime().availableProcessors();
     }

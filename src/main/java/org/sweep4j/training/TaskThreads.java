@@ -3,11 +3,12 @@ package org.sweep4j.training;
 import java.util.function.IntSupplier;
 
 /**
- * How many native threads each Spark task trains with. In local mode every task shares this machine's cores:
- * each gets cores ÷ the tasks that can run at once, which is the task slots, or fewer once the sweep has fewer
- * tasks left than slots (the last trial of a sweep then gets every core). That count only falls as a sweep
- * goes on, so tasks sized earlier never oversubscribe the cores. An explicit {@code OMP_NUM_THREADS} wins. On a
- * cluster each executor decides (0): its {@code OMP_NUM_THREADS}, else {@code spark.task.cpus}.
+ * How many native threads each Spark task trains with. In local mode every task shares this
+ * machine's cores: each gets cores ÷ the tasks that can run at once, which is the task slots, or
+ * fewer once the sweep has fewer tasks left than slots (the last trial of a sweep then gets every
+ * core). That count only falls as a sweep goes on, so tasks sized earlier never oversubscribe the
+ * cores. An explicit {@code OMP_NUM_THREADS} wins. On a cluster each executor decides (0): its
+ * {@code OMP_NUM_THREADS}, else {@code spark.task.cpus}.
  */
 final class TaskThreads {
   private TaskThreads() {}

@@ -16,10 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A one-worker trial between two epochs: its parameters, its optimizer's state (Adam's moments) and the
- * iteration count DL4J's training master would have given the next round. It travels as a file on the run's
- * shard file system, from the executor that trained one epoch to the one that trains the next, so parameters
- * never pass through the driver.
+ * A one-worker trial between two epochs: its parameters, its optimizer's state (Adam's moments) and
+ * the iteration count DL4J's training master would have given the next round. It travels as a file
+ * on the run's shard file system, from the executor that trained one epoch to the one that trains
+ * the next, so parameters never pass through the driver.
  */
 final class TrainingState {
   private static final int MAGIC = 0x53344A53; // "S4JS"
@@ -37,24 +37,34 @@ final class TrainingState {
 
   /** The state of {@code network}, with the iteration count its next round starts from. */
   static TrainingState of(MultiLayerNetwork network, int iterations) {
-    INDArray updaterState = network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
-    return new TrainingState(network.params().toFloatVector(),
-        updaterState == null ? null : updaterState.toFloatVector(), iterations);
+    INDArray updaterState =
+        network.getUpdater() == null ? null : network.getUpdater().getStateViewArray();
+    return new TrainingState(
+        network.params().toFloatVector(),
+        updaterState == null ? null : updaterState.toFloatVector(),
+        iterations);
   }
 
   int iterations() {
     return iterations;
   }
 
-  /** Gives a network made from the trial's configuration (not yet initialised) these parameters and state. */
+  /**
+   * Gives a network made from the trial's configuration (not yet initialised) these parameters and
+   * state.
+   */
   void applyTo(MultiLayerNetwork network) {
     network.init(Nd4j.create(params).reshape(1, params.length), false);
     if (updater != null) {
-      network.setUpdater(new MultiLayerUpdater(network, Nd4j.create(updater).reshape(1, updater.length)));
+      network.setUpdater(
+          new MultiLayerUpdater(network, Nd4j.create(updater).reshape(1, updater.length)));
     }
   }
 
-  /** Writes under a hidden name and renames, so a reader never sees half a state (and a retried task replaces it). */
+  /**
+   * Writes under a hidden name and renames, so a reader never sees half a state (and a retried task
+   * replaces it).
+   */
   void write(String uri, Configuration hadoop) throws IOException {
     Path target = new Path(uri);
     FileSystem fs = target.getFileSystem(hadoop);

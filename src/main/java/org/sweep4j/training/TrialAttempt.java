@@ -12,14 +12,23 @@ import org.sweep4j.results.TrialClaims;
 import org.sweep4j.results.TrialStatus;
 
 /**
- * Takes one trial of a run from its start to its record: the budget lets it start, its claim keeps other
- * drivers off it, it trains (in one Spark task per epoch with one worker, with DL4J's parameter averaging with
- * more), and it is recorded whatever its outcome. The scheduler calls {@link #run} from several threads at once.
+ * Takes one trial of a run from its start to its record: the budget lets it start, its claim keeps
+ * other drivers off it, it trains (in one Spark task per epoch with one worker, with DL4J's
+ * parameter averaging with more), and it is recorded whatever its outcome. The scheduler calls
+ * {@link #run} from several threads at once.
  */
 final class TrialAttempt {
   /** What every trial of a run shares. */
-  record Run(ProgressReporter progress, TrialData data, ResultsStore store, TrialClaims claims,
-      BudgetLedger budget, JavaSparkContext sc, RunTally tally, int count, IntSupplier threads,
+  record Run(
+      ProgressReporter progress,
+      TrialData data,
+      ResultsStore store,
+      TrialClaims claims,
+      BudgetLedger budget,
+      JavaSparkContext sc,
+      RunTally tally,
+      int count,
+      IntSupplier threads,
       Provenance provenance) {}
 
   private final Run run;
@@ -28,9 +37,13 @@ final class TrialAttempt {
     this.run = run;
   }
 
-  /** The budget's word on a trial whose task slots are free; a trial it skips is counted as over budget. */
+  /**
+   * The budget's word on a trial whose task slots are free; a trial it skips is counted as over
+   * budget.
+   */
   TrialScheduler.Admission admit(TrialSpec trial) {
-    TrialScheduler.Admission admission = run.budget().admit(trial.training().epochs(), Instant.now());
+    TrialScheduler.Admission admission =
+        run.budget().admit(trial.training().epochs(), Instant.now());
     if (admission == TrialScheduler.Admission.SKIP) {
       run.tally().overBudget(trial.id());
       run.progress().skipImages(trial.trainingImages());
@@ -47,7 +60,8 @@ final class TrialAttempt {
     try {
       Optional<TrialClaims.Holder> holder = run.claims().tryClaim(trial.id());
       if (holder.isPresent()) {
-        progress.say(index, run.count(), trial, "left to " + holder.get() + ", which is running it");
+        progress.say(
+            index, run.count(), trial, "left to " + holder.get() + ", which is running it");
         progress.skipImages(trialImages);
         run.tally().leftToOtherRun();
         return;
@@ -56,9 +70,13 @@ final class TrialAttempt {
       try {
         Optional<TrialStatus> recordedMeanwhile = run.store().status(trial.id());
         if (recordedMeanwhile.isPresent() && recordedMeanwhile.get().isSettled()) {
-          // Another driver sharing the results directory finished it after this run listed the directory.
-          progress.say(index, run.count(), trial, "recorded by another run meanwhile ("
-              + recordedMeanwhile.get().label() + ")");
+          // Another driver sharing the results directory finished it after this run listed the
+          // directory.
+          progress.say(
+              index,
+              run.count(),
+              trial,
+              "recorded by another run meanwhile (" + recordedMeanwhile.get().label() + ")");
           progress.skipImages(trialImages);
           run.tally().recordedElsewhere();
           return;
@@ -70,21 +88,39 @@ final class TrialAttempt {
       }
       run.tally().ended(outcome.status());
       if (outcome.stoppedEarly(trial.training().epochs())) {
-        progress.say(index, run.count(), trial, "stopped early after epoch " + outcome.epochs().size() + " of "
-            + trial.training().epochs() + ": val loss did not improve for "
-            + trial.training().earlyStopping().patience() + " epochs");
+        progress.say(
+            index,
+            run.count(),
+            trial,
+            "stopped early after epoch "
+                + outcome.epochs().size()
+                + " of "
+                + trial.training().epochs()
+                + ": val loss did not improve for "
+                + trial.training().earlyStopping().patience()
+                + " epochs");
       }
       if (outcome.status() != TrialStatus.FINISHED) {
         progress.say(index, run.count(), trial, outcome.status().label() + ": " + outcome.error());
       }
     } finally {
-      run.budget().end(trial.training().epochs(), epochsRun, Duration.between(started, Instant.now()));
+      run.budget()
+          .end(trial.training().epochs(), epochsRun, Duration.between(started, Instant.now()));
     }
   }
 
   private TrialOutcome trainAndRecord(TrialSpec trial, int index) {
-    String label = "trial " + index + "/" + run.count() + " " + trial.architecture().label() + " "
-        + trial.activation().label() + " seed " + trial.seed();
+    String label =
+        "trial "
+            + index
+            + "/"
+            + run.count()
+            + " "
+            + trial.architecture().label()
+            + " "
+            + trial.activation().label()
+            + " seed "
+            + trial.seed();
     run.sc().setJobGroup("sweep4j-" + trial.sweep(), label, false);
     run.progress().startTrial(index, run.count(), trial);
     Instant started = Instant.now();
@@ -93,15 +129,21 @@ final class TrialAttempt {
     try (EpochTrainer trainer = trainer(trial)) {
       outcome = TrialLoop.run(run.sc(), trial, trainer, run.data(), label, run.progress());
     } catch (RuntimeException e) {
-      // The trainer could not even be made (a configuration DL4J refuses, say): a failed trial, not a failed run.
+      // The trainer could not even be made (a configuration DL4J refuses, say): a failed trial, not
+      // a failed run.
       outcome = TrialOutcome.failed(TrialLoop.describe(e));
     }
-    run.progress().skipImages(
-        (long) (trial.training().epochs() - outcome.epochs().size()) * trial.dataset().trainSize());
-    Provenance provenance = run.provenance().withBackend(outcome.backend() == null ? driverBackend
-        : outcome.backend());
-    run.store().record(TrialRows.of(trial, outcome, run.data().description(), started, provenance),
-        outcome.epochs(), outcome.layerStats());
+    run.progress()
+        .skipImages(
+            (long) (trial.training().epochs() - outcome.epochs().size())
+                * trial.dataset().trainSize());
+    Provenance provenance =
+        run.provenance().withBackend(outcome.backend() == null ? driverBackend : outcome.backend());
+    run.store()
+        .record(
+            TrialRows.of(trial, outcome, run.data().description(), started, provenance),
+            outcome.epochs(),
+            outcome.layerStats());
     return outcome;
   }
 
@@ -112,15 +154,17 @@ final class TrialAttempt {
   }
 
   /**
-   * The backend as the driver sees it: in local mode the tasks' own; on a cluster only what executors are told
-   * (their OMP_NUM_THREADS), since parameter averaging's workers report nothing back.
+   * The backend as the driver sees it: in local mode the tasks' own; on a cluster only what
+   * executors are told (their OMP_NUM_THREADS), since parameter averaging's workers report nothing
+   * back.
    */
   private String driverBackend() {
     int threads = run.threads().getAsInt();
     if (threads > 0) {
       return NativeThreads.describeBackend(threads);
     }
-    return NativeThreads.describeBackend("driver; executors: OMP_NUM_THREADS="
-        + run.sc().getConf().get("spark.executorEnv.OMP_NUM_THREADS", "unset"));
+    return NativeThreads.describeBackend(
+        "driver; executors: OMP_NUM_THREADS="
+            + run.sc().getConf().get("spark.executorEnv.OMP_NUM_THREADS", "unset"));
   }
 }

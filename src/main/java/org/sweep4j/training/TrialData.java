@@ -7,15 +7,22 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sweep4j.config.DistributionSpec;
 
 /**
- * The shard files (URIs on a file system every executor reads) a run's trials train and score on: training
- * shards of one worker minibatch each, per worker batch size the sweep uses; scoring shards of the validation
- * set (scored every epoch), of the training-evaluation subset, and of the test set when it is scored only
- * after the last epoch (null when the test set is the validation set); the probe batch of the {@code
- * layer_stats} diagnostics (null when they are off); and the run's work directory, where one-worker trials
- * keep their state between epochs.
+ * The shard files (URIs on a file system every executor reads) a run's trials train and score on:
+ * training shards of one worker minibatch each, per worker batch size the sweep uses; scoring
+ * shards of the validation set (scored every epoch), of the training-evaluation subset, and of the
+ * test set when it is scored only after the last epoch (null when the test set is the validation
+ * set); the probe batch of the {@code layer_stats} diagnostics (null when they are off); and the
+ * run's work directory, where one-worker trials keep their state between epochs.
  */
-public record TrialData(Map<Integer, List<String>> trainShards, List<String> validation, List<String> trainEval,
-    List<String> finalTest, String probe, int trainImages, String description, String workDirectory) {
+public record TrialData(
+    Map<Integer, List<String>> trainShards,
+    List<String> validation,
+    List<String> trainEval,
+    List<String> finalTest,
+    String probe,
+    int trainImages,
+    String description,
+    String workDirectory) {
 
   public TrialData {
     trainShards = Map.copyOf(trainShards);
@@ -31,8 +38,10 @@ public record TrialData(Map<Integer, List<String>> trainShards, List<String> val
   List<String> trainShards(DistributionSpec distribution) {
     List<String> shards = trainShards.get(distribution.batchSizePerWorker());
     if (shards == null) {
-      throw new IllegalStateException("no training shards of " + distribution.batchSizePerWorker()
-          + " images were cut for this run");
+      throw new IllegalStateException(
+          "no training shards of "
+              + distribution.batchSizePerWorker()
+              + " images were cut for this run");
     }
     return shards;
   }
@@ -43,8 +52,8 @@ public record TrialData(Map<Integer, List<String>> trainShards, List<String> val
   }
 
   /**
-   * Scoring shards spread over at most {@code tasks} partitions: in local mode no more than the training tasks
-   * the native threads were sized for, since oversubscribed OpenMP threads spin.
+   * Scoring shards spread over at most {@code tasks} partitions: in local mode no more than the
+   * training tasks the native threads were sized for, since oversubscribed OpenMP threads spin.
    */
   static JavaRDD<String> scoring(JavaSparkContext sc, List<String> shards, int tasks) {
     return sc.parallelize(shards, Math.max(1, Math.min(tasks, shards.size())));

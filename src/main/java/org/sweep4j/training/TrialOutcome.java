@@ -6,12 +6,19 @@ import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.TrialStatus;
 
 /**
- * What training a trial produced: its epochs and layer diagnostics, how it ended, its parameter count, its
- * test-set loss and accuracy after the last epoch (null when it did not finish), and the native backend that
- * trained it where an executor reported one (null: the driver's describes it).
+ * What training a trial produced: its epochs and layer diagnostics, how it ended, its parameter
+ * count, its test-set loss and accuracy after the last epoch (null when it did not finish), and the
+ * native backend that trained it where an executor reported one (null: the driver's describes it).
  */
-public record TrialOutcome(TrialStatus status, String error, List<EpochRow> epochs, List<LayerStatRow> layerStats,
-    long params, Double testLoss, Double testAccuracy, String backend) {
+public record TrialOutcome(
+    TrialStatus status,
+    String error,
+    List<EpochRow> epochs,
+    List<LayerStatRow> layerStats,
+    long params,
+    Double testLoss,
+    Double testAccuracy,
+    String backend) {
   public TrialOutcome {
     epochs = List.copyOf(epochs);
     layerStats = List.copyOf(layerStats);
@@ -22,7 +29,10 @@ public record TrialOutcome(TrialStatus status, String error, List<EpochRow> epoc
     return new TrialOutcome(TrialStatus.FAILED, error, List.of(), List.of(), 0, null, null, null);
   }
 
-  /** Whether the trial finished before the {@code plannedEpochs} it was given: early stopping ended it. */
+  /**
+   * Whether the trial finished before the {@code plannedEpochs} it was given: early stopping ended
+   * it.
+   */
   boolean stoppedEarly(int plannedEpochs) {
     return status == TrialStatus.FINISHED && epochs.size() < plannedEpochs;
   }

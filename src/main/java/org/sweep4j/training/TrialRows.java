@@ -12,21 +12,53 @@ import org.sweep4j.results.TrialRow;
 final class TrialRows {
   private TrialRows() {}
 
-  static TrialRow of(TrialSpec trial, TrialOutcome outcome, String dataDescription, Instant started,
+  static TrialRow of(
+      TrialSpec trial,
+      TrialOutcome outcome,
+      String dataDescription,
+      Instant started,
       Provenance provenance) {
     List<EpochRow> epochs = outcome.epochs();
-    EpochRow best = epochs.stream().filter(e -> Double.isFinite(e.valLoss()))
-        .max(Comparator.comparingDouble(EpochRow::valAccuracy)).orElse(null);
+    EpochRow best =
+        epochs.stream()
+            .filter(e -> Double.isFinite(e.valLoss()))
+            .max(Comparator.comparingDouble(EpochRow::valAccuracy))
+            .orElse(null);
     Double finalAccuracy = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).valAccuracy();
-    return new TrialRow(trial.id(), trial.sweep(), trial.activation().label(), trial.activation().canonical(),
-        trial.architecture().label(), trial.seed(), trial.training().epochs(), trial.training().batchSize(),
-        trial.training().optimizer().label(), trial.training().learningRate(), trial.distribution().workers(),
-        trial.distribution().averagingFrequency(), trial.distribution().batchSizePerWorker(),
-        trial.dataset().source().label(), trial.dataset().trainSize(), trial.dataset().testSize(), dataDescription,
-        outcome.status(), outcome.error(), started, Instant.now(), outcome.params(), epochs.size(), finalAccuracy,
-        best == null ? null : best.valAccuracy(), best == null ? null : best.epoch(), trial.dataset().validationLabel(),
-        trial.augmentation().label(), outcome.testLoss(), outcome.testAccuracy(), trial.training().dropoutScale(),
+    return new TrialRow(
+        trial.id(),
+        trial.sweep(),
+        trial.activation().label(),
+        trial.activation().canonical(),
+        trial.architecture().label(),
+        trial.seed(),
+        trial.training().epochs(),
+        trial.training().batchSize(),
+        trial.training().optimizer().label(),
+        trial.training().learningRate(),
+        trial.distribution().workers(),
+        trial.distribution().averagingFrequency(),
+        trial.distribution().batchSizePerWorker(),
+        trial.dataset().source().label(),
+        trial.dataset().trainSize(),
+        trial.dataset().testSize(),
+        dataDescription,
+        outcome.status(),
+        outcome.error(),
+        started,
+        Instant.now(),
+        outcome.params(),
+        epochs.size(),
+        finalAccuracy,
+        best == null ? null : best.valAccuracy(),
+        best == null ? null : best.epoch(),
+        trial.dataset().validationLabel(),
+        trial.augmentation().label(),
+        outcome.testLoss(),
+        outcome.testAccuracy(),
+        trial.training().dropoutScale(),
         trial.training().weightInit().label(),
-        outcome.stoppedEarly(trial.training().epochs()) ? TrialRow.EARLY_STOPPING : null, provenance);
+        outcome.stoppedEarly(trial.training().epochs()) ? TrialRow.EARLY_STOPPING : null,
+        provenance);
   }
 }

@@ -9,11 +9,11 @@ import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 
 /**
- * Starts trials in their order, each on a thread of its own, as soon as the task slots its workers need are
- * free: a trial of {@code w} workers starts when {@code w} slots are free (or when nothing runs, so that a
- * trial wider than the cluster still runs, and executors that have yet to join are asked for), and never more
- * trials at once than the cap. Slots are read from Spark every time, so executors that join or leave change
- * how many trials run at once.
+ * Starts trials in their order, each on a thread of its own, as soon as the task slots its workers
+ * need are free: a trial of {@code w} workers starts when {@code w} slots are free (or when nothing
+ * runs, so that a trial wider than the cluster still runs, and executors that have yet to join are
+ * asked for), and never more trials at once than the cap. Slots are read from Spark every time, so
+ * executors that join or leave change how many trials run at once.
  */
 final class TrialScheduler<T> {
   /** Whether a trial whose slots are free may start now. */
@@ -42,7 +42,8 @@ final class TrialScheduler<T> {
 
   /**
    * @param slots the task slots there are now
-   * @param cap the most trials at once ({@code --trials-at-once}); {@link Integer#MAX_VALUE} for no cap
+   * @param cap the most trials at once ({@code --trials-at-once}); {@link Integer#MAX_VALUE} for no
+   *     cap
    * @param workers the task slots a trial occupies while it trains
    */
   TrialScheduler(IntSupplier slots, int cap, ToIntFunction<T> workers) {
@@ -55,18 +56,23 @@ final class TrialScheduler<T> {
   }
 
   /**
-   * Runs {@code body} for every trial and returns when all have ended; {@code afterEach} runs once a trial's
-   * body has returned and the scheduler counts it as ended. A body that throws stops new trials from starting;
-   * once the running ones end, the first such failure is thrown.
+   * Runs {@code body} for every trial and returns when all have ended; {@code afterEach} runs once
+   * a trial's body has returned and the scheduler counts it as ended. A body that throws stops new
+   * trials from starting; once the running ones end, the first such failure is thrown.
    */
-  void run(List<T> trials, java.util.function.Function<T, Admission> admission, Consumer<T> body,
+  void run(
+      List<T> trials,
+      java.util.function.Function<T, Admission> admission,
+      Consumer<T> body,
       Runnable afterEach) {
     AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService threads = Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "sweep4j-trial-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "sweep4j-trial-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     synchronized (lock) {
       waitingDemand = trials.stream().mapToInt(workers).sum();
       widest = trials.stream().mapToInt(workers).max().orElse(0);
@@ -85,7 +91,8 @@ final class TrialScheduler<T> {
             int endedBefore = ended;
             admitted = admission.apply(trial);
             if (admitted == Admission.WAIT && running == 0) {
-              throw new IllegalStateException("a trial may not wait for others when none is running");
+              throw new IllegalStateException(
+                  "a trial may not wait for others when none is running");
             }
             while (admitted == Admission.WAIT && ended == endedBefore && failure == null) {
               lock.wait(RECHECK_MILLIS);
@@ -135,7 +142,10 @@ final class TrialScheduler<T> {
     } catch (RuntimeException | Error e) {
       synchronized (lock) {
         if (failure == null) {
-          failure = e instanceof RuntimeException r ? r : new SweepException("a trial thread failed: " + e, e);
+          failure =
+              e instanceof RuntimeException r
+                  ? r
+                  : new SweepException("a trial thread failed: " + e, e);
         }
       }
     } finally {
@@ -178,8 +188,9 @@ final class TrialScheduler<T> {
   }
 
   /**
-   * The most tasks the sweep can still run at once: those of its running trials and of the trials still to
-   * start, and with a cap no more than that many of its widest trials. It only falls as the sweep goes on.
+   * The most tasks the sweep can still run at once: those of its running trials and of the trials
+   * still to start, and with a cap no more than that many of its widest trials. It only falls as
+   * the sweep goes on.
    */
   int demand() {
     synchronized (lock) {

@@ -10,17 +10,26 @@ final class TrialSelection {
   private TrialSelection() {}
 
   /**
-   * Without {@code resume}: every trial, and none may be recorded yet. With it: every trial not recorded as
-   * settled (finished or diverged); failed ones run again.
+   * Without {@code resume}: every trial, and none may be recorded yet. With it: every trial not
+   * recorded as settled (finished or diverged); failed ones run again.
    */
-  static List<TrialSpec> select(List<TrialSpec> trials, Map<String, TrialStatus> recorded, boolean resume,
-      String location) {
+  static List<TrialSpec> select(
+      List<TrialSpec> trials, Map<String, TrialStatus> recorded, boolean resume, String location) {
     List<TrialSpec> present = trials.stream().filter(t -> recorded.containsKey(t.id())).toList();
     if (!resume && !present.isEmpty()) {
-      throw new SweepException(location + " already holds " + present.size() + " of this sweep's " + trials.size()
-          + " trials (e.g. " + present.get(0).id() + "). Rerun with --resume to finish the sweep, or pass"
-          + " --results with another directory.");
+      throw new SweepException(
+          location
+              + " already holds "
+              + present.size()
+              + " of this sweep's "
+              + trials.size()
+              + " trials (e.g. "
+              + present.get(0).id()
+              + "). Rerun with --resume to finish the sweep, or pass"
+              + " --results with another directory.");
     }
-    return trials.stream().filter(t -> !recorded.containsKey(t.id()) || !recorded.get(t.id()).isSettled()).toList();
+    return trials.stream()
+        .filter(t -> !recorded.containsKey(t.id()) || !recorded.get(t.id()).isSettled())
+        .toList();
   }
 }

@@ -10,10 +10,20 @@ import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.config.Architecture;
 
 class BenchSettingsTest {
-  private static BenchSettings settings(int batch, int warmup, int batches, int workers, int averaging,
-      List<String> modes) {
-    return new BenchSettings(List.of(Architecture.parse("small_cnn")), ActivationSpec.parse("relu"), batch, warmup,
-        batches, 2, workers, averaging, null, modes, null);
+  private static BenchSettings settings(
+      int batch, int warmup, int batches, int workers, int averaging, List<String> modes) {
+    return new BenchSettings(
+        List.of(Architecture.parse("small_cnn")),
+        ActivationSpec.parse("relu"),
+        batch,
+        warmup,
+        batches,
+        2,
+        workers,
+        averaging,
+        null,
+        modes,
+        null);
   }
 
   @Test
@@ -35,24 +45,33 @@ class BenchSettingsTest {
 
   @Test
   void unknownModeListsTheValidOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> settings(100, 1, 1, 2, 5, List.of("single", "gpu")));
-    assertTrue(e.getMessage().contains("'gpu'") && e.getMessage().contains("single, spark, trials, sweep, driver, torch"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> settings(100, 1, 1, 2, 5, List.of("single", "gpu")));
+    assertTrue(
+        e.getMessage().contains("'gpu'")
+            && e.getMessage().contains("single, spark, trials, sweep, driver, torch"),
+        e.getMessage());
   }
 
   @Test
   void moreImagesThanCifarHasIsRejectedNamingTheOptions() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> settings(100, 10, 500, 2, 5, List.of("single")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> settings(100, 10, 500, 2, 5, List.of("single")));
     assertTrue(e.getMessage().contains("--batches 500"), e.getMessage());
   }
 
   @Test
   void nonPositiveSizesNameTheirOption() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> settings(0, 1, 1, 2, 5, List.of("single")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> settings(0, 1, 1, 2, 5, List.of("single")));
     assertTrue(e.getMessage().startsWith("--batch-size"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> settings(10, -1, 1, 2, 5, List.of("single")));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> settings(10, -1, 1, 2, 5, List.of("single")));
     assertTrue(e.getMessage().startsWith("--warmup"), e.getMessage());
   }
 }

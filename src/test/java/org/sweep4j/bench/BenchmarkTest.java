@@ -16,19 +16,36 @@ import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.config.Architecture;
 import org.sweep4j.training.SparkTestBase;
 
-/** The bench on a tiny network and a few minibatches: every mode measures and the summary lines follow. */
+/**
+ * The bench on a tiny network and a few minibatches: every mode measures and the summary lines
+ * follow.
+ */
 class BenchmarkTest extends SparkTestBase {
-  private static final Pattern BENCH_LINE = Pattern.compile("bench tiny_cnn (single|spark|trials) \\d+\\.\\d img/s");
+  private static final Pattern BENCH_LINE =
+      Pattern.compile("bench tiny_cnn (single|spark|trials) \\d+\\.\\d img/s");
 
   @Test
   void measuresSingleSparkAndSideBySideTrialsAndReportsOverheadAndCpu() {
-    BenchSettings settings = new BenchSettings(List.of(Architecture.parse("tiny_cnn")),
-        ActivationSpec.parse("relu"), 20, 2, 4, 2, 2, 2, null, List.of("single", "spark", "trials"), null);
+    BenchSettings settings =
+        new BenchSettings(
+            List.of(Architecture.parse("tiny_cnn")),
+            ActivationSpec.parse("relu"),
+            20,
+            2,
+            4,
+            2,
+            2,
+            2,
+            null,
+            List.of("single", "spark", "trials"),
+            null);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    List<Measurement> measured = new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        () -> spark).run();
+    List<Measurement> measured =
+        new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> spark)
+            .run();
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals(List.of("single", "spark", "trials"), measured.stream().map(Measurement::mode).toList());
+    assertEquals(
+        List.of("single", "spark", "trials"), measured.stream().map(Measurement::mode).toList());
     assertTrue(measured.stream().allMatch(m -> m.imagesPerSecond() > 0), out);
     assertEquals(3, out.lines().filter(l -> BENCH_LINE.matcher(l).matches()).count(), out);
     assertTrue(out.contains("overhead tiny_cnn spark "), out);
@@ -37,20 +54,42 @@ class BenchmarkTest extends SparkTestBase {
 
   @Test
   void timesARealSweepAgainstTheSingleJvmAndTheDriversCosts() {
-    BenchSettings settings = new BenchSettings(List.of(Architecture.parse("tiny_cnn")),
-        ActivationSpec.parse("relu"), 16, 1, 2, 2, 2, 1, null, List.of("sweep", "driver"),
-        new BenchSettings.SweepSize(2, 2, 64));
+    BenchSettings settings =
+        new BenchSettings(
+            List.of(Architecture.parse("tiny_cnn")),
+            ActivationSpec.parse("relu"),
+            16,
+            1,
+            2,
+            2,
+            2,
+            1,
+            null,
+            List.of("sweep", "driver"),
+            new BenchSettings.SweepSize(2, 2, 64));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    List<Measurement> measured = new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        () -> spark).run();
+    List<Measurement> measured =
+        new Benchmark(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> spark)
+            .run();
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertEquals(List.of("single", "sweep"), measured.stream().map(Measurement::mode).toList(),
+    assertEquals(
+        List.of("single", "sweep"),
+        measured.stream().map(Measurement::mode).toList(),
         "the sweep is measured against the single JVM in the same run");
-    assertTrue(out.contains("sweep tiny_cnn: 2 trials x 2 epochs x 64 images, workers 1, averaging every 1,"
-        + " scoring 12 test + 12 training images per epoch"), out);
-    assertTrue(out.lines().anyMatch(l -> l.matches("ratio tiny_cnn sweep-vs-single \\d+\\.\\d\\d")), out);
+    assertTrue(
+        out.contains(
+            "sweep tiny_cnn: 2 trials x 2 epochs x 64 images, workers 1, averaging every 1,"
+                + " scoring 12 test + 12 training images per epoch"),
+        out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches("ratio tiny_cnn sweep-vs-single \\d+\\.\\d\\d")), out);
     for (String unit : List.of("trial-epoch", "trial", "averaging-round")) {
-      assertTrue(out.lines().anyMatch(l -> l.matches("driver tiny_cnn " + unit + " -?\\d+ ms wall, -?\\d+ ms cpu \\(.*")),
+      assertTrue(
+          out.lines()
+              .anyMatch(
+                  l ->
+                      l.matches(
+                          "driver tiny_cnn " + unit + " -?\\d+ ms wall, -?\\d+ ms cpu \\(.*")),
           unit + ":\n" + out);
     }
   }
@@ -61,10 +100,14 @@ class BenchmarkTest extends SparkTestBase {
     Measurement m = TorchAnchor.parse(small, "some warning\ntorch 2500.5 97\n");
     assertEquals(2500.5, m.imagesPerSecond());
     assertEquals("torch", m.mode());
-    assertThrows(IllegalStateException.class, () -> TorchAnchor.parse(small, "Traceback ...\nImportError: x"));
+    assertThrows(
+        IllegalStateException.class,
+        () -> TorchAnchor.parse(small, "Traceback ...\nImportError: x"));
   }
 
-  /** Runs only where PyTorch is installed: every activation the grid knows exists in the anchor too. */
+  /**
+   * Runs only where PyTorch is installed: every activation the grid knows exists in the anchor too.
+   */
   @Test
   void torchAnchorTrainsEveryActivationWherePyTorchIsInstalled() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -72,11 +115,27 @@ class BenchmarkTest extends SparkTestBase {
     var anchor = TorchAnchor.find(out);
     assumeTrue(anchor.isPresent(), "PyTorch is not installed here");
     for (ActivationName name : ActivationName.values()) {
-      BenchSettings settings = new BenchSettings(List.of(Architecture.parse("small_cnn")), ActivationSpec.of(name),
-          10, 1, 2, 1, 1, 1, null, List.of("torch"), null);
-      List<Measurement> measured = new Benchmark(settings, out, () -> {
-        throw new AssertionError("torch mode must not start Spark");
-      }).run();
+      BenchSettings settings =
+          new BenchSettings(
+              List.of(Architecture.parse("small_cnn")),
+              ActivationSpec.of(name),
+              10,
+              1,
+              2,
+              1,
+              1,
+              1,
+              null,
+              List.of("torch"),
+              null);
+      List<Measurement> measured =
+          new Benchmark(
+                  settings,
+                  out,
+                  () -> {
+                    throw new AssertionError("torch mode must not start Spark");
+                  })
+              .run();
       assertEquals(1, measured.size(), name + ": " + bytes.toString(StandardCharsets.UTF_8));
       assertTrue(measured.get(0).imagesPerSecond() > 0);
     }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A sweep driver in a JVM of its own, its console in a log file: {@code sweep4j run} started here on this test
- * JVM's class path (local mode), or a spark-submitted one the cluster tests watch. A test can wait for a line,
- * kill it with SIGKILL the way a crash or an impatient user would, and run the same command again.
+ * A sweep driver in a JVM of its own, its console in a log file: {@code sweep4j run} started here
+ * on this test JVM's class path (local mode), or a spark-submitted one the cluster tests watch. A
+ * test can wait for a line, kill it with SIGKILL the way a crash or an impatient user would, and
+ * run the same command again.
  */
 public final class DriverProcess {
   private final Process process;
@@ -29,17 +30,28 @@ public final class DriverProcess {
 
   static DriverProcess start(Path log, String... runArgs) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx1500m", "-XX:+ExitOnOutOfMemoryError",
-        "-Dorg.deeplearning4j.spark.time.TimeSource=org.deeplearning4j.spark.time.SystemClockTimeSource"));
-    command.addAll(List.of(Files.readString(Path.of("conf/java17-opens.txt")).strip().split("\\s+")));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx1500m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dorg.deeplearning4j.spark.time.TimeSource=org.deeplearning4j.spark.time.SystemClockTimeSource"));
+    command.addAll(
+        List.of(Files.readString(Path.of("conf/java17-opens.txt")).strip().split("\\s+")));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
     command.addAll(List.of(runArgs));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("OMP_NUM_THREADS", "1");
     return new DriverProcess(builder.start(), log);
   }
 
-  /** Waits until the console shows {@code text}; fails if the driver ends first or {@code limit} passes. */
+  /**
+   * Waits until the console shows {@code text}; fails if the driver ends first or {@code limit}
+   * passes.
+   */
   public void awaitOutput(String text, Duration limit) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {

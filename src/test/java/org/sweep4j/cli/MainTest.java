@@ -21,7 +21,8 @@ class MainTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      // Built after System.out is swapped: picocli binds its output writer to the System.out of that moment.
+      // Built after System.out is swapped: picocli binds its output writer to the System.out of
+      // that moment.
       CommandLine cli = Main.commandLine();
       StringWriter err = new StringWriter();
       cli.setErr(new PrintWriter(err));
@@ -37,10 +38,14 @@ class MainTest {
   void planShowsTrialsLayersAndTotals() {
     Outcome plan = execute("plan", "jobs/seed-selu-vs-relu.yaml");
     assertEquals(0, plan.code(), plan.err());
-    assertTrue(plan.out().contains("6 trials = 2 grid points x 3 seeds; varying: activation [relu, selu]"),
+    assertTrue(
+        plan.out().contains("6 trials = 2 grid points x 3 seeds; varying: activation [relu, selu]"),
         plan.out());
-    assertTrue(plan.out().contains("total                                         42,442"), plan.out());
-    assertTrue(plan.out().contains("6 trials x 50 epochs x 50,000 images = 15,000,000 training images"), plan.out());
+    assertTrue(
+        plan.out().contains("total                                         42,442"), plan.out());
+    assertTrue(
+        plan.out().contains("6 trials x 50 epochs x 50,000 images = 15,000,000 training images"),
+        plan.out());
     Outcome deep = execute("plan", "jobs/seed-custom-activations.yaml");
     assertTrue(deep.out().contains("1,250,858"), deep.out());
   }
@@ -56,9 +61,11 @@ class MainTest {
   void badTrialsAtOnceIsAnInputErrorNamingTheValidForms() {
     Outcome bad = execute("run", "jobs/quickstart.yaml", "--trials-at-once", "two");
     assertEquals(Main.INPUT_ERROR, bad.code());
-    assertEquals("error: --trials-at-once takes a whole number of at least 1, or auto; found 'two'",
+    assertEquals(
+        "error: --trials-at-once takes a whole number of at least 1, or auto; found 'two'",
         bad.err().strip());
-    assertEquals(Main.INPUT_ERROR, execute("run", "jobs/quickstart.yaml", "--trials-at-once", "0").code());
+    assertEquals(
+        Main.INPUT_ERROR, execute("run", "jobs/quickstart.yaml", "--trials-at-once", "0").code());
   }
 
   @Test
@@ -79,22 +86,28 @@ class MainTest {
     assertEquals("error: give either a QUERY or --file FILE (both given)", both.err().strip());
     Outcome missing = execute("sql", "results/x", "--file", "no-such-query.sql");
     assertEquals(Main.INPUT_ERROR, missing.code());
-    assertTrue(missing.err().startsWith("error: cannot read --file no-such-query.sql"), missing.err());
+    assertTrue(
+        missing.err().startsWith("error: cannot read --file no-such-query.sql"), missing.err());
     Outcome format = execute("sql", "results/x", "select 1", "--format", "xml");
     assertEquals(Main.INPUT_ERROR, format.code());
-    assertTrue(format.err().contains("unknown format 'xml' (valid: table, csv, json)"), format.err());
+    assertTrue(
+        format.err().contains("unknown format 'xml' (valid: table, csv, json)"), format.err());
   }
 
   @Test
   void reportsGoBesideLocalResultsOnly() {
-    assertEquals(java.nio.file.Path.of("/tmp/r/report"), ReportCommand.localReportDir("file:/tmp/r"));
+    assertEquals(
+        java.nio.file.Path.of("/tmp/r/report"), ReportCommand.localReportDir("file:/tmp/r"));
     assertEquals(null, ReportCommand.localReportDir("hdfs://namenode:8020/sweeps/r"));
   }
 
   @Test
   void planCountsAndNamesEveryVaryingAxis(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
-    java.nio.file.Path job = java.nio.file.Files.writeString(dir.resolve("axes.yaml"), """
+    java.nio.file.Path job =
+        java.nio.file.Files.writeString(
+            dir.resolve("axes.yaml"),
+            """
         sweep: axes
         grid: {activations: [relu], architectures: [small_cnn], seeds: [1], augmentations: [none, crop_flip]}
         training: {epochs: 1, batch_size: 16, learning_rate: [0.001, 0.01], early_stopping: {patience: 2}}
@@ -103,11 +116,20 @@ class MainTest {
         """);
     Outcome plan = execute("plan", job.toString());
     assertEquals(0, plan.code(), plan.err());
-    assertTrue(plan.out().contains("8 trials = 8 grid points x 1 seeds; varying: augmentation [none, crop_flip],"
-        + " learning_rate [0.001, 0.01], workers [1, 2], batch_size_per_worker [16, 8]"), plan.out());
-    assertTrue(plan.out().contains("augmentation=crop_flip, learning_rate=0.01, workers=2, batch_size_per_worker=8"),
+    assertTrue(
+        plan.out()
+            .contains(
+                "8 trials = 8 grid points x 1 seeds; varying: augmentation [none, crop_flip],"
+                    + " learning_rate [0.001, 0.01], workers [1, 2], batch_size_per_worker [16, 8]"),
         plan.out());
-    assertTrue(plan.out().contains("early stopping may end trials sooner: patience=2,min_delta=0,restore=false"),
+    assertTrue(
+        plan.out()
+            .contains(
+                "augmentation=crop_flip, learning_rate=0.01, workers=2, batch_size_per_worker=8"),
+        plan.out());
+    assertTrue(
+        plan.out()
+            .contains("early stopping may end trials sooner: patience=2,min_delta=0,restore=false"),
         plan.out());
     assertTrue(plan.out().contains("budget: 0.50 h per run"), plan.out());
   }

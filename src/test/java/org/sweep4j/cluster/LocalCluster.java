@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.sweep4j.cli.DriverProcess;
 
 /**
- * A standalone master and workers on 127.0.0.1, driven through the scripts users run
- * ({@code jobs/cluster/start-cluster.sh}, {@code submit-sweep.sh}, {@code stop-cluster.sh}), on free ports and
- * with its state in a directory of its own, so a cluster a user left running is not disturbed.
+ * A standalone master and workers on 127.0.0.1, driven through the scripts users run ({@code
+ * jobs/cluster/start-cluster.sh}, {@code submit-sweep.sh}, {@code stop-cluster.sh}), on free ports
+ * and with its state in a directory of its own, so a cluster a user left running is not disturbed.
  */
 final class LocalCluster implements AutoCloseable {
   static final Path REPO = Path.of("").toAbsolutePath();
@@ -34,7 +34,8 @@ final class LocalCluster implements AutoCloseable {
     Process start = cluster.script("start-cluster.sh", List.of(), stateDir.resolve("start.log"));
     if (!start.waitFor(5, TimeUnit.MINUTES) || start.exitValue() != 0) {
       cluster.close();
-      throw new IllegalStateException("start-cluster.sh failed:\n" + Files.readString(stateDir.resolve("start.log")));
+      throw new IllegalStateException(
+          "start-cluster.sh failed:\n" + Files.readString(stateDir.resolve("start.log")));
     }
     return cluster;
   }
@@ -43,16 +44,21 @@ final class LocalCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
-  /** Starts {@code submit-sweep.sh JOB ARGS}, which execs into the driver; its console goes to {@code log}. */
+  /**
+   * Starts {@code submit-sweep.sh JOB ARGS}, which execs into the driver; its console goes to
+   * {@code log}.
+   */
   DriverProcess submit(Path job, List<String> args, Path log) throws IOException {
     return submit(job, args, "", log);
   }
 
   /** The same, with more spark-submit options ({@code --conf key=value ...}). */
-  DriverProcess submit(Path job, List<String> args, String submitOptions, Path log) throws IOException {
+  DriverProcess submit(Path job, List<String> args, String submitOptions, Path log)
+      throws IOException {
     List<String> all = new ArrayList<>(List.of(job.toString()));
     all.addAll(args);
-    Process process = script("submit-sweep.sh", all, log, Map.of("SWEEP4J_SUBMIT_OPTIONS", submitOptions));
+    Process process =
+        script("submit-sweep.sh", all, log, Map.of("SWEEP4J_SUBMIT_OPTIONS", submitOptions));
     return DriverProcess.watch(process, log);
   }
 
@@ -62,9 +68,11 @@ final class LocalCluster implements AutoCloseable {
     for (String line : Files.readAllLines(stateDir.resolve("pids"))) {
       String[] parts = line.split(" ");
       if (parts[0].equals(name)) {
-        Process kill = new ProcessBuilder("kill", "-KILL", "--", "-" + parts[1]).inheritIO().start();
+        Process kill =
+            new ProcessBuilder("kill", "-KILL", "--", "-" + parts[1]).inheritIO().start();
         if (kill.waitFor() != 0) {
-          throw new IllegalStateException("cannot kill " + name + " (process group " + parts[1] + ")");
+          throw new IllegalStateException(
+              "cannot kill " + name + " (process group " + parts[1] + ")");
         }
         return;
       }
@@ -85,12 +93,17 @@ final class LocalCluster implements AutoCloseable {
     return script(name, args, log, Map.of());
   }
 
-  private Process script(String name, List<String> args, Path log, Map<String, String> extraEnvironment)
+  private Process script(
+      String name, List<String> args, Path log, Map<String, String> extraEnvironment)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of("bash", REPO.resolve("jobs/cluster/" + name).toString()));
+    List<String> command =
+        new ArrayList<>(List.of("bash", REPO.resolve("jobs/cluster/" + name).toString()));
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(REPO.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("SWEEP4J_CLUSTER_DIR", stateDir.toString());
     env.put("SPARK_MASTER_PORT", Integer.toString(masterPort));

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** One task as Spark's event log records it: which executor ran it, from when to when (epoch milliseconds). */
+/**
+ * One task as Spark's event log records it: which executor ran it, from when to when (epoch
+ * milliseconds).
+ */
 record TaskSpan(String executor, long launched, long finished) {
   /** Every ended task in the event logs of {@code directory}. */
   static List<TaskSpan> fromEventLog(Path directory) throws IOException {
@@ -22,8 +25,11 @@ record TaskSpan(String executor, long launched, long finished) {
           JsonNode event = json.readTree(line);
           if (event.path("Event").asText().equals("SparkListenerTaskEnd")) {
             JsonNode info = event.path("Task Info");
-            tasks.add(new TaskSpan(info.path("Executor ID").asText(), info.path("Launch Time").asLong(),
-                info.path("Finish Time").asLong()));
+            tasks.add(
+                new TaskSpan(
+                    info.path("Executor ID").asText(),
+                    info.path("Launch Time").asLong(),
+                    info.path("Finish Time").asLong()));
           }
         }
       }
@@ -33,22 +39,41 @@ record TaskSpan(String executor, long launched, long finished) {
 
   /** When the last executor to start a task started its first. */
   static long firstLaunchOfLast(List<TaskSpan> tasks) {
-    return tasks.stream().collect(java.util.stream.Collectors.groupingBy(TaskSpan::executor,
-        java.util.stream.Collectors.summarizingLong(TaskSpan::launched))).values().stream()
-        .mapToLong(java.util.LongSummaryStatistics::getMin).max().orElseThrow();
+    return tasks.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                TaskSpan::executor,
+                java.util.stream.Collectors.summarizingLong(TaskSpan::launched)))
+        .values()
+        .stream()
+        .mapToLong(java.util.LongSummaryStatistics::getMin)
+        .max()
+        .orElseThrow();
   }
 
   /** When the first executor to finish its last task finished it. */
   static long lastFinishOfFirst(List<TaskSpan> tasks) {
-    return tasks.stream().collect(java.util.stream.Collectors.groupingBy(TaskSpan::executor,
-        java.util.stream.Collectors.summarizingLong(TaskSpan::finished))).values().stream()
-        .mapToLong(java.util.LongSummaryStatistics::getMax).min().orElseThrow();
+    return tasks.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                TaskSpan::executor,
+                java.util.stream.Collectors.summarizingLong(TaskSpan::finished)))
+        .values()
+        .stream()
+        .mapToLong(java.util.LongSummaryStatistics::getMax)
+        .min()
+        .orElseThrow();
   }
 
   /** The tasks cut to {@code [from, to]}; tasks outside it are dropped. */
   static List<TaskSpan> clip(List<TaskSpan> tasks, long from, long to) {
-    return tasks.stream().filter(t -> t.finished() > from && t.launched() < to)
-        .map(t -> new TaskSpan(t.executor(), Math.max(from, t.launched()), Math.min(to, t.finished()))).toList();
+    return tasks.stream()
+        .filter(t -> t.finished() > from && t.launched() < to)
+        .map(
+            t ->
+                new TaskSpan(
+                    t.executor(), Math.max(from, t.launched()), Math.min(to, t.finished())))
+        .toList();
   }
 
   /** Milliseconds during which at least {@code n} of the tasks ran at once. */

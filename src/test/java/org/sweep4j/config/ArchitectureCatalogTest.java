@@ -15,14 +15,18 @@ class ArchitectureCatalogTest {
 
   @Test
   void findsEveryClassOfThePackageIncludingOneAddedOnlyByTheTests() {
-    assertEquals(List.of("deep_cnn", "small_cnn", "tiny_cnn"), Architecture.all().stream().map(Architecture::name)
-        .toList());
-    assertEquals("org.sweep4j.model.architectures.SmallCnn", Architecture.parse("Small-CNN").className());
+    assertEquals(
+        List.of("deep_cnn", "small_cnn", "tiny_cnn"),
+        Architecture.all().stream().map(Architecture::name).toList());
+    assertEquals(
+        "org.sweep4j.model.architectures.SmallCnn", Architecture.parse("Small-CNN").className());
   }
 
   @Test
   void unknownNameListsTheValidOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architecture.parse("Wide_CNN"));
-    assertEquals("unknown architecture 'Wide_CNN' (valid: deep_cnn, small_cnn, tiny_cnn)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Architecture.parse("Wide_CNN"));
+    assertEquals(
+        "unknown architecture 'Wide_CNN' (valid: deep_cnn, small_cnn, tiny_cnn)", e.getMessage());
   }
 }

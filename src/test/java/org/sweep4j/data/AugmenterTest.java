@@ -33,7 +33,8 @@ class AugmenterTest {
     byte[] record = gradient(7);
     Augmenter.shiftAndFlip(record, 0, 3, -2, false, new byte[SIDE * SIDE]);
     assertEquals(7, record[0], "the label is left alone");
-    assertEquals(1 + (5 + 3) + 2 * (10 - 2), pixel(record, 1, 10, 5), "output (5, 10) shows input (8, 8)");
+    assertEquals(
+        1 + (5 + 3) + 2 * (10 - 2), pixel(record, 1, 10, 5), "output (5, 10) shows input (8, 8)");
     assertEquals(0, pixel(record, 0, 0, 4), "rows shifted in from above the image are black");
     assertEquals(0, pixel(record, 2, 12, 30), "columns shifted in from the right are black");
 
@@ -55,7 +56,10 @@ class AugmenterTest {
     Augmenter.cropAndFlip(other, new SplittableRandom(43));
     assertArrayEquals(records, again);
     assertFalse(java.util.Arrays.equals(records, other));
-    assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOf(records, ImageSet.RECORD_BYTES),
-        java.util.Arrays.copyOfRange(records, ImageSet.RECORD_BYTES, records.length)), "two images, two draws");
+    assertFalse(
+        java.util.Arrays.equals(
+            java.util.Arrays.copyOf(records, ImageSet.RECORD_BYTES),
+            java.util.Arrays.copyOfRange(records, ImageSet.RECORD_BYTES, records.length)),
+        "two images, two draws");
   }
 }

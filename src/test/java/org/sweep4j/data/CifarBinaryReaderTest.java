@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CifarBinaryReaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ImageSet train = SyntheticCifar.images(40, 1);
   private final ImageSet test = SyntheticCifar.images(15, 2);
@@ -60,12 +59,15 @@ class CifarBinaryReaderTest {
     CifarData data = CifarBinaryReader.read(uri, 40, 15);
     assertArrayEquals(train.pixels(), data.train().pixels());
     assertTrue(data.description().startsWith("CIFAR-10 binary from " + uri), data.description());
-    CifarFormatException missing = assertThrows(CifarFormatException.class,
-        () -> CifarBinaryReader.read(uri + "nope", 10, 5));
-    assertTrue(missing.getMessage().startsWith(uri + "nope: no such directory or archive"), missing.getMessage());
+    CifarFormatException missing =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(uri + "nope", 10, 5));
+    assertTrue(
+        missing.getMessage().startsWith(uri + "nope: no such directory or archive"),
+        missing.getMessage());
   }
 
-  private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+  private static void add(TarArchiveOutputStream tar, String name, byte[] content)
+      throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(content.length);
     tar.putArchiveEntry(entry);
@@ -78,9 +80,15 @@ class CifarBinaryReaderTest {
     writeOfficialLayout(dir);
     byte[] whole = Files.readAllBytes(dir.resolve("test_batch.bin"));
     Files.write(dir.resolve("test_batch.bin"), java.util.Arrays.copyOf(whole, whole.length - 100));
-    CifarFormatException e = assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(dir, 10, 5));
-    assertEquals(dir + "/test_batch.bin: " + (whole.length - 100) + " bytes is not a whole number of 3073-byte"
-        + " CIFAR-10 records (truncated, or not the binary layout)", e.getMessage());
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(dir, 10, 5));
+    assertEquals(
+        dir
+            + "/test_batch.bin: "
+            + (whole.length - 100)
+            + " bytes is not a whole number of 3073-byte"
+            + " CIFAR-10 records (truncated, or not the binary layout)",
+        e.getMessage());
   }
 
   @Test
@@ -89,26 +97,34 @@ class CifarBinaryReaderTest {
     byte[] bytes = Files.readAllBytes(dir.resolve("data_batch_1.bin"));
     bytes[3 * ImageSet.RECORD_BYTES] = 12;
     Files.write(dir.resolve("data_batch_1.bin"), bytes);
-    CifarFormatException e = assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(dir, 10, 5));
-    assertEquals(dir + "/data_batch_1.bin: record 3 (byte offset 9219) has label 12, outside 0-9", e.getMessage());
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(dir, 10, 5));
+    assertEquals(
+        dir + "/data_batch_1.bin: record 3 (byte offset 9219) has label 12, outside 0-9",
+        e.getMessage());
   }
 
   @Test
   void missingBatchAndMissingPathAreNamed() throws IOException {
     writeOfficialLayout(dir);
-    CifarFormatException missing = assertThrows(CifarFormatException.class,
-        () -> CifarBinaryReader.read(dir, 10_001, 5));
-    assertTrue(missing.getMessage().startsWith(dir + ": missing data_batch_2.bin"), missing.getMessage());
-    CifarFormatException nowhere = assertThrows(CifarFormatException.class,
-        () -> CifarBinaryReader.read(dir.resolve("nope"), 10, 5));
-    assertTrue(nowhere.getMessage().startsWith(dir.resolve("nope") + ": no such directory or archive"));
+    CifarFormatException missing =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(dir, 10_001, 5));
+    assertTrue(
+        missing.getMessage().startsWith(dir + ": missing data_batch_2.bin"), missing.getMessage());
+    CifarFormatException nowhere =
+        assertThrows(
+            CifarFormatException.class, () -> CifarBinaryReader.read(dir.resolve("nope"), 10, 5));
+    assertTrue(
+        nowhere.getMessage().startsWith(dir.resolve("nope") + ": no such directory or archive"));
   }
 
   @Test
   void asksForMoreImagesThanThereAre() throws IOException {
     writeOfficialLayout(dir);
-    CifarFormatException e = assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(dir, 10, 20));
-    assertEquals(dir + "/test_batch.bin: test_size 20 asks for more images than the file holds (15)",
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(dir, 10, 20));
+    assertEquals(
+        dir + "/test_batch.bin: test_size 20 asks for more images than the file holds (15)",
         e.getMessage());
   }
 }

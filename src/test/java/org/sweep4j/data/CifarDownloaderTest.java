@@ -27,16 +27,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Downloads from an HTTP server on 127.0.0.1 that serves a small archive in the official layout. */
+/**
+ * Downloads from an HTTP server on 127.0.0.1 that serves a small archive in the official layout.
+ */
 class CifarDownloaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private byte[] archive;
   private String md5;
   private HttpServer server;
+
   /** When set, the next response sends half the archive and then drops the connection. */
   private final AtomicBoolean cutNext = new AtomicBoolean();
+
   private final List<String> ranges = new ArrayList<>();
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -72,11 +75,13 @@ class CifarDownloaderTest {
   }
 
   private URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/cifar-10-binary.tar.gz");
+    return URI.create(
+        "http://127.0.0.1:" + server.getAddress().getPort() + "/cifar-10-binary.tar.gz");
   }
 
   private Path download(String expectedMd5) {
-    return new CifarDownloader(url(), expectedMd5, new PrintStream(console, true, StandardCharsets.UTF_8))
+    return new CifarDownloader(
+            url(), expectedMd5, new PrintStream(console, true, StandardCharsets.UTF_8))
         .download(dir);
   }
 
@@ -92,15 +97,20 @@ class CifarDownloaderTest {
     assertTrue(output.contains("100%") && output.contains("MD5 " + md5 + " OK"), output);
     assertOnlyFinalNames();
     download(md5);
-    assertTrue(console.toString(StandardCharsets.UTF_8).contains("already exists; nothing to download"));
+    assertTrue(
+        console.toString(StandardCharsets.UTF_8).contains("already exists; nothing to download"));
   }
 
   @Test
   void wrongChecksumLeavesNothingBehind() {
-    CifarFormatException e = assertThrows(CifarFormatException.class, () -> download("0".repeat(32)));
-    assertTrue(e.getMessage().contains("with MD5 " + md5 + ", expected " + "0".repeat(32)), e.getMessage());
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> download("0".repeat(32)));
+    assertTrue(
+        e.getMessage().contains("with MD5 " + md5 + ", expected " + "0".repeat(32)),
+        e.getMessage());
     assertTrue(e.getMessage().startsWith(url().toString()), e.getMessage());
-    assertEquals(List.of(), list(dir), "neither the archive, nor the data directory, nor the partial file");
+    assertEquals(
+        List.of(), list(dir), "neither the archive, nor the data directory, nor the partial file");
   }
 
   @Test
@@ -110,12 +120,18 @@ class CifarDownloaderTest {
     assertTrue(cut.getMessage().contains("download interrupted after"), cut.getMessage());
     assertTrue(cut.getMessage().endsWith("run the same command again to resume"), cut.getMessage());
     assertFalse(Files.exists(dir.resolve(CifarLayout.DIRECTORY)), "no half-written data directory");
-    assertFalse(Files.exists(dir.resolve(CifarLayout.ARCHIVE)), "no half-written archive under its final name");
+    assertFalse(
+        Files.exists(dir.resolve(CifarLayout.ARCHIVE)),
+        "no half-written archive under its final name");
     long partial = Files.size(dir.resolve("." + CifarLayout.ARCHIVE + ".part"));
-    assertTrue(partial > 0 && partial < archive.length, "kept " + partial + " bytes to resume from");
+    assertTrue(
+        partial > 0 && partial < archive.length, "kept " + partial + " bytes to resume from");
 
     Path data = download(md5);
-    assertEquals(List.of("null", "bytes=" + partial + "-"), ranges, "the second request asks for the rest only");
+    assertEquals(
+        List.of("null", "bytes=" + partial + "-"),
+        ranges,
+        "the second request asks for the rest only");
     assertEquals(6, DatasetVerifier.verify(data, false).size());
     assertTrue(console.toString(StandardCharsets.UTF_8).contains("resuming"));
     assertOnlyFinalNames();
@@ -124,14 +140,18 @@ class CifarDownloaderTest {
   @Test
   void anArchiveWithUnexpectedEntriesIsNotUnpacked() throws Exception {
     java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-    TestArchives.batches(5).forEach((name, content) -> entries.put(CifarLayout.DIRECTORY + "/" + name, content));
+    TestArchives.batches(5)
+        .forEach((name, content) -> entries.put(CifarLayout.DIRECTORY + "/" + name, content));
     entries.put("install.sh", "rm -rf ~".getBytes(StandardCharsets.UTF_8));
     archive = TestArchives.tarGz(entries);
     md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive));
     CifarFormatException e = assertThrows(CifarFormatException.class, () -> download(md5));
     assertTrue(e.getMessage().contains("unexpected entry 'install.sh'"), e.getMessage());
     assertFalse(Files.exists(dir.resolve(CifarLayout.DIRECTORY)));
-    assertEquals(List.of(CifarLayout.ARCHIVE), list(dir), "only the verified download stays, nothing unpacked");
+    assertEquals(
+        List.of(CifarLayout.ARCHIVE),
+        list(dir),
+        "only the verified download stays, nothing unpacked");
   }
 
   private void assertOnlyFinalNames() {

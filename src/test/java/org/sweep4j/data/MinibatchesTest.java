@@ -26,8 +26,10 @@ class MinibatchesTest {
 
   @Test
   void rejectsPartialRecords() {
-    CifarFormatException e = assertThrows(CifarFormatException.class,
-        () -> Minibatches.fromRecords(new byte[100], "shard-7"));
-    assertEquals("shard-7: 100 bytes is not a whole number of 3073-byte CIFAR-10 records", e.getMessage());
+    CifarFormatException e =
+        assertThrows(
+            CifarFormatException.class, () -> Minibatches.fromRecords(new byte[100], "shard-7"));
+    assertEquals(
+        "shard-7: 100 bytes is not a whole number of 3073-byte CIFAR-10 records", e.getMessage());
   }
 }

@@ -17,8 +17,7 @@ import org.sweep4j.config.Augmentation;
 
 /** Shards are read and decoded once per JVM; augmentation works on copies of the cached records. */
 class ShardLoaderCacheTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @AfterEach
   void reset() {
@@ -42,7 +41,9 @@ class ShardLoaderCacheTest {
     Files.delete(Path.of(path));
     DataSet again = load(new ShardLoader(), path);
     assertSame(first, again, "the second epoch reads neither the file nor decodes again");
-    assertEquals(Minibatches.fromImages(SyntheticCifar.images(8, 1), "x").getFeatures(), again.getFeatures());
+    assertEquals(
+        Minibatches.fromImages(SyntheticCifar.images(8, 1), "x").getFeatures(),
+        again.getFeatures());
   }
 
   @Test
@@ -53,7 +54,8 @@ class ShardLoaderCacheTest {
     DataSet epoch2 = load(new ShardLoader(Augmentation.CROP_FLIP, 2), path);
     DataSet epoch1Again = load(new ShardLoader(Augmentation.CROP_FLIP, 1), path);
     assertNotEquals(epoch1.getFeatures(), epoch2.getFeatures(), "each epoch crops and flips anew");
-    assertEquals(epoch1.getFeatures(), epoch1Again.getFeatures(), "from the same, unmodified records");
+    assertEquals(
+        epoch1.getFeatures(), epoch1Again.getFeatures(), "from the same, unmodified records");
   }
 
   @Test
@@ -61,10 +63,14 @@ class ShardLoaderCacheTest {
     ImageSet images = SyntheticCifar.images(8, 4);
     Files.createDirectories(dir.resolve("run1"));
     Files.createDirectories(dir.resolve("run2"));
-    String first = Files.write(dir.resolve("run1/train-00003.bin"), images.records(0, 8)).toString();
-    String second = Files.write(dir.resolve("run2/train-00003.bin"), images.records(0, 8)).toString();
-    assertEquals(load(new ShardLoader(Augmentation.CROP_FLIP, 9), first).getFeatures(),
-        load(new ShardLoader(Augmentation.CROP_FLIP, 9), second).getFeatures(), "a rerun augments alike");
+    String first =
+        Files.write(dir.resolve("run1/train-00003.bin"), images.records(0, 8)).toString();
+    String second =
+        Files.write(dir.resolve("run2/train-00003.bin"), images.records(0, 8)).toString();
+    assertEquals(
+        load(new ShardLoader(Augmentation.CROP_FLIP, 9), first).getFeatures(),
+        load(new ShardLoader(Augmentation.CROP_FLIP, 9), second).getFeatures(),
+        "a rerun augments alike");
   }
 
   @Test

@@ -25,7 +25,9 @@ class SyntheticCifarTest {
       counts[label]++;
     }
     for (int c = 0; c < ImageSet.CLASSES; c++) {
-      assertTrue(counts[c] > 150 && counts[c] < 250, "class " + c + " has " + counts[c] + " of 2000 images");
+      assertTrue(
+          counts[c] > 150 && counts[c] < 250,
+          "class " + c + " has " + counts[c] + " of 2000 images");
     }
   }
 

@@ -8,7 +8,10 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
-/** Small CIFAR-10 archives in the official layout (a few synthetic records per batch) for data tests. */
+/**
+ * Small CIFAR-10 archives in the official layout (a few synthetic records per batch) for data
+ * tests.
+ */
 final class TestArchives {
   private TestArchives() {}
 
@@ -38,11 +41,14 @@ final class TestArchives {
     return bytes.toByteArray();
   }
 
-  /** The official archive's shape: the batches under cifar-10-batches-bin/ plus batches.meta.txt. */
+  /**
+   * The official archive's shape: the batches under cifar-10-batches-bin/ plus batches.meta.txt.
+   */
   static byte[] official(int perFile) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put(CifarLayout.DIRECTORY + "/batches.meta.txt", "airplane\n".getBytes());
-    batches(perFile).forEach((name, content) -> entries.put(CifarLayout.DIRECTORY + "/" + name, content));
+    batches(perFile)
+        .forEach((name, content) -> entries.put(CifarLayout.DIRECTORY + "/" + name, content));
     return tarGz(entries);
   }
 }

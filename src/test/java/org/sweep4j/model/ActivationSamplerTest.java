@@ -27,8 +27,10 @@ class ActivationSamplerTest {
 
   @Test
   void aGroupActivationGetsTheDiagonalOfItsJacobian() {
-    // zero_fit_linear over the group {-2, -0.5, 0.5, 2}: x + 2, slope 1 except at the minimum, which stays 0.
-    double[][] zeroFit = ActivationSampler.sample(ActivationSpec.of(ActivationName.ZERO_FIT_LINEAR), X);
+    // zero_fit_linear over the group {-2, -0.5, 0.5, 2}: x + 2, slope 1 except at the minimum,
+    // which stays 0.
+    double[][] zeroFit =
+        ActivationSampler.sample(ActivationSpec.of(ActivationName.ZERO_FIT_LINEAR), X);
     assertArrayEquals(new double[] {0, 1.5, 2.5, 4}, zeroFit[0], 1e-6);
     assertArrayEquals(new double[] {0, 1, 1, 1}, zeroFit[1], 1e-6);
   }
@@ -40,7 +42,8 @@ class ActivationSamplerTest {
     for (ActivationName name : ActivationName.values()) {
       double[][] sampled = ActivationSampler.sample(ActivationSpec.of(name), x);
       for (int i = 0; i < x.length; i++) {
-        assertTrue(Double.isFinite(sampled[0][i]) && Double.isFinite(sampled[1][i]), name + " at " + x[i]);
+        assertTrue(
+            Double.isFinite(sampled[0][i]) && Double.isFinite(sampled[1][i]), name + " at " + x[i]);
       }
     }
   }

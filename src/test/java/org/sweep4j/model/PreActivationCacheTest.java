@@ -20,8 +20,9 @@ import org.sweep4j.data.SyntheticCifar;
 import org.sweep4j.grid.TrialSpec;
 
 /**
- * {@link ModelFactory} has conv layers keep their pre-activations from the forward pass for the backward pass
- * instead of convolving again; that must change nothing in what is learned, dropout included.
+ * {@link ModelFactory} has conv layers keep their pre-activations from the forward pass for the
+ * backward pass instead of convolving again; that must change nothing in what is learned, dropout
+ * included.
  */
 class PreActivationCacheTest {
   private static final int STEPS = 3;
@@ -30,7 +31,8 @@ class PreActivationCacheTest {
   @ParameterizedTest
   @CsvSource({"small_cnn, relu", "small_cnn, selu", "deep_cnn, relu", "deep_cnn, gelu"})
   void cachedPreActivationsTrainExactlyLikeRecomputedOnes(String architecture, String activation) {
-    TrialSpec trial = ModelFactoryTest.trial(Architecture.parse(architecture), ActivationSpec.parse(activation));
+    TrialSpec trial =
+        ModelFactoryTest.trial(Architecture.parse(architecture), ActivationSpec.parse(activation));
     MultiLayerConfiguration cached = ModelFactory.build(trial);
     assertEquals(CacheMode.DEVICE, cached.getCacheMode());
     MultiLayerConfiguration recomputed = MultiLayerConfiguration.fromJson(cached.toJson());
@@ -44,7 +46,9 @@ class PreActivationCacheTest {
     if (conv.getHelper() != null) { // DL4J consults the cache only on the oneDNN path
       assertNotNull(conv.getPreOutput(), "the forward pass should have cached its pre-activations");
     }
-    assertNull(((ConvolutionLayer) without.getLayer(0)).getPreOutput(), "the comparison run should recompute");
+    assertNull(
+        ((ConvolutionLayer) without.getLayer(0)).getPreOutput(),
+        "the comparison run should recompute");
     assertNotEquals(initialParams(cached), withCache.params(), "training should move the weights");
     assertEquals(without.params(), withCache.params());
   }
@@ -54,7 +58,8 @@ class PreActivationCacheTest {
     network.init(); // seeds the random stream dropout draws from, so both runs get the same masks
     ImageSet images = SyntheticCifar.images(BATCH * STEPS, 3);
     for (int step = 0; step < STEPS; step++) {
-      network.fit(Minibatches.fromRecords(images.records(step * BATCH, (step + 1) * BATCH), "cache"));
+      network.fit(
+          Minibatches.fromRecords(images.records(step * BATCH, (step + 1) * BATCH), "cache"));
     }
     return network;
   }

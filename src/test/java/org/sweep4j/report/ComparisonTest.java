@@ -18,27 +18,69 @@ import org.sweep4j.results.TrialStatus;
 
 class ComparisonTest {
   static TrialRow trial(String id, String activation, TrialStatus status, int completed) {
-    return new TrialRow(id, "s", activation, activation, "small_cnn", 1, 2, 32, "adam", 1e-3, 1, 5, 32, "synthetic",
-        100, 50, "d", status, status == TrialStatus.FINISHED ? null : "loss became NaN", Instant.EPOCH, Instant.EPOCH,
-        10, completed, null, null, null, "test", "none", null, null,
+    return new TrialRow(
+        id,
+        "s",
+        activation,
+        activation,
+        "small_cnn",
+        1,
+        2,
+        32,
+        "adam",
+        1e-3,
+        1,
+        5,
+        32,
+        "synthetic",
+        100,
+        50,
+        "d",
+        status,
+        status == TrialStatus.FINISHED ? null : "loss became NaN",
+        Instant.EPOCH,
+        Instant.EPOCH,
+        10,
+        completed,
+        null,
+        null,
+        null,
+        "test",
+        "none",
+        null,
+        null,
         new Provenance("v", "v", "v", "cpu", "local"));
   }
 
   static List<EpochRow> curve(String id, double... valAccuracies) {
     List<EpochRow> rows = new ArrayList<>();
     for (int i = 0; i < valAccuracies.length; i++) {
-      rows.add(new EpochRow(id, i + 1, 1.0 / (i + 1), valAccuracies[i] + 0.1, 1.2 / (i + 1), valAccuracies[i], 2.0,
-          100));
+      rows.add(
+          new EpochRow(
+              id,
+              i + 1,
+              1.0 / (i + 1),
+              valAccuracies[i] + 0.1,
+              1.2 / (i + 1),
+              valAccuracies[i],
+              2.0,
+              100));
     }
     return rows;
   }
 
   /** relu: 3 seeds; selu: 3 seeds clearly worse; tanh: 2 seeds; sigmoid diverged. */
-  static final List<TrialRow> TRIALS = List.of(trial("r1", "relu", TrialStatus.FINISHED, 2),
-      trial("r2", "relu", TrialStatus.FINISHED, 2), trial("r3", "relu", TrialStatus.FINISHED, 2),
-      trial("s1", "selu", TrialStatus.FINISHED, 2), trial("s2", "selu", TrialStatus.FINISHED, 2),
-      trial("s3", "selu", TrialStatus.FINISHED, 2), trial("t1", "tanh", TrialStatus.FINISHED, 2),
-      trial("t2", "tanh", TrialStatus.FINISHED, 2), trial("d1", "sigmoid", TrialStatus.DIVERGED, 1));
+  static final List<TrialRow> TRIALS =
+      List.of(
+          trial("r1", "relu", TrialStatus.FINISHED, 2),
+          trial("r2", "relu", TrialStatus.FINISHED, 2),
+          trial("r3", "relu", TrialStatus.FINISHED, 2),
+          trial("s1", "selu", TrialStatus.FINISHED, 2),
+          trial("s2", "selu", TrialStatus.FINISHED, 2),
+          trial("s3", "selu", TrialStatus.FINISHED, 2),
+          trial("t1", "tanh", TrialStatus.FINISHED, 2),
+          trial("t2", "tanh", TrialStatus.FINISHED, 2),
+          trial("d1", "sigmoid", TrialStatus.DIVERGED, 1));
 
   static List<EpochRow> epochs() {
     List<EpochRow> all = new ArrayList<>();
@@ -57,7 +99,9 @@ class ComparisonTest {
   @Test
   void summarisesEachCellAcrossSeeds() {
     Comparison comparison = Comparison.of(TRIALS, epochs());
-    assertEquals(List.of("relu", "tanh", "selu"), comparison.cells().stream().map(CellSummary::activation).toList());
+    assertEquals(
+        List.of("relu", "tanh", "selu"),
+        comparison.cells().stream().map(CellSummary::activation).toList());
     CellSummary relu = comparison.cells().get(0);
     assertEquals(3, relu.seeds());
     assertEquals(0.71, relu.finalVal().mean(), 1e-12);
@@ -65,11 +109,13 @@ class ComparisonTest {
     assertEquals(4.302653 * 0.01 / Math.sqrt(3), relu.finalVal().halfWidth(), 1e-6);
     assertEquals(2.0, relu.bestEpochMean());
     assertEquals(0.1, relu.gap().mean(), 1e-12);
-    assertEquals(List.of(0.61, 0.71), relu.valAccuracy().mean().stream().map(v -> Math.round(v * 100) / 100.0)
-        .toList());
+    assertEquals(
+        List.of(0.61, 0.71),
+        relu.valAccuracy().mean().stream().map(v -> Math.round(v * 100) / 100.0).toList());
     assertEquals(2, relu.valLoss().epochs());
     CellSummary selu = comparison.cells().get(2);
-    assertEquals((0.64 + 0.66 + 0.66) / 3, selu.bestVal().mean(), 1e-12, "seed 2's best is its epoch 1");
+    assertEquals(
+        (0.64 + 0.66 + 0.66) / 3, selu.bestVal().mean(), 1e-12, "seed 2's best is its epoch 1");
     assertEquals(5.0 / 3, selu.bestEpochMean(), 1e-12, "seed 2 peaked in epoch 1");
     assertTrue(comparison.isBest(relu));
     assertFalse(comparison.isBest(selu));
@@ -79,19 +125,25 @@ class ComparisonTest {
   @Test
   void testsEachActivationAgainstTheBaselineWithHolm() {
     Comparison comparison = Comparison.of(TRIALS, epochs());
-    assertEquals(List.of("tanh", "selu"), comparison.comparisons().stream().map(BaselineComparison::activation)
-        .toList());
+    assertEquals(
+        List.of("tanh", "selu"),
+        comparison.comparisons().stream().map(BaselineComparison::activation).toList());
     BaselineComparison tanh = comparison.comparisons().get(0);
     BaselineComparison selu = comparison.comparisons().get(1);
-    // scipy.stats.ttest_ind([0.64, 0.65, 0.66], [0.70, 0.71, 0.72], equal_var=False).pvalue = 0.00182626
+    // scipy.stats.ttest_ind([0.64, 0.65, 0.66], [0.70, 0.71, 0.72], equal_var=False).pvalue =
+    // 0.00182626
     assertEquals(-0.06, selu.difference(), 1e-12);
     assertEquals(0.00182626, selu.p(), 1e-7);
-    assertEquals(Math.min(1, 2 * selu.p()), selu.pHolm(), 1e-12, "the smaller of 2 p-values is doubled");
+    assertEquals(
+        Math.min(1, 2 * selu.p()), selu.pHolm(), 1e-12, "the smaller of 2 p-values is doubled");
     assertEquals("worse than relu by 0.060", selu.verdict());
     assertNull(selu.warning());
-    assertTrue(tanh.verdict().startsWith("not distinguishable from relu with 2 vs 3 seeds"), tanh.verdict());
+    assertTrue(
+        tanh.verdict().startsWith("not distinguishable from relu with 2 vs 3 seeds"),
+        tanh.verdict());
     assertEquals("fewer than 3 seeds: treat as a hint", tanh.warning());
-    // ttest_ind([0.60, 0.75], [0.70, 0.71, 0.72], equal_var=False): p 0.722031, CI (-0.964694, 0.894694)
+    // ttest_ind([0.60, 0.75], [0.70, 0.71, 0.72], equal_var=False): p 0.722031, CI (-0.964694,
+    // 0.894694)
     assertEquals(0.722031, tanh.p(), 1e-6);
     assertEquals(-0.964694, tanh.low(), 1e-6);
     assertEquals(0.894694, tanh.high(), 1e-6);
@@ -99,8 +151,11 @@ class ComparisonTest {
 
   @Test
   void aSingleSeedIsNotTestedAndAnAbsentBaselineGivesNoComparisons() {
-    List<TrialRow> trials = List.of(trial("r1", "relu", TrialStatus.FINISHED, 2),
-        trial("s1", "selu", TrialStatus.FINISHED, 2), trial("s2", "selu", TrialStatus.FINISHED, 2));
+    List<TrialRow> trials =
+        List.of(
+            trial("r1", "relu", TrialStatus.FINISHED, 2),
+            trial("s1", "selu", TrialStatus.FINISHED, 2),
+            trial("s2", "selu", TrialStatus.FINISHED, 2));
     List<EpochRow> epochs = new ArrayList<>(curve("r1", 0.6, 0.7));
     epochs.addAll(curve("s1", 0.6, 0.7));
     epochs.addAll(curve("s2", 0.6, 0.7));
@@ -116,43 +171,113 @@ class ComparisonTest {
     List<EpochRow> epochs = new ArrayList<>(epochs());
     for (String id : List.of("ra1", "ra2", "sa1", "sa2")) {
       TrialRow t = trial(id, id.startsWith("r") ? "relu" : "selu", TrialStatus.FINISHED, 2);
-      trials.add(new TrialRow(t.trialId(), t.sweep(), t.activation(), t.activationConfig(), t.architecture(),
-          t.seed(), t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.workers(), t.averagingFrequency(),
-          t.batchSizePerWorker(), t.dataset(), t.trainSize(), t.testSize(), t.dataDescription(), t.status(),
-          t.error(), t.startedAt(), t.finishedAt(), t.params(), t.epochsCompleted(), null, null, null,
-          t.validation(), "crop_flip", null, null, t.provenance()));
+      trials.add(
+          new TrialRow(
+              t.trialId(),
+              t.sweep(),
+              t.activation(),
+              t.activationConfig(),
+              t.architecture(),
+              t.seed(),
+              t.epochs(),
+              t.batchSize(),
+              t.optimizer(),
+              t.learningRate(),
+              t.workers(),
+              t.averagingFrequency(),
+              t.batchSizePerWorker(),
+              t.dataset(),
+              t.trainSize(),
+              t.testSize(),
+              t.dataDescription(),
+              t.status(),
+              t.error(),
+              t.startedAt(),
+              t.finishedAt(),
+              t.params(),
+              t.epochsCompleted(),
+              null,
+              null,
+              null,
+              t.validation(),
+              "crop_flip",
+              null,
+              null,
+              t.provenance()));
       epochs.addAll(curve(id, 0.5, id.startsWith("r") ? 0.8 : 0.6));
     }
     Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
-    assertTrue(comparison.cells().stream().anyMatch(c -> c.activation().equals("relu +crop_flip")
-        && c.seeds() == 2));
-    BaselineComparison augmentedSelu = comparison.comparisons().stream()
-        .filter(c -> c.activation().equals("selu +crop_flip")).findFirst().orElseThrow();
+    assertTrue(
+        comparison.cells().stream()
+            .anyMatch(c -> c.activation().equals("relu +crop_flip") && c.seeds() == 2));
+    BaselineComparison augmentedSelu =
+        comparison.comparisons().stream()
+            .filter(c -> c.activation().equals("selu +crop_flip"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("relu +crop_flip", augmentedSelu.baseline());
     assertEquals(-0.2, augmentedSelu.difference(), 1e-12);
-    assertEquals(3, comparison.cellsOf("small_cnn").stream().filter(c -> !c.activation().contains("+")).count(),
+    assertEquals(
+        3,
+        comparison.cellsOf("small_cnn").stream().filter(c -> !c.activation().contains("+")).count(),
         "the plain cells are unchanged");
   }
 
   @Test
   void layerStatsAreAveragedOverSeedsAtTheLastEpochInNetworkOrder() {
-    List<LayerStatRow> stats = List.of(
-        new LayerStatRow("r1", 1, "conv1", LayerMeasure.DEAD_FRACTION, 0.9),
-        new LayerStatRow("r1", 2, "dense1", LayerMeasure.DEAD_FRACTION, 0.5),
-        new LayerStatRow("r1", 2, "conv10", LayerMeasure.DEAD_FRACTION, 0.3),
-        new LayerStatRow("r1", 2, "conv1", LayerMeasure.DEAD_FRACTION, 0.1),
-        new LayerStatRow("r2", 2, "conv1", LayerMeasure.DEAD_FRACTION, 0.2),
-        new LayerStatRow("d1", 1, "conv1", LayerMeasure.DEAD_FRACTION, 1.0));
+    List<LayerStatRow> stats =
+        List.of(
+            new LayerStatRow("r1", 1, "conv1", LayerMeasure.DEAD_FRACTION, 0.9),
+            new LayerStatRow("r1", 2, "dense1", LayerMeasure.DEAD_FRACTION, 0.5),
+            new LayerStatRow("r1", 2, "conv10", LayerMeasure.DEAD_FRACTION, 0.3),
+            new LayerStatRow("r1", 2, "conv1", LayerMeasure.DEAD_FRACTION, 0.1),
+            new LayerStatRow("r2", 2, "conv1", LayerMeasure.DEAD_FRACTION, 0.2),
+            new LayerStatRow("d1", 1, "conv1", LayerMeasure.DEAD_FRACTION, 1.0));
     List<LayerStatSummary> summaries = Comparison.of(TRIALS, epochs(), stats, "relu").layerStats();
-    assertEquals(List.of("conv1", "conv10", "dense1"), summaries.stream().map(LayerStatSummary::layer).toList());
-    assertEquals(0.15, summaries.get(0).mean(), 1e-12, "epoch 2 of r1 and r2; not epoch 1, not the diverged d1");
+    assertEquals(
+        List.of("conv1", "conv10", "dense1"),
+        summaries.stream().map(LayerStatSummary::layer).toList());
+    assertEquals(
+        0.15,
+        summaries.get(0).mean(),
+        1e-12,
+        "epoch 2 of r1 and r2; not epoch 1, not the diverged d1");
     assertEquals(2, summaries.get(0).seeds());
   }
 
   static TrialRow withSettings(String id, String activation, double learningRate, int workers) {
-    return new TrialRow(id, "s", activation, activation, "small_cnn", 1, 2, 32, "adam", learningRate, workers, 5,
-        32 / workers, "synthetic", 100, 50, "d", TrialStatus.FINISHED, null, Instant.EPOCH, Instant.EPOCH, 10, 2,
-        null, null, null, "test", "none", null, null, new Provenance("v", "v", "v", "cpu", "local"));
+    return new TrialRow(
+        id,
+        "s",
+        activation,
+        activation,
+        "small_cnn",
+        1,
+        2,
+        32,
+        "adam",
+        learningRate,
+        workers,
+        5,
+        32 / workers,
+        "synthetic",
+        100,
+        50,
+        "d",
+        TrialStatus.FINISHED,
+        null,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        10,
+        2,
+        null,
+        null,
+        null,
+        "test",
+        "none",
+        null,
+        null,
+        new Provenance("v", "v", "v", "cpu", "local"));
   }
 
   @Test
@@ -170,17 +295,50 @@ class ComparisonTest {
       }
     }
     Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
-    assertEquals(List.of("relu lr=0.001", "relu lr=0.01", "selu lr=0.001", "selu lr=0.01"),
+    assertEquals(
+        List.of("relu lr=0.001", "relu lr=0.01", "selu lr=0.001", "selu lr=0.01"),
         comparison.cells().stream().map(CellSummary::activation).sorted().toList(),
         "workers is the same for every trial, so it is not in the labels");
-    assertEquals(List.of("selu lr=0.001 vs relu lr=0.001", "selu lr=0.01 vs relu lr=0.01"),
-        comparison.comparisons().stream().map(c -> c.activation() + " vs " + c.baseline()).sorted().toList());
+    assertEquals(
+        List.of("selu lr=0.001 vs relu lr=0.001", "selu lr=0.01 vs relu lr=0.01"),
+        comparison.comparisons().stream()
+            .map(c -> c.activation() + " vs " + c.baseline())
+            .sorted()
+            .toList());
   }
 
   static TrialRow timed(String id, int workers, int averaging, long seconds) {
-    return new TrialRow(id, "s", "relu", "relu", "small_cnn", 1, 2, 32, "adam", 1e-3, workers, averaging,
-        32 / workers, "synthetic", 100, 50, "d", TrialStatus.FINISHED, null, Instant.EPOCH,
-        Instant.EPOCH.plusSeconds(seconds), 10, 2, null, null, null, "test", "none", null, null,
+    return new TrialRow(
+        id,
+        "s",
+        "relu",
+        "relu",
+        "small_cnn",
+        1,
+        2,
+        32,
+        "adam",
+        1e-3,
+        workers,
+        averaging,
+        32 / workers,
+        "synthetic",
+        100,
+        50,
+        "d",
+        TrialStatus.FINISHED,
+        null,
+        Instant.EPOCH,
+        Instant.EPOCH.plusSeconds(seconds),
+        10,
+        2,
+        null,
+        null,
+        null,
+        "test",
+        "none",
+        null,
+        null,
         new Provenance("v", "v", "v", "cpu", "local"));
   }
 
@@ -197,7 +355,8 @@ class ComparisonTest {
       epochs.addAll(curve("two" + seed, 0.5, two[seed]));
     }
     Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
-    assertEquals(List.of("relu workers=1 batch/worker=32", "relu workers=2 batch/worker=16"),
+    assertEquals(
+        List.of("relu workers=1 batch/worker=32", "relu workers=2 batch/worker=16"),
         comparison.cells().stream().map(CellSummary::activation).sorted().toList());
     assertEquals(1, comparison.parallelism().size());
     ParallelismCost cost = comparison.parallelism().get(0);
@@ -208,9 +367,14 @@ class ComparisonTest {
     assertTrue(cost.accuracy().high() < 0, "two workers are worse here, and the interval says so");
     assertEquals(-40, cost.seconds().difference(), 1e-9);
     assertEquals(101 / 61.0, cost.speedup(), 1e-9);
-    // Welch: sd 0.01 on each side, 3 seeds: se 0.00816, 4 degrees of freedom, t 2.776: half-width 0.0227.
-    assertEquals(List.of("3 vs 3", "-0.0400 [-0.0627, -0.0173]", "101 → 61", "-40 [-42, -38]", "1.66×"),
+    // Welch: sd 0.01 on each side, 3 seeds: se 0.00816, 4 degrees of freedom, t 2.776: half-width
+    // 0.0227.
+    assertEquals(
+        List.of("3 vs 3", "-0.0400 [-0.0627, -0.0173]", "101 → 61", "-40 [-42, -38]", "1.66×"),
         ReportWriter.parallelismCells(cost));
-    assertEquals(List.of(), Comparison.of(TRIALS, epochs()).parallelism(), "nothing to say without a workers axis");
+    assertEquals(
+        List.of(),
+        Comparison.of(TRIALS, epochs()).parallelism(),
+        "nothing to say without a workers axis");
   }
 }

@@ -19,8 +19,7 @@ import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
 class ReportWriterTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static final String HOSTILE = "<script>alert(1)</script>";
 
@@ -35,7 +34,9 @@ class ReportWriterTest {
     for (String id : List.of("r1", "s1", "x1")) {
       for (String layer : List.of("conv1", "conv2", "output")) {
         for (LayerMeasure measure : LayerMeasure.values()) {
-          stats.add(new LayerStatRow(id, 2, layer, measure, measure == LayerMeasure.GRADIENT_L2 ? 0.01 : 0.2));
+          stats.add(
+              new LayerStatRow(
+                  id, 2, layer, measure, measure == LayerMeasure.GRADIENT_L2 ? 0.01 : 0.2));
         }
       }
     }
@@ -43,16 +44,23 @@ class ReportWriterTest {
   }
 
   private static ActivationCurve curve(String name) {
-    return new ActivationCurve(name, null, new double[] {-1, 0, 1}, new double[] {0, 0, 1}, new double[] {0, 0, 1});
+    return new ActivationCurve(
+        name, null, new double[] {-1, 0, 1}, new double[] {0, 0, 1}, new double[] {0, 0, 1});
   }
 
   @Test
   void writesEveryFileWithFiguresAndEscapesUserStrings() throws Exception {
-    Path html = ReportWriter.write(comparison(), List.of(curve("relu"), curve(HOSTILE)), "sweep " + HOSTILE, dir);
+    Path html =
+        ReportWriter.write(
+            comparison(), List.of(curve("relu"), curve(HOSTILE)), "sweep " + HOSTILE, dir);
     String page = Files.readString(html);
-    assertFalse(page.contains(HOSTILE), "user strings must be escaped, in tables and inside the SVG figures");
+    assertFalse(
+        page.contains(HOSTILE),
+        "user strings must be escaped, in tables and inside the SVG figures");
     assertFalse(page.contains("<script"), "a self-contained page runs no scripts");
-    assertFalse(page.contains("http://") && page.contains("src=\"http"), "nothing is fetched from the network");
+    assertFalse(
+        page.contains("http://") && page.contains("src=\"http"),
+        "nothing is fetched from the network");
     assertEquals(1 + 1 + 2, count(page, "<svg"), "curves, diagnostics and two gallery panels");
     assertTrue(page.contains("worse than relu by 0.060"), "the verdict is on the page");
     assertTrue(page.contains("loss became NaN"), "unfinished trials are listed");
@@ -64,17 +72,21 @@ class ReportWriterTest {
       assertEquals(4, svgs.size());
       for (Path svg : svgs) {
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
-        assertTrue(md.contains("(figures/" + svg.getFileName() + ")"), svg + " linked from report.md");
+        assertTrue(
+            md.contains("(figures/" + svg.getFileName() + ")"), svg + " linked from report.md");
       }
     }
     assertTrue(md.contains("| relu ★ | 3 | 0.7100 ± 0.0100 [0.6852, 0.7348] |"), md);
 
     List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
     assertEquals(1 + 4, summary.size(), "header and one row per cell");
-    assertTrue(summary.get(1).startsWith("small_cnn,relu,3,0.710000,0.0100000,0.685159,0.734841,"), summary.get(1));
+    assertTrue(
+        summary.get(1).startsWith("small_cnn,relu,3,0.710000,0.0100000,0.685159,0.734841,"),
+        summary.get(1));
     assertTrue(summary.get(1).endsWith(",true"));
     List<String> comparisons = Files.readAllLines(dir.resolve("comparisons.csv"));
-    assertTrue(comparisons.stream().anyMatch(l -> l.startsWith("small_cnn,selu,relu,3,3,-0.0600000,")),
+    assertTrue(
+        comparisons.stream().anyMatch(l -> l.startsWith("small_cnn,selu,relu,3,3,-0.0600000,")),
         comparisons.toString());
   }
 
@@ -88,7 +100,8 @@ class ReportWriterTest {
 
   @Test
   void fileNamesAreSafeWhateverTheLabel() throws IOException {
-    assertEquals("activation-leaky_relu_alpha_0.2_.svg".replace(".2_", "_2_"),
+    assertEquals(
+        "activation-leaky_relu_alpha_0.2_.svg".replace(".2_", "_2_"),
         ReportWriter.fileName("activation-leaky_relu(alpha=0.2)"));
   }
 
@@ -102,16 +115,21 @@ class ReportWriterTest {
       trials.add(ComparisonTest.timed("two" + seed, 2, 5, 60 + seed));
       epochs.addAll(ComparisonTest.curve("two" + seed, 0.5, 0.66 + 0.01 * seed));
     }
-    Path html = ReportWriter.write(Comparison.of(trials, epochs, List.of(), "relu"), List.of(), "workers", dir);
+    Path html =
+        ReportWriter.write(
+            Comparison.of(trials, epochs, List.of(), "relu"), List.of(), "workers", dir);
     String page = Files.readString(html);
     assertTrue(page.contains("Parallelism: what parameter averaging buys and costs"), page);
     assertTrue(page.contains("<td>relu</td><td>workers=2 avg=5</td>"), page);
-    assertTrue(Files.readString(dir.resolve("report.md")).contains("| relu | workers=2 avg=5 | 2 vs 2 |"));
+    assertTrue(
+        Files.readString(dir.resolve("report.md")).contains("| relu | workers=2 avg=5 | 2 vs 2 |"));
     Path figure = dir.resolve("figures/small_cnn-parallelism.svg");
     DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(figure.toFile());
     assertTrue(Files.readString(figure).contains("w2/a5"), "points are labelled by their setting");
     List<String> csv = Files.readAllLines(dir.resolve("parallelism.csv"));
     assertEquals(2, csv.size());
-    assertTrue(csv.get(1).startsWith("small_cnn,relu,workers=2 avg=5,workers=1 avg=5,2,2,-0.0400000,"), csv.get(1));
+    assertTrue(
+        csv.get(1).startsWith("small_cnn,relu,workers=2 avg=5,workers=1 avg=5,2,2,-0.0400000,"),
+        csv.get(1));
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reference values from SciPy 1.17: {@code scipy.stats.ttest_ind(a, b, equal_var=False)} with its
- * {@code confidence_interval(0.95)}, and {@code scipy.stats.t.ppf(0.975, df)}; Holm's adjustment by hand.
+ * {@code confidence_interval(0.95)}, and {@code scipy.stats.t.ppf(0.975, df)}; Holm's adjustment by
+ * hand.
  */
 class StatsTest {
   @Test
@@ -34,7 +35,9 @@ class StatsTest {
   @Test
   void holmStepsDownAndKeepsOrder() {
     // Sorted 0.005, 0.01, 0.03, 0.04 times 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04 -> running max 0.06.
-    assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02}, Stats.holm(new double[] {0.01, 0.04, 0.03, 0.005}),
+    assertArrayEquals(
+        new double[] {0.03, 0.06, 0.06, 0.02},
+        Stats.holm(new double[] {0.01, 0.04, 0.03, 0.005}),
         1e-12);
     double[] withUntestable = Stats.holm(new double[] {0.5, Double.NaN, 0.02});
     assertEquals(0.5, withUntestable[0], 1e-12);

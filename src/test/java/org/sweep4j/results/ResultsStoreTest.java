@@ -13,20 +13,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsStoreTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static TrialRow trial(String id, TrialStatus status, int completed, Double finalAccuracy) {
-    return new TrialRow(id, "s", "relu", "relu", "small_cnn", 1, 2, 32, "adam", 1e-3, 2, 5, 16, "synthetic", 100,
-        50, "synthetic data", status, status == TrialStatus.FAILED ? "boom" : null,
-        Instant.parse("2026-01-02T03:04:05.123456Z"), Instant.parse("2026-01-02T03:05:00Z"), 42_442, completed,
-        finalAccuracy, finalAccuracy, finalAccuracy == null ? null : completed, "test", "none",
-        finalAccuracy == null ? null : 1.5, finalAccuracy, new Provenance("0.1", "1.0.0-M2", "3.5.9", "cpu", "local[2]"));
+    return new TrialRow(
+        id,
+        "s",
+        "relu",
+        "relu",
+        "small_cnn",
+        1,
+        2,
+        32,
+        "adam",
+        1e-3,
+        2,
+        5,
+        16,
+        "synthetic",
+        100,
+        50,
+        "synthetic data",
+        status,
+        status == TrialStatus.FAILED ? "boom" : null,
+        Instant.parse("2026-01-02T03:04:05.123456Z"),
+        Instant.parse("2026-01-02T03:05:00Z"),
+        42_442,
+        completed,
+        finalAccuracy,
+        finalAccuracy,
+        finalAccuracy == null ? null : completed,
+        "test",
+        "none",
+        finalAccuracy == null ? null : 1.5,
+        finalAccuracy,
+        new Provenance("0.1", "1.0.0-M2", "3.5.9", "cpu", "local[2]"));
   }
 
   static List<EpochRow> epochs(String id, int count) {
     return java.util.stream.IntStream.rangeClosed(1, count)
-        .mapToObj(e -> new EpochRow(id, e, 2.0 / e, 0.3 + 0.1 * e, 2.1 / e, 0.25 + 0.1 * e, 3.5, 512.0)).toList();
+        .mapToObj(
+            e -> new EpochRow(id, e, 2.0 / e, 0.3 + 0.1 * e, 2.1 / e, 0.25 + 0.1 * e, 3.5, 512.0))
+        .toList();
   }
 
   @Test
@@ -45,14 +73,18 @@ class ResultsStoreTest {
   @Test
   void layerStatsRoundTripAndAreReplacedWithTheirTrial() {
     ResultsStore store = ResultsStore.open(dir.toString());
-    List<LayerStatRow> stats = List.of(new LayerStatRow("a", 1, "conv1", LayerMeasure.DEAD_FRACTION, 0.25),
-        new LayerStatRow("a", 1, "output", LayerMeasure.GRADIENT_L2, Double.NaN));
+    List<LayerStatRow> stats =
+        List.of(
+            new LayerStatRow("a", 1, "conv1", LayerMeasure.DEAD_FRACTION, 0.25),
+            new LayerStatRow("a", 1, "output", LayerMeasure.GRADIENT_L2, Double.NaN));
     store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2), stats);
     assertEquals(stats, store.readLayerStats());
     store.record(trial("a", TrialStatus.FAILED, 0, null), List.of());
     assertEquals(List.of(), store.readLayerStats(), "a rerun's rows replace the earlier attempt's");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LayerStatRow("a", 1, "conv1", LayerMeasure.DEAD_FRACTION, 1.5));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LayerStatRow("a", 1, "conv1", LayerMeasure.DEAD_FRACTION, 1.5));
     assertEquals("dead_fraction must be in [0, 1], found 1.5", e.getMessage());
   }
 
@@ -68,8 +100,12 @@ class ResultsStoreTest {
       }
     }
     Files.createDirectories(dir.resolve("trials"));
-    ParquetFiles.write(new org.apache.hadoop.fs.Path(dir.resolve("trials/a.parquet").toString()),
-        new org.apache.hadoop.conf.Configuration(), "trials", older, List.<Object[]>of(values));
+    ParquetFiles.write(
+        new org.apache.hadoop.fs.Path(dir.resolve("trials/a.parquet").toString()),
+        new org.apache.hadoop.conf.Configuration(),
+        "trials",
+        older,
+        List.<Object[]>of(values));
     TrialRow read = ResultsStore.open(dir.toString()).readTrials().get(0);
     assertNull(read.validation());
     assertEquals("none", read.augmentation(), "older trials were not augmented");
@@ -101,16 +137,23 @@ class ResultsStoreTest {
     store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
     Files.write(dir.resolve("trials/x.parquet"), new byte[] {1, 2, 3});
     IllegalStateException e = assertThrows(IllegalStateException.class, store::readTrials);
-    assertEquals(true, e.getMessage().contains("trials/x.parquet: cannot read results file"), e.getMessage());
+    assertEquals(
+        true,
+        e.getMessage().contains("trials/x.parquet: cannot read results file"),
+        e.getMessage());
   }
 
   @Test
   void rowsAreValidated() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new EpochRow("a", 1, 1, 1.5, 1, 0.5, 1, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new EpochRow("a", 1, 1, 1.5, 1, 0.5, 1, 1));
     assertEquals("train_accuracy must be in [0, 1], found 1.5", e.getMessage());
-    IllegalArgumentException partial = assertThrows(IllegalArgumentException.class,
-        () -> trial("a", TrialStatus.FINISHED, 1, 0.4));
-    assertEquals("trial a is finished but completed 1 of 2 epochs without stopping early", partial.getMessage());
+    IllegalArgumentException partial =
+        assertThrows(
+            IllegalArgumentException.class, () -> trial("a", TrialStatus.FINISHED, 1, 0.4));
+    assertEquals(
+        "trial a is finished but completed 1 of 2 epochs without stopping early",
+        partial.getMessage());
   }
 }

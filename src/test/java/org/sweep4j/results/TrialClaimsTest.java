@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrialClaimsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aClaimedTrialIsRefusedToOthersUntilReleased() {
-    try (TrialClaims first = TrialClaims.open(dir.toString()); TrialClaims second = TrialClaims.open(dir.toString())) {
+    try (TrialClaims first = TrialClaims.open(dir.toString());
+        TrialClaims second = TrialClaims.open(dir.toString())) {
       assertEquals(Optional.empty(), first.tryClaim("t1"));
       Optional<TrialClaims.Holder> holder = second.tryClaim("t1");
       assertTrue(holder.isPresent());
@@ -44,9 +44,13 @@ class TrialClaimsTest {
   void aClaimOfADeadProcessOnThisHostIsTakenOver() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    writeClaim("t1", "killed-run", InetAddress.getLocalHost().getHostName(), gone.pid(), Instant.now());
+    writeClaim(
+        "t1", "killed-run", InetAddress.getLocalHost().getHostName(), gone.pid(), Instant.now());
     try (TrialClaims claims = TrialClaims.open(dir.toString())) {
-      assertEquals(Optional.empty(), claims.tryClaim("t1"), "a driver killed with -9 does not block --resume");
+      assertEquals(
+          Optional.empty(),
+          claims.tryClaim("t1"),
+          "a driver killed with -9 does not block --resume");
     }
   }
 
@@ -54,11 +58,19 @@ class TrialClaimsTest {
   void aClaimFromAnotherHostCountsUntilItsHeartbeatIsStale() throws Exception {
     long livePid = ProcessHandle.current().pid();
     writeClaim("fresh", "elsewhere", "other-host.example", livePid, Instant.now());
-    writeClaim("old", "elsewhere", "other-host.example", livePid, Instant.now().minus(Duration.ofMinutes(10)));
+    writeClaim(
+        "old",
+        "elsewhere",
+        "other-host.example",
+        livePid,
+        Instant.now().minus(Duration.ofMinutes(10)));
     try (TrialClaims claims = TrialClaims.open(dir.toString(), Duration.ofMinutes(3))) {
       Optional<TrialClaims.Holder> holder = claims.tryClaim("fresh");
       assertEquals("other-host.example", holder.orElseThrow().host());
-      assertEquals(Optional.empty(), claims.tryClaim("old"), "no heartbeat for 10 minutes: its driver is gone");
+      assertEquals(
+          Optional.empty(),
+          claims.tryClaim("old"),
+          "no heartbeat for 10 minutes: its driver is gone");
     }
   }
 
@@ -78,15 +90,18 @@ class TrialClaimsTest {
     for (int d = 0; d < drivers; d++) {
       TrialClaims claims = TrialClaims.open(dir.toString());
       all.add(claims);
-      done.add(pool.submit(() -> {
-        start.await();
-        for (String trial : trials) {
-          if (claims.tryClaim(trial).isEmpty() && winners.putIfAbsent(trial, claims.owner()) != null) {
-            doubleClaims.add(trial);
-          }
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (String trial : trials) {
+                  if (claims.tryClaim(trial).isEmpty()
+                      && winners.putIfAbsent(trial, claims.owner()) != null) {
+                    doubleClaims.add(trial);
+                  }
+                }
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : done) {
@@ -98,7 +113,8 @@ class TrialClaimsTest {
     assertEquals(trials.size(), winners.size(), "every trial claimed by someone");
   }
 
-  private void writeClaim(String trial, String owner, String host, long pid, Instant touched) throws Exception {
+  private void writeClaim(String trial, String owner, String host, long pid, Instant touched)
+      throws Exception {
     Path claims = Files.createDirectories(dir.resolve(TrialClaims.DIRECTORY));
     Path file = claims.resolve(trial);
     Files.writeString(file, "owner=" + owner + "\nhost=" + host + "\npid=" + pid + "\n");

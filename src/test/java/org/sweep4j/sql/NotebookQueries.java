@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The Spark SQL of the exported notebooks: every Jupyter code cell that starts with the {@code %%sql} magic. */
+/**
+ * The Spark SQL of the exported notebooks: every Jupyter code cell that starts with the {@code
+ * %%sql} magic.
+ */
 public final class NotebookQueries {
   public static final Path DIRECTORY = Path.of("notebooks-export");
 
@@ -42,8 +45,10 @@ public final class NotebookQueries {
       String code = text.toString();
       if (code.startsWith("%%sql")) {
         int newline = code.indexOf('\n');
-        queries.add(new Query(notebook.getFileName() + ", cell " + (i + 1),
-            newline < 0 ? "" : code.substring(newline + 1)));
+        queries.add(
+            new Query(
+                notebook.getFileName() + ", cell " + (i + 1),
+                newline < 0 ? "" : code.substring(newline + 1)));
       }
     }
     return queries;

@@ -8,17 +8,20 @@ import org.junit.jupiter.api.Test;
 class SqlScriptTest {
   @Test
   void splitsAtSemicolonsOutsideQuotesAndComments() {
-    String text = """
+    String text =
+        """
         -- ranking; per activation
         select activation, ';' as s from trials;
         /* a block; comment */ select `odd;name` from epochs where x = 'it''s; fine'
         ;  ;
         select "a;b" -- trailing; comment
         """;
-    assertEquals(List.of(
-        "-- ranking; per activation\nselect activation, ';' as s from trials",
-        "/* a block; comment */ select `odd;name` from epochs where x = 'it''s; fine'",
-        "select \"a;b\" -- trailing; comment"), SqlScript.statements(text));
+    assertEquals(
+        List.of(
+            "-- ranking; per activation\nselect activation, ';' as s from trials",
+            "/* a block; comment */ select `odd;name` from epochs where x = 'it''s; fine'",
+            "select \"a;b\" -- trailing; comment"),
+        SqlScript.statements(text));
   }
 
   @Test

@@ -14,13 +14,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The one-worker path fits DL4J's rounds: for every epoch, the same files in the same rounds as DL4J's own
- * {@code SplitPartitionsFunction} puts them, with the split seed drawn as its training master draws it.
+ * The one-worker path fits DL4J's rounds: for every epoch, the same files in the same rounds as
+ * DL4J's own {@code SplitPartitionsFunction} puts them, with the split seed drawn as its training
+ * master draws it.
  */
 class AveragingRoundsTest {
   @ParameterizedTest(name = "{0} files, averaging every {1}, seed {2}")
   @CsvSource({"500, 1, 1", "7, 3, 42", "10, 5, 3", "3, 5, 9", "782, 1, 2", "101, 4, 7"})
-  void roundsAreThoseOfDl4jsSplitEveryEpoch(int files, int averagingFrequency, long seed) throws Exception {
+  void roundsAreThoseOfDl4jsSplitEveryEpoch(int files, int averagingFrequency, long seed)
+      throws Exception {
     AveragingRounds rounds = new AveragingRounds(seed, averagingFrequency);
     Random master = new Random(seed);
     for (int epoch = 1; epoch <= 3; epoch++) {
@@ -47,8 +49,12 @@ class AveragingRoundsTest {
     return rounds.stream().flatMapToInt(IntStream::of).boxed().toList();
   }
 
-  /** What DL4J 1.0.0-M2's balanced random split gives one partition (one worker) of {@code files} paths. */
-  private static List<int[]> dl4jRounds(int files, int averagingFrequency, long splitSeed) throws Exception {
+  /**
+   * What DL4J 1.0.0-M2's balanced random split gives one partition (one worker) of {@code files}
+   * paths.
+   */
+  private static List<int[]> dl4jRounds(int files, int averagingFrequency, long splitSeed)
+      throws Exception {
     List<Integer> all = IntStream.range(0, files).boxed().toList();
     if (files <= averagingFrequency) {
       return List.of(all.stream().mapToInt(Integer::intValue).toArray());
@@ -56,7 +62,8 @@ class AveragingRoundsTest {
     int splits = files / averagingFrequency;
     List<int[]> rounds = new ArrayList<>();
     for (int split = 0; split < splits; split++) {
-      Iterator<Integer> kept = new SplitPartitionsFunction<Integer>(split, splits, splitSeed).call(0, all.iterator());
+      Iterator<Integer> kept =
+          new SplitPartitionsFunction<Integer>(split, splits, splitSeed).call(0, all.iterator());
       List<Integer> members = new ArrayList<>();
       kept.forEachRemaining(members::add);
       rounds.add(members.stream().mapToInt(Integer::intValue).toArray());

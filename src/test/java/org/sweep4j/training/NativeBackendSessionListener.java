@@ -3,7 +3,10 @@ package org.sweep4j.training;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-/** Makes the tests load the same native ND4J build the command line would, before any test touches ND4J. */
+/**
+ * Makes the tests load the same native ND4J build the command line would, before any test touches
+ * ND4J.
+ */
 public class NativeBackendSessionListener implements LauncherSessionListener {
   @Override
   public void launcherSessionOpened(LauncherSession session) {

@@ -19,6 +19,8 @@ class NativeBackendTest {
   void selectionIsRecordedForExecutors() {
     String extension = NativeBackend.select();
     assertEquals(NativeBackend.cpuHasAvx2() ? NativeBackend.ONEDNN_AVX2 : "", extension);
-    assertTrue(NativeBackend.executorOptions().contains("-Dorg.bytedeco.javacpp.platform.extension=" + extension));
+    assertTrue(
+        NativeBackend.executorOptions()
+            .contains("-Dorg.bytedeco.javacpp.platform.extension=" + extension));
   }
 }

@@ -27,7 +27,10 @@ class NativeThreadsTest {
   void openBlasGetsOneThreadBesideOneDnnAndTheBudgetOtherwise() {
     NativeThreads.set(2);
     int expected = ChannelsLastConvLayer.computesOnOneDnn() ? 1 : 2;
-    assertEquals(expected, Nd4j.factory().blas().getMaxThreads(), "OpenBLAS threads on " + NativeBackend.select());
+    assertEquals(
+        expected,
+        Nd4j.factory().blas().getMaxThreads(),
+        "OpenBLAS threads on " + NativeBackend.select());
     assertEquals(1, NativeThreads.blasThreads(4, true));
     assertEquals(4, NativeThreads.blasThreads(4, false));
   }
@@ -36,10 +39,12 @@ class NativeThreadsTest {
   void pinGivesAnotherThreadTheSameBudget() throws InterruptedException {
     NativeThreads.set(1);
     AtomicInteger seenByTaskThread = new AtomicInteger();
-    Thread task = new Thread(() -> {
-      NativeThreads.pinCurrentThread();
-      seenByTaskThread.set(NativeThreads.ompThreadsOfCurrentThread());
-    });
+    Thread task =
+        new Thread(
+            () -> {
+              NativeThreads.pinCurrentThread();
+              seenByTaskThread.set(NativeThreads.ompThreadsOfCurrentThread());
+            });
     task.start();
     task.join();
     assertEquals(1, seenByTaskThread.get(), "a Spark task thread pinned to the per-task budget");

@@ -30,31 +30,44 @@ import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 
 /**
- * Parameter averaging with one worker must train exactly like a single machine: same parameters after several
- * rounds, which also proves the Adam state travels between rounds (saveUpdater) and the shards decode the same.
+ * Parameter averaging with one worker must train exactly like a single machine: same parameters
+ * after several rounds, which also proves the Adam state travels between rounds (saveUpdater) and
+ * the shards decode the same.
  */
 class SparkVsSingleMachineTest extends SparkTestBase {
   private static final double TOLERANCE = 1e-5;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void oneWorkerMatchesSingleMachineTraining() {
-    TrialSpec trial = new TrialSpec("eq", ActivationSpec.of(ActivationName.RELU), Architecture.parse("small_cnn"), 3,
-        new DatasetSpec(DataSource.SYNTHETIC, null, 32, 32), new TrainingSpec(3, 32, Optimizer.ADAM, 1e-3, 0),
-        new DistributionSpec(1, 1, 32));
+    TrialSpec trial =
+        new TrialSpec(
+            "eq",
+            ActivationSpec.of(ActivationName.RELU),
+            Architecture.parse("small_cnn"),
+            3,
+            new DatasetSpec(DataSource.SYNTHETIC, null, 32, 32),
+            new TrainingSpec(3, 32, Optimizer.ADAM, 1e-3, 0),
+            new DistributionSpec(1, 1, 32));
     ImageSet images = SyntheticCifar.images(32, 11);
     List<String> shards = ShardWriter.write(images, 32, 32, dir.toString(), "train");
 
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(1, 32)
-        .batchSizePerWorker(32).averagingFrequency(1).workerPrefetchNumBatches(0).saveUpdater(true).rngSeed(3)
-        .build();
-    SparkDl4jMultiLayer distributed = new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
+    ParameterAveragingTrainingMaster master =
+        new ParameterAveragingTrainingMaster.Builder(1, 32)
+            .batchSizePerWorker(32)
+            .averagingFrequency(1)
+            .workerPrefetchNumBatches(0)
+            .saveUpdater(true)
+            .rngSeed(3)
+            .build();
+    SparkDl4jMultiLayer distributed =
+        new SparkDl4jMultiLayer(sc, ModelFactory.build(trial), master);
     MultiLayerNetwork single = new MultiLayerNetwork(ModelFactory.build(trial));
     single.init();
-    assertEquals(single.params(), distributed.getNetwork().params(), "same seed, same initial weights");
+    assertEquals(
+        single.params(), distributed.getNetwork().params(), "same seed, same initial weights");
 
     DataSet batch = Minibatches.fromRecords(images.records(0, 32), "batch");
     for (int epoch = 0; epoch < 3; epoch++) {
@@ -64,8 +77,9 @@ class SparkVsSingleMachineTest extends SparkTestBase {
     INDArray difference = distributed.getNetwork().params().sub(single.params());
     double maxDifference = difference.amaxNumber().doubleValue();
     assertTrue(maxDifference < TOLERANCE, "max parameter difference " + maxDifference);
-    assertTrue(single.params().sub(initial(trial)).amaxNumber()
-        .doubleValue() > 1e-4, "training must have moved the weights, or the comparison proves nothing");
+    assertTrue(
+        single.params().sub(initial(trial)).amaxNumber().doubleValue() > 1e-4,
+        "training must have moved the weights, or the comparison proves nothing");
   }
 
   private static INDArray initial(TrialSpec trial) {

@@ -30,13 +30,16 @@ import org.sweep4j.sql.OutputFormat;
 import org.sweep4j.sql.ResultFormatter;
 import org.sweep4j.sql.ResultsSql;
 
-/** A whole sweep on a few hundred synthetic images with real Spark, DL4J and Parquet, then resume. */
+/**
+ * A whole sweep on a few hundred synthetic images with real Spark, DL4J and Parquet, then resume.
+ */
 class SweepIntegrationTest extends SparkTestBase {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private JobSpec job() {
-    return JobFileParser.parse("it.yaml", """
+    return JobFileParser.parse(
+        "it.yaml",
+        """
         sweep: it
         description: integration test
         dataset: {source: synthetic, train_size: 256, test_size: 100, validation: holdout, validation_size: 64}
@@ -44,11 +47,13 @@ class SweepIntegrationTest extends SparkTestBase {
         training: {epochs: 2, batch_size: 32}
         distribution: {workers: 2, averaging_frequency: 2}
         output: {results: %s}
-        """.formatted(dir.resolve("results")));
+        """
+            .formatted(dir.resolve("results")));
   }
 
   private SweepSummary run(JobSpec job, boolean resume, ByteArrayOutputStream console) {
-    return new SweepRunner(spark, new PrintStream(console, true, StandardCharsets.UTF_8)).run(job, resume);
+    return new SweepRunner(spark, new PrintStream(console, true, StandardCharsets.UTF_8))
+        .run(job, resume);
   }
 
   @Test
@@ -64,7 +69,8 @@ class SweepIntegrationTest extends SparkTestBase {
     // Plain Spark reads the tables: one trials row per trial, one epochs row per trial x epoch.
     String results = job.results();
     assertEquals(2, spark.read().parquet(results + "/trials").count());
-    List<Row> epochs = spark.read().parquet(results + "/epochs").orderBy("trial_id", "epoch").collectAsList();
+    List<Row> epochs =
+        spark.read().parquet(results + "/epochs").orderBy("trial_id", "epoch").collectAsList();
     assertEquals(4, epochs.size());
     for (Row row : epochs) {
       double valAccuracy = row.getDouble(row.fieldIndex("val_accuracy"));
@@ -76,18 +82,28 @@ class SweepIntegrationTest extends SparkTestBase {
     for (TrialRow trial : trials) {
       assertEquals(TrialStatus.FINISHED, trial.status());
       assertEquals("holdout(64)", trial.validation());
-      assertTrue(trial.testAccuracy() >= 0 && trial.testAccuracy() <= 1, "the test set scored after the last epoch");
+      assertTrue(
+          trial.testAccuracy() >= 0 && trial.testAccuracy() <= 1,
+          "the test set scored after the last epoch");
       assertTrue(Double.isFinite(trial.testLoss()));
       assertEquals(42_442, trial.params());
       assertEquals("local[2]", trial.provenance().sparkMaster());
-      assertTrue(trial.provenance().sparkVersion().startsWith("3.5"), trial.provenance().sparkVersion());
+      assertTrue(
+          trial.provenance().sparkVersion().startsWith("3.5"), trial.provenance().sparkVersion());
       assertTrue(trial.dataDescription().startsWith("synthetic"), trial.dataDescription());
     }
-    assertTrue(Files.notExists(dir.resolve("results/_shards")), "data shards are removed after the run");
+    assertTrue(
+        Files.notExists(dir.resolve("results/_shards")), "data shards are removed after the run");
 
-    // Diagnostics: per trial and epoch, conv1 and conv2 with four measures each and the output's gradient norm.
-    List<Row> deadUnits = ResultsSql.query(spark, results, "select layer, count(*), min(value), max(value)"
-        + " from layer_stats where measure = 'dead_fraction' group by layer order by layer").collectAsList();
+    // Diagnostics: per trial and epoch, conv1 and conv2 with four measures each and the output's
+    // gradient norm.
+    List<Row> deadUnits =
+        ResultsSql.query(
+                spark,
+                results,
+                "select layer, count(*), min(value), max(value)"
+                    + " from layer_stats where measure = 'dead_fraction' group by layer order by layer")
+            .collectAsList();
     assertEquals(List.of("conv1", "conv2"), deadUnits.stream().map(r -> r.getString(0)).toList());
     for (Row row : deadUnits) {
       assertEquals(4L, row.getLong(1), row.toString());
@@ -96,8 +112,13 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(2 * 2 * 9, spark.read().parquet(results + "/layer_stats").count());
 
     // The issue's query, through the registered views.
-    List<Row> perActivation = ResultsSql.query(spark, results, "select t.activation, max(e.val_accuracy) from epochs e"
-        + " join trials t using (trial_id) group by t.activation order by t.activation").collectAsList();
+    List<Row> perActivation =
+        ResultsSql.query(
+                spark,
+                results,
+                "select t.activation, max(e.val_accuracy) from epochs e"
+                    + " join trials t using (trial_id) group by t.activation order by t.activation")
+            .collectAsList();
     assertEquals(List.of("relu", "tanh"), perActivation.stream().map(r -> r.getString(0)).toList());
 
     // Every Spark SQL cell of the exported notebooks runs against these tables and finds rows.
@@ -109,26 +130,44 @@ class SweepIntegrationTest extends SparkTestBase {
         notebookQueries++;
       }
     }
-    // The README's recipe for the spark-sql shell: tables over the Parquet directories; DDL prints OK.
-    Dataset<Row> created = ResultsSql.run(spark,
-        "create table readme_trials using parquet location '" + Path.of(results, "trials").toAbsolutePath() + "'", "README");
+    // The README's recipe for the spark-sql shell: tables over the Parquet directories; DDL prints
+    // OK.
+    Dataset<Row> created =
+        ResultsSql.run(
+            spark,
+            "create table readme_trials using parquet location '"
+                + Path.of(results, "trials").toAbsolutePath()
+                + "'",
+            "README");
     assertEquals("OK", ResultFormatter.format(created, OutputFormat.TABLE, 10).strip());
     assertEquals(2, ResultsSql.run(spark, "select * from readme_trials", "README").count());
-    IllegalArgumentException badQuery = assertThrows(IllegalArgumentException.class,
-        () -> ResultsSql.run(spark, "select nope from epochs", "q.sql, statement 2"));
-    assertTrue(badQuery.getMessage().startsWith("q.sql, statement 2: [UNRESOLVED_COLUMN"), badQuery.getMessage());
-    assertFalse(badQuery.getMessage().contains("SubqueryAlias"), "no query plan in a user's error message");
-    assertTrue(notebookQueries >= 4, "expected the notebooks' ranking, curves and diagnostics queries, found "
-        + notebookQueries);
+    IllegalArgumentException badQuery =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ResultsSql.run(spark, "select nope from epochs", "q.sql, statement 2"));
+    assertTrue(
+        badQuery.getMessage().startsWith("q.sql, statement 2: [UNRESOLVED_COLUMN"),
+        badQuery.getMessage());
+    assertFalse(
+        badQuery.getMessage().contains("SubqueryAlias"), "no query plan in a user's error message");
+    assertTrue(
+        notebookQueries >= 4,
+        "expected the notebooks' ranking, curves and diagnostics queries, found "
+            + notebookQueries);
 
     // Running the same sweep again without --resume must not touch the recorded trials.
-    SweepException clash = assertThrows(SweepException.class, () -> run(job, false, new ByteArrayOutputStream()));
-    assertTrue(clash.getMessage().contains("already holds 2 of this sweep's 2 trials"), clash.getMessage());
+    SweepException clash =
+        assertThrows(SweepException.class, () -> run(job, false, new ByteArrayOutputStream()));
+    assertTrue(
+        clash.getMessage().contains("already holds 2 of this sweep's 2 trials"),
+        clash.getMessage());
     assertTrue(clash.getMessage().contains("--resume"), clash.getMessage());
 
-    // --resume skips settled trials and reruns a failed one, replacing its rows rather than adding to them.
+    // --resume skips settled trials and reruns a failed one, replacing its rows rather than adding
+    // to them.
     TrialSpec second = GridExpander.expand(job).get(1);
-    TrialRow recorded = trials.stream().filter(t -> t.trialId().equals(second.id())).findFirst().orElseThrow();
+    TrialRow recorded =
+        trials.stream().filter(t -> t.trialId().equals(second.id())).findFirst().orElseThrow();
     ResultsStore.open(results).record(failedCopy(recorded), List.of());
     SweepSummary resumed = run(job, true, new ByteArrayOutputStream());
     assertEquals(new SweepSummary(1, 0, 0, 1, 0, 0, first.results()), resumed);
@@ -139,32 +178,48 @@ class SweepIntegrationTest extends SparkTestBase {
 
   @Test
   void validatesOnTheTestSetByDefaultAndTrainsAugmented() {
-    JobSpec job = JobFileParser.parse("it2.yaml", """
+    JobSpec job =
+        JobFileParser.parse(
+            "it2.yaml",
+            """
         sweep: it2
         description: validation on the test set
         dataset: {source: synthetic, train_size: 128, test_size: 64}
         grid: {activations: [relu], architectures: [small_cnn], seeds: [3]}
         training: {epochs: 1, batch_size: 32, probe_size: 0, augmentation: crop_flip}
         output: {results: %s}
-        """.formatted(dir.resolve("results2").toUri()));
-    // Results given as a file: URI go through Hadoop's file system API, as hdfs:// or s3a:// results would.
+        """
+                .formatted(dir.resolve("results2").toUri()));
+    // Results given as a file: URI go through Hadoop's file system API, as hdfs:// or s3a://
+    // results would.
     assertTrue(job.results().startsWith("file:"), job.results());
     assertEquals(1, run(job, false, new ByteArrayOutputStream()).finished());
-    assertTrue(Files.notExists(dir.resolve("results2/_shards")), "shards written and removed through Hadoop");
+    assertTrue(
+        Files.notExists(dir.resolve("results2/_shards")),
+        "shards written and removed through Hadoop");
     TrialRow trial = ResultsStore.open(job.results()).readTrials().get(0);
     assertEquals("test", trial.validation());
-    assertEquals("crop_flip", trial.augmentation(), "trained on cropped and flipped minibatches, on the executors");
+    assertEquals(
+        "crop_flip",
+        trial.augmentation(),
+        "trained on cropped and flipped minibatches, on the executors");
     assertTrue(trial.trialId().startsWith("small_cnn-relu-crop_flip-s3-"), trial.trialId());
     assertEquals(trial.finalValAccuracy(), trial.testAccuracy());
-    assertTrue(Files.notExists(dir.resolve("results2/layer_stats")) || ResultsStore.open(job.results())
-        .readLayerStats().isEmpty(), "probe_size 0 records no diagnostics");
+    assertTrue(
+        Files.notExists(dir.resolve("results2/layer_stats"))
+            || ResultsStore.open(job.results()).readLayerStats().isEmpty(),
+        "probe_size 0 records no diagnostics");
   }
 
   @Test
   void aDivergingTrialIsRecordedWithItsEpochAndTheSweepGoesOn() throws InterruptedException {
-    // Plain SGD at a learning rate of 9.9 blows SELU's exponential up to NaN in the first epoch; tanh saturates
+    // Plain SGD at a learning rate of 9.9 blows SELU's exponential up to NaN in the first epoch;
+    // tanh saturates
     // instead and trains on (badly), which is what the sweep must go on to.
-    JobSpec job = JobFileParser.parse("div.yaml", """
+    JobSpec job =
+        JobFileParser.parse(
+            "div.yaml",
+            """
         sweep: div
         description: divergence
         dataset: {source: synthetic, train_size: 128, test_size: 64}
@@ -172,21 +227,26 @@ class SweepIntegrationTest extends SparkTestBase {
         training: {epochs: 2, batch_size: 8, optimizer: sgd, learning_rate: 9.9, probe_size: 16}
         distribution: {workers: 1}
         output: {results: %s}
-        """.formatted(dir.resolve("diverging")));
+        """
+                .formatted(dir.resolve("diverging")));
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     List<String> jobDescriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
-    SparkListener descriptions = new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart jobStart) {
-        jobDescriptions.add(String.valueOf(jobStart.properties().getProperty("spark.job.description")));
-      }
-    };
+    SparkListener descriptions =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart jobStart) {
+            jobDescriptions.add(
+                String.valueOf(jobStart.properties().getProperty("spark.job.description")));
+          }
+        };
     spark.sparkContext().addSparkListener(descriptions);
     SweepSummary summary;
     try {
       summary = run(job, false, console);
       // Listeners hear of jobs asynchronously: give the last ones a moment to arrive.
-      for (int i = 0; i < 100 && jobDescriptions.stream().noneMatch(d -> d.contains("tanh seed 1 epoch 2/2")); i++) {
+      for (int i = 0;
+          i < 100 && jobDescriptions.stream().noneMatch(d -> d.contains("tanh seed 1 epoch 2/2"));
+          i++) {
         Thread.sleep(50);
       }
     } finally {
@@ -195,30 +255,51 @@ class SweepIntegrationTest extends SparkTestBase {
     String progress = console.toString(StandardCharsets.UTF_8);
     assertEquals(new SweepSummary(1, 1, 0, 0, 0, 0, summary.results()), summary, progress);
     // What the Spark UI shows on a cluster: every job names its trial and epoch.
-    assertTrue(jobDescriptions.stream().anyMatch(d -> d.startsWith("trial 2/2 small_cnn tanh seed 1 epoch 2/2 [")),
+    assertTrue(
+        jobDescriptions.stream()
+            .anyMatch(d -> d.startsWith("trial 2/2 small_cnn tanh seed 1 epoch 2/2 [")),
         jobDescriptions.toString());
-    assertTrue(jobDescriptions.stream().allMatch(d -> d.startsWith("trial ")), jobDescriptions.toString());
-    assertTrue(progress.contains("[trial 1/2 small_cnn selu s1] diverged: loss became NaN in epoch 1"), progress);
+    assertTrue(
+        jobDescriptions.stream().allMatch(d -> d.startsWith("trial ")), jobDescriptions.toString());
+    assertTrue(
+        progress.contains("[trial 1/2 small_cnn selu s1] diverged: loss became NaN in epoch 1"),
+        progress);
 
     ResultsStore store = ResultsStore.open(job.results());
-    TrialRow selu = store.readTrials().stream().filter(t -> t.activation().equals("selu")).findFirst().orElseThrow();
+    TrialRow selu =
+        store.readTrials().stream()
+            .filter(t -> t.activation().equals("selu"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(TrialStatus.DIVERGED, selu.status());
     assertEquals(1, selu.epochsCompleted());
     assertEquals("loss became NaN in epoch 1", selu.error());
     assertEquals(null, selu.bestValAccuracy(), "no finite epoch to be best");
-    List<EpochRow> seluEpochs = store.readEpochs().stream().filter(e -> e.trialId().equals(selu.trialId())).toList();
+    List<EpochRow> seluEpochs =
+        store.readEpochs().stream().filter(e -> e.trialId().equals(selu.trialId())).toList();
     assertEquals(1, seluEpochs.size());
-    assertTrue(Double.isNaN(seluEpochs.get(0).trainLoss()), "the diverged epoch is kept as it was measured");
-    TrialRow tanh = store.readTrials().stream().filter(t -> t.activation().equals("tanh")).findFirst().orElseThrow();
+    assertTrue(
+        Double.isNaN(seluEpochs.get(0).trainLoss()),
+        "the diverged epoch is kept as it was measured");
+    TrialRow tanh =
+        store.readTrials().stream()
+            .filter(t -> t.activation().equals("tanh"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(TrialStatus.FINISHED, tanh.status());
 
     // A divergence is an outcome, not an accident: --resume does not retry it.
-    assertEquals(new SweepSummary(0, 0, 0, 2, 0, 0, summary.results()), run(job, true, new ByteArrayOutputStream()));
+    assertEquals(
+        new SweepSummary(0, 0, 0, 2, 0, 0, summary.results()),
+        run(job, true, new ByteArrayOutputStream()));
   }
 
   @Test
   void settingsListedInTheJobAreAxesAndEveryTrialRecordsItsOwn() {
-    JobSpec job = JobFileParser.parse("axes.yaml", """
+    JobSpec job =
+        JobFileParser.parse(
+            "axes.yaml",
+            """
         sweep: axes
         description: workers and dropout as axes
         dataset: {source: synthetic, train_size: 128, test_size: 64}
@@ -226,20 +307,35 @@ class SweepIntegrationTest extends SparkTestBase {
         training: {epochs: 1, batch_size: 32, probe_size: 0, dropout_scale: [1, 0], weight_init: he_normal}
         distribution: {workers: [1, 2], averaging_frequency: 2}
         output: {results: %s}
-        """.formatted(dir.resolve("axes")));
+        """
+                .formatted(dir.resolve("axes")));
     SweepSummary summary = run(job, false, new ByteArrayOutputStream());
     assertEquals(4, summary.finished());
-    List<Row> rows = ResultsSql.query(spark, job.results(), "select workers, batch_size_per_worker, dropout_scale,"
-        + " weight_init, status from trials order by workers, dropout_scale").collectAsList();
-    assertEquals(List.of("[1,32,0.0,he_normal,finished]", "[1,32,1.0,he_normal,finished]",
-        "[2,16,0.0,he_normal,finished]", "[2,16,1.0,he_normal,finished]"),
-        rows.stream().map(Row::toString).toList(), "each trial trained, and recorded, with its own settings");
+    List<Row> rows =
+        ResultsSql.query(
+                spark,
+                job.results(),
+                "select workers, batch_size_per_worker, dropout_scale,"
+                    + " weight_init, status from trials order by workers, dropout_scale")
+            .collectAsList();
+    assertEquals(
+        List.of(
+            "[1,32,0.0,he_normal,finished]",
+            "[1,32,1.0,he_normal,finished]",
+            "[2,16,0.0,he_normal,finished]",
+            "[2,16,1.0,he_normal,finished]"),
+        rows.stream().map(Row::toString).toList(),
+        "each trial trained, and recorded, with its own settings");
   }
 
   @Test
   void earlyStoppingEndsATrialWithItsBestWeightsAndABudgetLeavesTrialsUnstarted() {
-    // min_delta 100: only the first epoch can improve on +infinity by that much, so patience 1 stops after epoch 2.
-    JobSpec job = JobFileParser.parse("stop.yaml", """
+    // min_delta 100: only the first epoch can improve on +infinity by that much, so patience 1
+    // stops after epoch 2.
+    JobSpec job =
+        JobFileParser.parse(
+            "stop.yaml",
+            """
         sweep: stop
         description: early stopping and a budget
         dataset: {source: synthetic, train_size: 128, test_size: 64}
@@ -248,14 +344,19 @@ class SweepIntegrationTest extends SparkTestBase {
                    early_stopping: {patience: 1, min_delta: 100, restore_best: true}}
         budget: {max_epochs: 7}
         output: {results: %s}
-        """.formatted(dir.resolve("stop")));
+        """
+                .formatted(dir.resolve("stop")));
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     SweepSummary summary = run(job, false, console);
     String progress = console.toString(StandardCharsets.UTF_8);
-    // A trial starts only if all 5 of its epochs fit: seed 1 (0 + 5 <= 7) stops after 2, seed 2 (2 + 5 <= 7) after
+    // A trial starts only if all 5 of its epochs fit: seed 1 (0 + 5 <= 7) stops after 2, seed 2 (2
+    // + 5 <= 7) after
     // 2 more; seed 3 (4 + 5 > 7) is not started.
     assertEquals(new SweepSummary(2, 0, 0, 0, 0, 1, summary.results()), summary, progress);
-    assertTrue(progress.contains("stopped early after epoch 2 of 5: val loss did not improve for 1 epochs"), progress);
+    assertTrue(
+        progress.contains(
+            "stopped early after epoch 2 of 5: val loss did not improve for 1 epochs"),
+        progress);
     assertTrue(progress.contains("budget (7 epochs) reached: 1 trials not started"), progress);
 
     ResultsStore store = ResultsStore.open(job.results());
@@ -263,20 +364,51 @@ class SweepIntegrationTest extends SparkTestBase {
       assertEquals(TrialStatus.FINISHED, trial.status());
       assertEquals(TrialRow.EARLY_STOPPING, trial.stopReason());
       assertEquals(2, trial.epochsCompleted());
-      EpochRow first = store.readEpochs().stream().filter(e -> e.trialId().equals(trial.trialId()) && e.epoch() == 1)
-          .findFirst().orElseThrow();
-      assertEquals(first.valAccuracy(), trial.testAccuracy(), "tested with epoch 1's restored weights");
+      EpochRow first =
+          store.readEpochs().stream()
+              .filter(e -> e.trialId().equals(trial.trialId()) && e.epoch() == 1)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(
+          first.valAccuracy(), trial.testAccuracy(), "tested with epoch 1's restored weights");
       assertEquals(first.valLoss(), trial.testLoss(), 1e-12);
     }
-    assertEquals(4, store.readEpochs().size(), "every epoch run is kept, the one after the best too");
+    assertEquals(
+        4, store.readEpochs().size(), "every epoch run is kept, the one after the best too");
   }
 
   private static TrialRow failedCopy(TrialRow t) {
-    return new TrialRow(t.trialId(), t.sweep(), t.activation(), t.activationConfig(), t.architecture(), t.seed(),
-        t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.workers(), t.averagingFrequency(),
-        t.batchSizePerWorker(), t.dataset(), t.trainSize(), t.testSize(), t.dataDescription(), TrialStatus.FAILED,
-        "executor lost", t.startedAt(), t.finishedAt(), t.params(), 0, null, null, null, t.validation(),
-        t.augmentation(), null, null,
+    return new TrialRow(
+        t.trialId(),
+        t.sweep(),
+        t.activation(),
+        t.activationConfig(),
+        t.architecture(),
+        t.seed(),
+        t.epochs(),
+        t.batchSize(),
+        t.optimizer(),
+        t.learningRate(),
+        t.workers(),
+        t.averagingFrequency(),
+        t.batchSizePerWorker(),
+        t.dataset(),
+        t.trainSize(),
+        t.testSize(),
+        t.dataDescription(),
+        TrialStatus.FAILED,
+        "executor lost",
+        t.startedAt(),
+        t.finishedAt(),
+        t.params(),
+        0,
+        null,
+        null,
+        null,
+        t.validation(),
+        t.augmentation(),
+        null,
+        null,
         t.provenance());
   }
 }

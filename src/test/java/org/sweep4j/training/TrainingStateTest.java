@@ -25,16 +25,24 @@ import org.sweep4j.data.SyntheticCifar;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 
-/** A trial's state survives the trip through a file: training goes on exactly as if it never left memory. */
+/**
+ * A trial's state survives the trip through a file: training goes on exactly as if it never left
+ * memory.
+ */
 class TrainingStateTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aNetworkRestoredFromItsStateTrainsOnExactlyLikeTheOriginal() throws IOException {
-    TrialSpec trial = new TrialSpec("state", ActivationSpec.of(ActivationName.RELU), Architecture.parse("small_cnn"),
-        5, new DatasetSpec(DataSource.SYNTHETIC, null, 32, 32), new TrainingSpec(1, 16, Optimizer.ADAM, 1e-3, 0),
-        new DistributionSpec(1, 1, 16));
+    TrialSpec trial =
+        new TrialSpec(
+            "state",
+            ActivationSpec.of(ActivationName.RELU),
+            Architecture.parse("small_cnn"),
+            5,
+            new DatasetSpec(DataSource.SYNTHETIC, null, 32, 32),
+            new TrainingSpec(1, 16, Optimizer.ADAM, 1e-3, 0),
+            new DistributionSpec(1, 1, 16));
     DataSet batch = Minibatches.fromImages(SyntheticCifar.images(16, 3), "batch");
     MultiLayerNetwork original = new MultiLayerNetwork(ModelFactory.build(trial));
     original.init();
@@ -49,7 +57,9 @@ class TrainingStateTest {
     restored.setIterationCount(original.getIterationCount());
     assertEquals(17, state.iterations());
     assertEquals(original.params(), restored.params());
-    assertEquals(original.getUpdater().getStateViewArray(), restored.getUpdater().getStateViewArray(),
+    assertEquals(
+        original.getUpdater().getStateViewArray(),
+        restored.getUpdater().getStateViewArray(),
         "Adam's moments travel with the parameters");
     original.fit(batch);
     restored.fit(batch);
@@ -62,10 +72,15 @@ class TrainingStateTest {
   @Test
   void aTruncatedStateIsRefusedWithItsName() throws IOException {
     Path file = dir.resolve("cut");
-    Files.write(file, new byte[] {0x53, 0x34, 0x4A, 0x53, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 9, 1, 2});
-    IOException error = assertThrows(IOException.class,
-        () -> TrainingState.read(file.toUri().toString(), new Configuration()));
-    assertTrue(error.getMessage().contains("cut short") && error.getMessage().contains(file.toUri().getPath()),
+    Files.write(
+        file, new byte[] {0x53, 0x34, 0x4A, 0x53, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 9, 1, 2});
+    IOException error =
+        assertThrows(
+            IOException.class,
+            () -> TrainingState.read(file.toUri().toString(), new Configuration()));
+    assertTrue(
+        error.getMessage().contains("cut short")
+            && error.getMessage().contains(file.toUri().getPath()),
         error.getMessage());
   }
 }

@@ -16,27 +16,45 @@ import org.junit.jupiter.api.Test;
 
 /** Packing trials onto task slots, without Spark: trials are their worker counts, bodies sleep. */
 class TrialSchedulerTest {
-  private static final Function<Integer, TrialScheduler.Admission> ALWAYS = t -> TrialScheduler.Admission.START;
+  private static final Function<Integer, TrialScheduler.Admission> ALWAYS =
+      t -> TrialScheduler.Admission.START;
 
-  /** Runs trials of the given widths for {@code millis} each; returns the most slots ever busy at once. */
-  private static int peakSlots(TrialScheduler<Integer> scheduler, List<Integer> widths, long millis) {
+  /**
+   * Runs trials of the given widths for {@code millis} each; returns the most slots ever busy at
+   * once.
+   */
+  private static int peakSlots(
+      TrialScheduler<Integer> scheduler, List<Integer> widths, long millis) {
     AtomicInteger busy = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
-    scheduler.run(widths, ALWAYS, width -> {
-      peak.accumulateAndGet(busy.addAndGet(width), Math::max);
-      sleep(millis);
-      busy.addAndGet(-width);
-    }, () -> { });
+    scheduler.run(
+        widths,
+        ALWAYS,
+        width -> {
+          peak.accumulateAndGet(busy.addAndGet(width), Math::max);
+          sleep(millis);
+          busy.addAndGet(-width);
+        },
+        () -> {});
     return peak.get();
   }
 
   @Test
   void fillsTheSlotsAndNoMore() {
-    assertEquals(4, peakSlots(new TrialScheduler<>(() -> 4, Integer.MAX_VALUE, w -> w), List.of(1, 1, 1, 1, 1, 1),
-        100));
-    assertEquals(4, peakSlots(new TrialScheduler<>(() -> 4, Integer.MAX_VALUE, w -> w), List.of(2, 2, 2, 1, 1),
-        100));
-    assertEquals(3, peakSlots(new TrialScheduler<>(() -> 4, Integer.MAX_VALUE, w -> w), List.of(2, 1, 2, 1), 100),
+    assertEquals(
+        4,
+        peakSlots(
+            new TrialScheduler<>(() -> 4, Integer.MAX_VALUE, w -> w),
+            List.of(1, 1, 1, 1, 1, 1),
+            100));
+    assertEquals(
+        4,
+        peakSlots(
+            new TrialScheduler<>(() -> 4, Integer.MAX_VALUE, w -> w), List.of(2, 2, 2, 1, 1), 100));
+    assertEquals(
+        3,
+        peakSlots(
+            new TrialScheduler<>(() -> 4, Integer.MAX_VALUE, w -> w), List.of(2, 1, 2, 1), 100),
         "in order: the third trial (2 workers) waits for two free slots");
   }
 
@@ -48,8 +66,11 @@ class TrialSchedulerTest {
 
   @Test
   void aTrialWiderThanTheClusterRunsAloneAndNoSlotsStillRunsOne() {
-    assertEquals(3, peakSlots(new TrialScheduler<>(() -> 2, Integer.MAX_VALUE, w -> w), List.of(3, 1), 50));
-    assertEquals(1, peakSlots(new TrialScheduler<>(() -> 0, Integer.MAX_VALUE, w -> w), List.of(1, 1, 1), 50),
+    assertEquals(
+        3, peakSlots(new TrialScheduler<>(() -> 2, Integer.MAX_VALUE, w -> w), List.of(3, 1), 50));
+    assertEquals(
+        1,
+        peakSlots(new TrialScheduler<>(() -> 0, Integer.MAX_VALUE, w -> w), List.of(1, 1, 1), 50),
         "with no executor yet, one trial is submitted (its tasks ask for executors) and the rest wait");
   }
 
@@ -60,25 +81,33 @@ class TrialSchedulerTest {
     CountDownLatch firstRunning = new CountDownLatch(1);
     AtomicInteger busy = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
-    Thread sweep = new Thread(() -> scheduler.run(List.of(1, 1, 1), ALWAYS, w -> {
-      firstRunning.countDown();
-      peak.accumulateAndGet(busy.incrementAndGet(), Math::max);
-      sleep(1_500);
-      busy.decrementAndGet();
-    }, () -> { }));
+    Thread sweep =
+        new Thread(
+            () ->
+                scheduler.run(
+                    List.of(1, 1, 1),
+                    ALWAYS,
+                    w -> {
+                      firstRunning.countDown();
+                      peak.accumulateAndGet(busy.incrementAndGet(), Math::max);
+                      sleep(1_500);
+                      busy.decrementAndGet();
+                    },
+                    () -> {}));
     sweep.start();
     assertTrue(firstRunning.await(5, TimeUnit.SECONDS));
     assertEquals(1, scheduler.running());
     slots.set(3);
     sweep.join();
-    assertEquals(3, peak.get(), "two more slots joined while the first trial ran: the others start at once");
+    assertEquals(
+        3, peak.get(), "two more slots joined while the first trial ran: the others start at once");
   }
 
   @Test
   void demandFallsAsTrialsStartAndEnd() {
     TrialScheduler<Integer> scheduler = new TrialScheduler<>(() -> 1, Integer.MAX_VALUE, w -> w);
     List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
-    scheduler.run(List.of(1, 1, 1), ALWAYS, w -> seen.add(scheduler.demand()), () -> { });
+    scheduler.run(List.of(1, 1, 1), ALWAYS, w -> seen.add(scheduler.demand()), () -> {});
     assertEquals(List.of(3, 2, 1), seen, "the running trial plus those still to start");
     assertEquals(0, scheduler.demand());
     assertEquals(3, scheduler.ended());
@@ -90,14 +119,19 @@ class TrialSchedulerTest {
     List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger asked = new AtomicInteger();
     // Trial 2 must wait for trial 1 (a budget that comes back), trial 3 is over budget.
-    scheduler.run(List.of(1, 2, 3), t -> switch (t) {
-      case 2 -> scheduler.ended() == 0 ? waitOnce(asked) : TrialScheduler.Admission.START;
-      case 3 -> TrialScheduler.Admission.SKIP;
-      default -> TrialScheduler.Admission.START;
-    }, t -> {
-      ran.add(t);
-      sleep(100);
-    }, () -> { });
+    scheduler.run(
+        List.of(1, 2, 3),
+        t ->
+            switch (t) {
+              case 2 -> scheduler.ended() == 0 ? waitOnce(asked) : TrialScheduler.Admission.START;
+              case 3 -> TrialScheduler.Admission.SKIP;
+              default -> TrialScheduler.Admission.START;
+            },
+        t -> {
+          ran.add(t);
+          sleep(100);
+        },
+        () -> {});
     assertEquals(List.of(1, 2), ran);
     assertEquals(1, asked.get(), "asked again only once trial 1 had ended");
   }
@@ -112,11 +146,18 @@ class TrialSchedulerTest {
     TrialScheduler<Integer> scheduler = new TrialScheduler<>(() -> 1, Integer.MAX_VALUE, w -> w);
     IllegalStateException broken = new IllegalStateException("results store is gone");
     List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
-    RuntimeException thrown = assertThrows(RuntimeException.class, () -> scheduler.run(List.of(1, 1, 1), ALWAYS,
-        t -> {
-          ran.add(t);
-          throw broken;
-        }, () -> { }));
+    RuntimeException thrown =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                scheduler.run(
+                    List.of(1, 1, 1),
+                    ALWAYS,
+                    t -> {
+                      ran.add(t);
+                      throw broken;
+                    },
+                    () -> {}));
     assertSame(broken, thrown);
     assertEquals(1, ran.size(), "no trial starts after a failure");
   }

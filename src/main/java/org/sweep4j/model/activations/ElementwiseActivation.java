@@ -5,8 +5,9 @@ import org.nd4j.linalg.activations.BaseActivationFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An activation applied to each value on its own, given as f and f'. Results are written back into the input
- * array, as DL4J's layer workspaces require (a freshly allocated result fails workspace validation).
+ * An activation applied to each value on its own, given as f and f'. Results are written back into
+ * the input array, as DL4J's layer workspaces require (a freshly allocated result fails workspace
+ * validation).
  */
 public abstract class ElementwiseActivation extends BaseActivationFunction {
   private static final long serialVersionUID = 1L;

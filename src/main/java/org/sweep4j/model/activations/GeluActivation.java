@@ -6,9 +6,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * GELU as Keras and PyTorch compute it: exact x·Φ(x) = 0.5·x·(1 + erf(x/√2)) by default, or the tanh
- * approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). DL4J's own ActivationGELU is neither by default
- * (it computes x·sigmoid(1.702·x)).
+ * GELU as Keras and PyTorch compute it: exact x·Φ(x) = 0.5·x·(1 + erf(x/√2)) by default, or the
+ * tanh approximation 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). DL4J's own ActivationGELU is
+ * neither by default (it computes x·sigmoid(1.702·x)).
  */
 public class GeluActivation extends ElementwiseActivation {
   private static final long serialVersionUID = 1L;

@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Heaviside step: 1 for x &gt; 0, else 0. Its gradient is zero everywhere, so nothing below the output layer
- * learns: it is in the sweep to show why an activation needs a useful gradient.
+ * Heaviside step: 1 for x &gt; 0, else 0. Its gradient is zero everywhere, so nothing below the
+ * output layer learns: it is in the sweep to show why an activation needs a useful gradient.
  */
 public class StepActivation extends ElementwiseActivation {
   private static final long serialVersionUID = 1L;

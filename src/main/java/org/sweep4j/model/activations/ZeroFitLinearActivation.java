@@ -6,12 +6,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * zero_fit_linear(x) = x − min(x): shifts each group of values so its smallest is zero. A group is one
- * sample's spatial positions of one channel in a conv layer (min over H and W, of NCHW maps or, when {@code
- * channelsLast}, NHWC ones), or one sample's features in a dense layer (min over the features).
+ * zero_fit_linear(x) = x − min(x): shifts each group of values so its smallest is zero. A group is
+ * one sample's spatial positions of one channel in a conv layer (min over H and W, of NCHW maps or,
+ * when {@code channelsLast}, NHWC ones), or one sample's features in a dense layer (min over the
+ * features).
  *
- * <p>Gradient: ∂y_i/∂x_j = δ_ij − [j = argmin], so dL/dx_j = ε_j − [j = argmin]·Σ_i ε_i. On ties the first
- * minimum takes the whole correction (min is not differentiable there).
+ * <p>Gradient: ∂y_i/∂x_j = δ_ij − [j = argmin], so dL/dx_j = ε_j − [j = argmin]·Σ_i ε_i. On ties
+ * the first minimum takes the whole correction (min is not differentiable there).
  */
 public class ZeroFitLinearActivation extends BaseActivationFunction {
   private static final long serialVersionUID = 1L;
@@ -34,14 +35,16 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
 
   @Override
   public INDArray getActivation(INDArray in, boolean training) {
-    INDArray minimum = in.rank() != 4 ? in.min(true, 1) : channelsLast ? in.min(true, 1, 2) : in.min(true, 2, 3);
+    INDArray minimum =
+        in.rank() != 4 ? in.min(true, 1) : channelsLast ? in.min(true, 1, 2) : in.min(true, 2, 3);
     return in.subi(minimum);
   }
 
   /**
-   * Every layout as [outer, position, inner] with one group per (outer, inner) pair, without copying: NHWC maps as
-   * [sample, position, channel], NCHW maps as [sample × channel, position, 1], dense rows as [sample, feature, 1].
-   * The minimum and the sum run over the positions; the correction lands at each group's first minimum.
+   * Every layout as [outer, position, inner] with one group per (outer, inner) pair, without
+   * copying: NHWC maps as [sample, position, channel], NCHW maps as [sample × channel, position,
+   * 1], dense rows as [sample, feature, 1]. The minimum and the sum run over the positions; the
+   * correction lands at each group's first minimum.
    */
   @Override
   public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {

@@ -25,15 +25,20 @@ import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The three oneDNN convolution primitives of one layer at one minibatch size, on channels-last (NHWC) float data:
- * forward, backward to the weights and bias, backward to the input. Activations and their gradients stay in
- * NHWC, which oneDNN's AVX2 kernels read and write directly; only the weights, a few thousand numbers, are
- * reordered between DL4J's [out, in, kh, kw] and oneDNN's blocked layout. Arrays are bound to the primitives'
- * memory objects call by call, so nothing is copied. Not thread-safe: each layer instance has its own.
+ * The three oneDNN convolution primitives of one layer at one minibatch size, on channels-last
+ * (NHWC) float data: forward, backward to the weights and bias, backward to the input. Activations
+ * and their gradients stay in NHWC, which oneDNN's AVX2 kernels read and write directly; only the
+ * weights, a few thousand numbers, are reordered between DL4J's [out, in, kh, kw] and oneDNN's
+ * blocked layout. Arrays are bound to the primitives' memory objects call by call, so nothing is
+ * copied. Not thread-safe: each layer instance has its own.
  */
 final class ConvPrimitives {
   private final stream stream;
-  /** Everything oneDNN objects point to: JavaCPP frees native objects when their Java peers are collected. */
+
+  /**
+   * Everything oneDNN objects point to: JavaCPP frees native objects when their Java peers are
+   * collected.
+   */
   private final List<Pointer> keep = new ArrayList<>();
 
   private final memory src;
@@ -50,11 +55,11 @@ final class ConvPrimitives {
   private final Step backwardData;
 
   /**
-   * @param shape    input [n, h, w, c] and output [n, oh, ow, oc] sizes as {n, c, h, w, oc, oh, ow}
-   * @param kernel   kernel height and width
-   * @param stride   strides
+   * @param shape input [n, h, w, c] and output [n, oh, ow, oc] sizes as {n, c, h, w, oc, oh, ow}
+   * @param kernel kernel height and width
+   * @param stride strides
    * @param padBegin top and left padding
-   * @param padEnd   bottom and right padding
+   * @param padEnd bottom and right padding
    */
   ConvPrimitives(long[] shape, long[] kernel, long[] stride, long[] padBegin, long[] padEnd) {
     engine engine = OneDnn.engine();
@@ -68,15 +73,50 @@ final class ConvPrimitives {
     memory.desc anyWeights = desc(weightDims, memory.format_tag.any);
     memory.desc biasDesc = desc(new long[] {shape[4]}, memory.format_tag.x);
 
-    var forwardPd = hold(new convolution_forward.primitive_desc(hold(new convolution_forward.desc(
-        dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct, srcDesc, anyWeights, biasDesc, dstDesc,
-        stride, padBegin, padEnd)), engine));
-    var weightsPd = hold(new convolution_backward_weights.primitive_desc(hold(new convolution_backward_weights.desc(
-        dnnl.algorithm.convolution_direct, srcDesc, anyWeights, biasDesc, dstDesc, stride, padBegin, padEnd)),
-        engine, forwardPd));
-    var dataPd = hold(new convolution_backward_data.primitive_desc(hold(new convolution_backward_data.desc(
-        dnnl.algorithm.convolution_direct, srcDesc, anyWeights, dstDesc, stride, padBegin, padEnd)), engine,
-        forwardPd));
+    var forwardPd =
+        hold(
+            new convolution_forward.primitive_desc(
+                hold(
+                    new convolution_forward.desc(
+                        dnnl.prop_kind.forward_training,
+                        dnnl.algorithm.convolution_direct,
+                        srcDesc,
+                        anyWeights,
+                        biasDesc,
+                        dstDesc,
+                        stride,
+                        padBegin,
+                        padEnd)),
+                engine));
+    var weightsPd =
+        hold(
+            new convolution_backward_weights.primitive_desc(
+                hold(
+                    new convolution_backward_weights.desc(
+                        dnnl.algorithm.convolution_direct,
+                        srcDesc,
+                        anyWeights,
+                        biasDesc,
+                        dstDesc,
+                        stride,
+                        padBegin,
+                        padEnd)),
+                engine,
+                forwardPd));
+    var dataPd =
+        hold(
+            new convolution_backward_data.primitive_desc(
+                hold(
+                    new convolution_backward_data.desc(
+                        dnnl.algorithm.convolution_direct,
+                        srcDesc,
+                        anyWeights,
+                        dstDesc,
+                        stride,
+                        padBegin,
+                        padEnd)),
+                engine,
+                forwardPd));
 
     src = unbound(srcDesc);
     dst = unbound(dstDesc);
@@ -88,17 +128,50 @@ final class ConvPrimitives {
     diffBias = unbound(biasDesc);
 
     memory forwardWeights = weightsIn(forwardPd.weights_desc(), userWeights);
-    forward = new Step(new convolution_forward(forwardPd), args(DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, forwardWeights,
-        DNNL_ARG_BIAS, bias, DNNL_ARG_DST, dst), reorderOrNull(userWeights, forwardWeights), null);
+    forward =
+        new Step(
+            new convolution_forward(forwardPd),
+            args(
+                DNNL_ARG_SRC,
+                src,
+                DNNL_ARG_WEIGHTS,
+                forwardWeights,
+                DNNL_ARG_BIAS,
+                bias,
+                DNNL_ARG_DST,
+                dst),
+            reorderOrNull(userWeights, forwardWeights),
+            null);
 
     memory diffWeights = weightsIn(weightsPd.diff_weights_desc(), userDiffWeights);
-    backwardWeights = new Step(new convolution_backward_weights(weightsPd), args(DNNL_ARG_SRC, src,
-        DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_DIFF_WEIGHTS, diffWeights, DNNL_ARG_DIFF_BIAS, diffBias), null,
-        reorderOrNull(diffWeights, userDiffWeights));
+    backwardWeights =
+        new Step(
+            new convolution_backward_weights(weightsPd),
+            args(
+                DNNL_ARG_SRC,
+                src,
+                DNNL_ARG_DIFF_DST,
+                diffDst,
+                DNNL_ARG_DIFF_WEIGHTS,
+                diffWeights,
+                DNNL_ARG_DIFF_BIAS,
+                diffBias),
+            null,
+            reorderOrNull(diffWeights, userDiffWeights));
 
     memory dataWeights = weightsIn(dataPd.weights_desc(), userWeights);
-    backwardData = new Step(new convolution_backward_data(dataPd), args(DNNL_ARG_DIFF_DST, diffDst,
-        DNNL_ARG_WEIGHTS, dataWeights, DNNL_ARG_DIFF_SRC, diffSrc), reorderOrNull(userWeights, dataWeights), null);
+    backwardData =
+        new Step(
+            new convolution_backward_data(dataPd),
+            args(
+                DNNL_ARG_DIFF_DST,
+                diffDst,
+                DNNL_ARG_WEIGHTS,
+                dataWeights,
+                DNNL_ARG_DIFF_SRC,
+                diffSrc),
+            reorderOrNull(userWeights, dataWeights),
+            null);
   }
 
   /** output = conv(input, weights) + bias; all contiguous, input and output NHWC. */
@@ -111,10 +184,11 @@ final class ConvPrimitives {
   }
 
   /**
-   * Gradients of the loss with respect to the weights and bias, from the input and the gradient at the output
-   * (pre-activation); written into DL4J's gradient views.
+   * Gradients of the loss with respect to the weights and bias, from the input and the gradient at
+   * the output (pre-activation); written into DL4J's gradient views.
    */
-  void backwardWeights(INDArray input, INDArray outputGradient, INDArray weightGradient, INDArray biasGradient) {
+  void backwardWeights(
+      INDArray input, INDArray outputGradient, INDArray weightGradient, INDArray biasGradient) {
     bind(src, input);
     bind(diffDst, outputGradient);
     bind(userDiffWeights, weightGradient);
@@ -130,7 +204,9 @@ final class ConvPrimitives {
     backwardData.run();
   }
 
-  /** A primitive with the weight reorders that go before or after it (null where none is needed). */
+  /**
+   * A primitive with the weight reorders that go before or after it (null where none is needed).
+   */
   private final class Step {
     private final primitive primitive;
     private final IntMemoryMap args;
@@ -162,12 +238,18 @@ final class ConvPrimitives {
     }
   }
 
-  /** A reorder from {@code from} to {@code to}, or null when both have the same layout (the primitive uses DL4J's). */
+  /**
+   * A reorder from {@code from} to {@code to}, or null when both have the same layout (the
+   * primitive uses DL4J's).
+   */
   private Reorder reorderOrNull(memory from, memory to) {
     return from == to ? null : new Reorder(hold(new reorder(from, to)), from, to);
   }
 
-  /** {@code user} itself when the primitive takes DL4J's layout, else a scratch memory in the primitive's. */
+  /**
+   * {@code user} itself when the primitive takes DL4J's layout, else a scratch memory in the
+   * primitive's.
+   */
   private memory weightsIn(memory.desc wanted, memory user) {
     hold(wanted);
     return wanted.equals(hold(user.get_desc())) ? user : hold(new memory(wanted, OneDnn.engine()));

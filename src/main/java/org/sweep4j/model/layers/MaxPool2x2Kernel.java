@@ -6,27 +6,32 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The loops of {@link MaxPool2x2InJava} on contiguous NCHW or NHWC arrays, one pair of input rows at a time: a
- * bulk copy of the two rows into a Java array, the window maxima there, a bulk copy of the results back. An NHWC
- * row holds all channels of each column side by side, so its horizontal neighbours lie {@code step} = channels
- * apart instead of 1, and a plane is one image instead of one channel of one image. Copying rows keeps
- * the inner loops on plain arrays, which the JIT compiles without the per-element checks of NIO buffer access.
- * One subclass per element type: floats for training, doubles for gradient checks. The two are the same loops
- * over {@code float[]} and {@code double[]}: Java has no generics over primitives, and boxing would undo the point.
+ * The loops of {@link MaxPool2x2InJava} on contiguous NCHW or NHWC arrays, one pair of input rows
+ * at a time: a bulk copy of the two rows into a Java array, the window maxima there, a bulk copy of
+ * the results back. An NHWC row holds all channels of each column side by side, so its horizontal
+ * neighbours lie {@code step} = channels apart instead of 1, and a plane is one image instead of
+ * one channel of one image. Copying rows keeps the inner loops on plain arrays, which the JIT
+ * compiles without the per-element checks of NIO buffer access. One subclass per element type:
+ * floats for training, doubles for gradient checks. The two are the same loops over {@code float[]}
+ * and {@code double[]}: Java has no generics over primitives, and boxing would undo the point.
  */
 abstract class MaxPool2x2Kernel {
   final int rowPairs;
+
   /** Elements in one input row. */
   final int width;
+
   /** Elements in one output row. */
   final int outWidth;
+
   final int height;
+
   /** Distance between horizontal neighbours: 1 in NCHW, the channel count in NHWC. */
   final int step;
 
   /**
-   * @param planes  NCHW: images × channels; NHWC: images
-   * @param step    1 for NCHW, the channel count for NHWC
+   * @param planes NCHW: images × channels; NHWC: images
+   * @param step 1 for NCHW, the channel count for NHWC
    */
   MaxPool2x2Kernel(long planes, long height, long columns, int step) {
     this.step = step;
@@ -48,10 +53,16 @@ abstract class MaxPool2x2Kernel {
 
   abstract void forward(INDArray input, INDArray output);
 
-  /** Writes every pair of input rows of {@code inputGradient} whole (zero where no window's maximum lies). */
+  /**
+   * Writes every pair of input rows of {@code inputGradient} whole (zero where no window's maximum
+   * lies).
+   */
   abstract void backward(INDArray input, INDArray outputGradient, INDArray inputGradient);
 
-  /** Where the {@code pair}-th pair of input rows starts (pairs counted over all planes, odd last rows skipped). */
+  /**
+   * Where the {@code pair}-th pair of input rows starts (pairs counted over all planes, odd last
+   * rows skipped).
+   */
   final int rowPairStart(int pair) {
     int outRowsPerPlane = height / 2;
     int plane = pair / outRowsPerPlane;
@@ -73,7 +84,8 @@ abstract class MaxPool2x2Kernel {
         in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
         for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
           maxima[col] = rows[argmax(rows, topLeft)];
-          // The next channel of the same window column; after the last channel, skip the other column's. (A table
+          // The next channel of the same window column; after the last channel, skip the other
+          // column's. (A table
           // of window starts, looked up per element, trained the small CNN about 7% slower.)
           topLeft++;
           if (++channel == step) {
@@ -100,7 +112,8 @@ abstract class MaxPool2x2Kernel {
         Arrays.fill(routed, 0f);
         for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
           routed[argmax(rows, topLeft)] = gradients[col];
-          // The next channel of the same window column; after the last channel, skip the other column's.
+          // The next channel of the same window column; after the last channel, skip the other
+          // column's.
           topLeft++;
           if (++channel == step) {
             channel = 0;
@@ -112,10 +125,11 @@ abstract class MaxPool2x2Kernel {
     }
 
     /**
-     * Where the first maximum in row order of the window whose top-left element is {@code topLeft} lies in
-     * {@code rows} (top row at 0, bottom row at {@code width}): a later element wins only when strictly larger.
-     * Which element wins is a coin toss the CPU cannot predict, so this computes it without branches (the same
-     * with {@code ?:} took five times as long): see {@link #laterIsLarger}.
+     * Where the first maximum in row order of the window whose top-left element is {@code topLeft}
+     * lies in {@code rows} (top row at 0, bottom row at {@code width}): a later element wins only
+     * when strictly larger. Which element wins is a coin toss the CPU cannot predict, so this
+     * computes it without branches (the same with {@code ?:} took five times as long): see {@link
+     * #laterIsLarger}.
      */
     private int argmax(float[] rows, int topLeft) {
       int bottomLeft = width + topLeft;
@@ -125,10 +139,11 @@ abstract class MaxPool2x2Kernel {
     }
 
     /**
-     * 1 when {@code later > earlier}, else 0, as the sign bit of their difference: the difference of two distinct
-     * finite floats is never zero, and equal ones give +0, so ties keep the earlier element. Differs from
-     * {@code >} only for -0 against +0 (the +0 wins) and for NaNs and opposite infinities, whose winner is
-     * arbitrary: a NaN need not reach the output, but a network producing NaNs is caught by its NaN loss.
+     * 1 when {@code later > earlier}, else 0, as the sign bit of their difference: the difference
+     * of two distinct finite floats is never zero, and equal ones give +0, so ties keep the earlier
+     * element. Differs from {@code >} only for -0 against +0 (the +0 wins) and for NaNs and
+     * opposite infinities, whose winner is arbitrary: a NaN need not reach the output, but a
+     * network producing NaNs is caught by its NaN loss.
      */
     private static int laterIsLarger(float earlier, float later) {
       return Float.floatToRawIntBits(earlier - later) >>> 31;
@@ -150,7 +165,8 @@ abstract class MaxPool2x2Kernel {
         in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
         for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
           maxima[col] = rows[argmax(rows, topLeft)];
-          // The next channel of the same window column; after the last channel, skip the other column's.
+          // The next channel of the same window column; after the last channel, skip the other
+          // column's.
           topLeft++;
           if (++channel == step) {
             channel = 0;
@@ -176,7 +192,8 @@ abstract class MaxPool2x2Kernel {
         Arrays.fill(routed, 0d);
         for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
           routed[argmax(rows, topLeft)] = gradients[col];
-          // The next channel of the same window column; after the last channel, skip the other column's.
+          // The next channel of the same window column; after the last channel, skip the other
+          // column's.
           topLeft++;
           if (++channel == step) {
             channel = 0;

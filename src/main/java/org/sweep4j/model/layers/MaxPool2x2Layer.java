@@ -10,29 +10,42 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Configuration of Keras's {@code MaxPooling2D(2)} on NCHW or NHWC feature maps, as its input type says (2×2
- * windows, stride 2, odd edges dropped) computed by {@link MaxPool2x2InJava}. Everything else (output shape inference, JSON form with its
- * class name, so Spark executors rebuild the same layer) is DL4J's {@link SubsamplingLayer}.
+ * Configuration of Keras's {@code MaxPooling2D(2)} on NCHW or NHWC feature maps, as its input type
+ * says (2×2 windows, stride 2, odd edges dropped) computed by {@link MaxPool2x2InJava}. Everything
+ * else (output shape inference, JSON form with its class name, so Spark executors rebuild the same
+ * layer) is DL4J's {@link SubsamplingLayer}.
  */
 public class MaxPool2x2Layer extends SubsamplingLayer {
 
   /** For Jackson, which rebuilds the layer from the configuration JSON on every executor. */
-  public MaxPool2x2Layer() {
-  }
+  public MaxPool2x2Layer() {}
 
   private MaxPool2x2Layer(SubsamplingLayer.Builder builder) {
     super(builder);
   }
 
   public static MaxPool2x2Layer create() {
-    return new MaxPool2x2Layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
-        .convolutionMode(ConvolutionMode.Truncate));
+    return new MaxPool2x2Layer(
+        new SubsamplingLayer.Builder(PoolingType.MAX)
+            .kernelSize(2, 2)
+            .stride(2, 2)
+            .convolutionMode(ConvolutionMode.Truncate));
   }
 
   @Override
-  public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-      INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-    return LayerWiring.wire(new MaxPool2x2InJava(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+  public Layer instantiate(
+      NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners,
+      int layerIndex,
+      INDArray layerParamsView,
+      boolean initializeParams,
+      DataType networkDataType) {
+    return LayerWiring.wire(
+        new MaxPool2x2InJava(conf, networkDataType),
+        conf,
+        listeners,
+        layerIndex,
+        layerParamsView,
         initializeParams);
   }
 }

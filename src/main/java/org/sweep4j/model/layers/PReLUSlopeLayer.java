@@ -9,15 +9,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Configuration of a PReLU layer (learnable negative slopes, initialised to 0 as in Keras) computed by
- * {@link PReLUWithArrayOps}. Everything else (parameter shapes, initialiser, JSON
- * form with its class name, so Spark executors rebuild the same layer) is DL4J's {@link PReLULayer}.
+ * Configuration of a PReLU layer (learnable negative slopes, initialised to 0 as in Keras) computed
+ * by {@link PReLUWithArrayOps}. Everything else (parameter shapes, initialiser, JSON form with its
+ * class name, so Spark executors rebuild the same layer) is DL4J's {@link PReLULayer}.
  */
 public class PReLUSlopeLayer extends PReLULayer {
 
   /** For Jackson, which rebuilds the layer from the configuration JSON on every executor. */
-  public PReLUSlopeLayer() {
-  }
+  public PReLUSlopeLayer() {}
 
   private PReLUSlopeLayer(PReLULayer template) {
     setLayerName(template.getLayerName());
@@ -39,9 +38,9 @@ public class PReLUSlopeLayer extends PReLULayer {
   }
 
   /**
-   * A PReLU layer for activations of {@code inputShape} (without the batch dimension) that shares one slope
-   * over each of {@code sharedAxes} (1-based with the batch axis as 0, as in DL4J: {@code 2, 3} for the
-   * spatial axes of NCHW feature maps).
+   * A PReLU layer for activations of {@code inputShape} (without the batch dimension) that shares
+   * one slope over each of {@code sharedAxes} (1-based with the batch axis as 0, as in DL4J: {@code
+   * 2, 3} for the spatial axes of NCHW feature maps).
    */
   public static PReLUSlopeLayer of(long[] inputShape, long... sharedAxes) {
     PReLULayer.Builder builder = new PReLULayer.Builder().inputShape(inputShape);
@@ -52,9 +51,19 @@ public class PReLUSlopeLayer extends PReLULayer {
   }
 
   @Override
-  public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
-      INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-    return LayerWiring.wire(new PReLUWithArrayOps(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+  public Layer instantiate(
+      NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners,
+      int layerIndex,
+      INDArray layerParamsView,
+      boolean initializeParams,
+      DataType networkDataType) {
+    return LayerWiring.wire(
+        new PReLUWithArrayOps(conf, networkDataType),
+        conf,
+        listeners,
+        layerIndex,
+        layerParamsView,
         initializeParams);
   }
 }

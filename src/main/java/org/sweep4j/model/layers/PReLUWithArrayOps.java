@@ -15,11 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J's PReLU layer, f(x) = x for x > 0 and a·x otherwise, computed with contiguous ND4J array ops on the
- * input seen as a matrix with one row per example. The slopes are repeated to one value per row element
- * (a small array), so forward and backward are a few element-wise passes and one broadcast over rows.
- * DL4J's native ops for this are unusable here: {@code prelu_bp} rejects inputs over 64 times the slope
- * count and {@code prelu} takes ~300× as long as a ReLU on a 100×32×30×30 batch.
+ * DL4J's PReLU layer, f(x) = x for x > 0 and a·x otherwise, computed with contiguous ND4J array ops
+ * on the input seen as a matrix with one row per example. The slopes are repeated to one value per
+ * row element (a small array), so forward and backward are a few element-wise passes and one
+ * broadcast over rows. DL4J's native ops for this are unusable here: {@code prelu_bp} rejects
+ * inputs over 64 times the slope count and {@code prelu} takes ~300× as long as a ReLU on a
+ * 100×32×30×30 batch.
  */
 public class PReLUWithArrayOps extends PReLU {
 
@@ -32,32 +33,40 @@ public class PReLUWithArrayOps extends PReLU {
     assertInputSet(false);
     applyDropOutIfNecessary(training, workspaceMgr);
     INDArray x = rows(input);
-    // Every step works in place on workspace arrays: allocating a fresh array costs more than the arithmetic.
-    INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+    // Every step works in place on workspace arrays: allocating a fresh array costs more than the
+    // arithmetic.
+    INDArray output =
+        workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
     Transforms.relu(output.assign(x), false);
-    INDArray negativePart = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), x.shape(), 'c');
+    INDArray negativePart =
+        workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), x.shape(), 'c');
     negativePart.assign(x).subi(output).muliRowVector(slopesPerElement());
     return output.addi(negativePart).reshape('c', input.shape());
   }
 
   @Override
-  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+  public Pair<Gradient, INDArray> backpropGradient(
+      INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
     INDArray x = rows(input);
     INDArray outputGradient = rows(epsilon);
-    INDArray positiveSide = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
+    INDArray positiveSide =
+        workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
     Transforms.step(positiveSide.assign(x), false).muli(outputGradient);
-    INDArray negativeSide = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
+    INDArray negativeSide =
+        workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
     negativeSide.assign(outputGradient).subi(positiveSide);
 
     // ε where x > 0, a·ε elsewhere.
-    INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(),
-        'c');
+    INDArray inputGradient =
+        workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
     inputGradient.assign(negativeSide).muliRowVector(slopesPerElement()).addi(positiveSide);
 
-    // dL/da = Σ ε·min(x, 0) = Σ ε_neg·x, over the examples and then over the axes each slope is shared by.
+    // dL/da = Σ ε·min(x, 0) = Σ ε_neg·x, over the examples and then over the axes each slope is
+    // shared by.
     INDArray perElement = negativeSide.muli(x).sum(0).reshape('c', inputShape());
-    INDArray slopeGradient = sharedAxes().length == 0 ? perElement : perElement.sum(true, sharedAxes());
+    INDArray slopeGradient =
+        sharedAxes().length == 0 ? perElement : perElement.sum(true, sharedAxes());
     INDArray slopeGradientView = gradientViews.get(PReLUParamInitializer.WEIGHT_KEY);
     slopeGradientView.assign(slopeGradient.reshape(slopeGradientView.shape()));
 
@@ -67,12 +76,17 @@ public class PReLUWithArrayOps extends PReLU {
     return new Pair<>(gradient, result);
   }
 
-  /** The array as a c-ordered matrix with one row per example (a view when it already is contiguous). */
+  /**
+   * The array as a c-ordered matrix with one row per example (a view when it already is
+   * contiguous).
+   */
   private static INDArray rows(INDArray array) {
     return array.reshape('c', array.size(0), array.length() / array.size(0));
   }
 
-  /** The slopes repeated over their shared axes and flattened: one slope per element of an example. */
+  /**
+   * The slopes repeated over their shared axes and flattened: one slope per element of an example.
+   */
   private INDArray slopesPerElement() {
     INDArray slopes = getParam(PReLUParamInitializer.WEIGHT_KEY);
     long elementsPerExample = LongStream.of(inputShape()).reduce(1, Math::multiplyExact);
@@ -80,8 +94,8 @@ public class PReLUWithArrayOps extends PReLU {
   }
 
   /**
-   * The shape of one example, read from the input: DL4J overwrites the configuration's input shape with
-   * the slopes' shape (shared axes set to 1) when it initialises the parameters.
+   * The shape of one example, read from the input: DL4J overwrites the configuration's input shape
+   * with the slopes' shape (shared axes set to 1) when it initialises the parameters.
    */
   private long[] inputShape() {
     return Arrays.copyOfRange(input.shape(), 1, input.rank());
@@ -90,6 +104,8 @@ public class PReLUWithArrayOps extends PReLU {
   /** Shared axes counted on one example's shape (DL4J counts them with the batch axis as 0). */
   private int[] sharedAxes() {
     long[] shared = layerConf().getSharedAxes();
-    return shared == null ? new int[0] : LongStream.of(shared).mapToInt(axis -> (int) axis - 1).toArray();
+    return shared == null
+        ? new int[0]
+        : LongStream.of(shared).mapToInt(axis -> (int) axis - 1).toArray();
   }
 }

@@ -4,8 +4,9 @@ import org.sweep4j.model.LayerStack;
 import org.sweep4j.model.NetworkArchitecture;
 
 /**
- * A test-only architecture: its existence as one class in this package, with no registration anywhere, is
- * what makes {@code tiny_cnn} a valid name in job files ({@code ArchitectureCatalogTest}).
+ * A test-only architecture: its existence as one class in this package, with no registration
+ * anywhere, is what makes {@code tiny_cnn} a valid name in job files ({@code
+ * ArchitectureCatalogTest}).
  */
 public final class TinyCnn implements NetworkArchitecture {
   @Override

@@ -30,14 +30,17 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** The Java 2×2 max-pooling layer computes exactly what DL4J's own pooling does, forward and backward. */
+/**
+ * The Java 2×2 max-pooling layer computes exactly what DL4J's own pooling does, forward and
+ * backward.
+ */
 class MaxPool2x2LayerTest {
   private static final int CHANNELS = 3;
 
   /**
-   * Conv → ReLU → pool → conv → ReLU → pool on maps of odd and even sizes (15: 13 → 6 → 4 → 2, odd edges
-   * dropped; 32: 30 → 15 → 13 → 6), channels-first and channels-last. ReLU makes windows of equal zeros, so the
-   * tie rule is compared too.
+   * Conv → ReLU → pool → conv → ReLU → pool on maps of odd and even sizes (15: 13 → 6 → 4 → 2, odd
+   * edges dropped; 32: 30 → 15 → 13 → 6), channels-first and channels-last. ReLU makes windows of
+   * equal zeros, so the tie rule is compared too.
    */
   @ParameterizedTest
   @CsvSource({"15, NCHW", "32, NCHW", "15, NHWC", "32, NHWC"})
@@ -50,8 +53,10 @@ class MaxPool2x2LayerTest {
     List<INDArray> ourActivations = ours.feedForward(batch.getFeatures(), true);
     List<INDArray> stockActivations = stock.feedForward(batch.getFeatures(), true);
     for (int layer : new int[] {2, 4}) {
-      assertEquals(stockActivations.get(layer), ourActivations.get(layer), format + " pooled maps of layer "
-          + (layer - 1));
+      assertEquals(
+          stockActivations.get(layer),
+          ourActivations.get(layer),
+          format + " pooled maps of layer " + (layer - 1));
     }
 
     INDArray expected = gradient(stock, batch);
@@ -61,7 +66,9 @@ class MaxPool2x2LayerTest {
     assertEquals(expected, actual, format + " gradients of every weight behind the pooling layers");
   }
 
-  /** Windows (row-major) with ties: the gradient goes to the first maximum in row order, as in DL4J. */
+  /**
+   * Windows (row-major) with ties: the gradient goes to the first maximum in row order, as in DL4J.
+   */
   @Test
   void tiesSendTheGradientToTheFirstMaximum() {
     float[][] windows = {{1, 1, 1, 1}, {0, 2, 2, 0}, {1, 0, 3, 3}, {-1, -2, -1, -5}, {0, 0, 0, 7}};
@@ -69,13 +76,16 @@ class MaxPool2x2LayerTest {
     for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
       for (int w = 0; w < windows.length; w++) {
         float[] v = windows[w];
-        INDArray input = Nd4j.create(new float[] {v[0], v[1], v[2], v[3]}, new long[] {1, 1, 2, 2}, 'c')
-            .castTo(type);
+        INDArray input =
+            Nd4j.create(new float[] {v[0], v[1], v[2], v[3]}, new long[] {1, 1, 2, 2}, 'c')
+                .castTo(type);
         INDArray output = Nd4j.create(type, 1, 1, 1, 1);
         INDArray inputGradient = Nd4j.create(type, 1, 1, 2, 2);
         long[] layout = MaxPool2x2Kernel.nchw(input.shape());
-        MaxPool2x2Kernel kernel = type == DataType.FLOAT ? new MaxPool2x2Kernel.Floats(layout)
-            : new MaxPool2x2Kernel.Doubles(layout);
+        MaxPool2x2Kernel kernel =
+            type == DataType.FLOAT
+                ? new MaxPool2x2Kernel.Floats(layout)
+                : new MaxPool2x2Kernel.Doubles(layout);
         kernel.forward(input, output);
         kernel.backward(input, Nd4j.ones(type, 1, 1, 1, 1), inputGradient);
         assertEquals(input.maxNumber().doubleValue(), output.getDouble(0), "max of window " + w);
@@ -107,9 +117,15 @@ class MaxPool2x2LayerTest {
     DataType defaultFloatType = Nd4j.defaultFloatingPointType();
     Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists
     try {
-      boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
-          .input(batch.getFeatures()).labels(batch.getLabels()).epsilon(1e-6).maxRelError(1e-3)
-          .minAbsoluteError(1e-8));
+      boolean ok =
+          GradientCheckUtil.checkGradients(
+              new GradientCheckUtil.MLNConfig()
+                  .net(net)
+                  .input(batch.getFeatures())
+                  .labels(batch.getLabels())
+                  .epsilon(1e-6)
+                  .maxRelError(1e-3)
+                  .minAbsoluteError(1e-8));
       assertTrue(ok, "gradient check of a network with two MaxPool2x2 layers");
     } finally {
       Nd4j.setDefaultDataTypes(defaultType, defaultFloatType);
@@ -118,7 +134,8 @@ class MaxPool2x2LayerTest {
 
   @Test
   void survivesTheJsonRoundTripSparkExecutorsMake() {
-    MultiLayerConfiguration conf = network(true, DataType.FLOAT, 15, Activation.RELU).getLayerWiseConfigurations();
+    MultiLayerConfiguration conf =
+        network(true, DataType.FLOAT, 15, Activation.RELU).getLayerWiseConfigurations();
     MultiLayerConfiguration restored = MultiLayerConfiguration.fromJson(conf.toJson());
     Layer pool = restored.getConf(1).getLayer();
     assertInstanceOf(MaxPool2x2Layer.class, pool);
@@ -137,25 +154,36 @@ class MaxPool2x2LayerTest {
   }
 
   /** conv 3×3 → pool → conv 3×3 → pool → dense → softmax, with our pooling layer or DL4J's. */
-  private static MultiLayerNetwork network(boolean ours, DataType dataType, int size, Activation activation) {
+  private static MultiLayerNetwork network(
+      boolean ours, DataType dataType, int size, Activation activation) {
     return network(ours, dataType, size, activation, CNN2DFormat.NCHW);
   }
 
-  /** As above on maps in {@code format}: NHWC maps come from the NCHW images through NchwToNhwcPreProcessor. */
-  private static MultiLayerNetwork network(boolean ours, DataType dataType, int size, Activation activation,
-      CNN2DFormat format) {
-    NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-        .seed(7).dataType(dataType).updater(dataType == DataType.DOUBLE ? new NoOp() : new Sgd(0.1))
-        .weightInit(WeightInit.XAVIER).convolutionMode(ConvolutionMode.Truncate)
-        .list()
-        .layer(conv(4, activation, format))
-        .layer(pooling(ours))
-        .layer(conv(5, activation, format))
-        .layer(pooling(ours))
-        .layer(new DenseLayer.Builder().nOut(6).activation(activation).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX)
-            .build())
-        .setInputType(InputType.convolutional(size, size, CHANNELS));
+  /**
+   * As above on maps in {@code format}: NHWC maps come from the NCHW images through
+   * NchwToNhwcPreProcessor.
+   */
+  private static MultiLayerNetwork network(
+      boolean ours, DataType dataType, int size, Activation activation, CNN2DFormat format) {
+    NeuralNetConfiguration.ListBuilder list =
+        new NeuralNetConfiguration.Builder()
+            .seed(7)
+            .dataType(dataType)
+            .updater(dataType == DataType.DOUBLE ? new NoOp() : new Sgd(0.1))
+            .weightInit(WeightInit.XAVIER)
+            .convolutionMode(ConvolutionMode.Truncate)
+            .list()
+            .layer(conv(4, activation, format))
+            .layer(pooling(ours))
+            .layer(conv(5, activation, format))
+            .layer(pooling(ours))
+            .layer(new DenseLayer.Builder().nOut(6).activation(activation).build())
+            .layer(
+                new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                    .nOut(2)
+                    .activation(Activation.SOFTMAX)
+                    .build())
+            .setInputType(InputType.convolutional(size, size, CHANNELS));
     if (format == CNN2DFormat.NHWC) {
       list.inputPreProcessor(0, new NchwToNhwcPreProcessor());
     }
@@ -165,17 +193,23 @@ class MaxPool2x2LayerTest {
   }
 
   /**
-   * On NHWC maps sweep4j's own convolution: DL4J M2's oneDNN helper returns garbage first-layer gradients on
-   * NHWC maps (different on every run), which is one reason sweep4j calls oneDNN itself.
+   * On NHWC maps sweep4j's own convolution: DL4J M2's oneDNN helper returns garbage first-layer
+   * gradients on NHWC maps (different on every run), which is one reason sweep4j calls oneDNN
+   * itself.
    */
   private static Layer conv(int filters, Activation activation, CNN2DFormat format) {
-    ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(activation);
+    ConvolutionLayer.Builder conv =
+        new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(activation);
     return format == CNN2DFormat.NHWC ? ChannelsLastConvLayer.of(conv) : conv.build();
   }
 
   private static Layer pooling(boolean ours) {
-    return ours ? MaxPool2x2Layer.create()
-        : new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    return ours
+        ? MaxPool2x2Layer.create()
+        : new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+            .kernelSize(2, 2)
+            .stride(2, 2)
+            .build();
   }
 
   private static DataSet batch(int size, DataType dataType, int side, long seed) {

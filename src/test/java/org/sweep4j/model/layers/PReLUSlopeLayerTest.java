@@ -50,8 +50,13 @@ class PReLUSlopeLayerTest {
     assertEquals(stock.score(), ours.score(), 1e-12);
     INDArray expected = stock.gradient().gradient();
     INDArray actual = ours.gradient().gradient();
-    assertTrue(expected.getDouble(1) != 0.0 || expected.getDouble(2) != 0.0, "slope gradients should not vanish");
-    assertEquals(0.0, expected.sub(actual).norm2Number().doubleValue(), 1e-10,
+    assertTrue(
+        expected.getDouble(1) != 0.0 || expected.getDouble(2) != 0.0,
+        "slope gradients should not vanish");
+    assertEquals(
+        0.0,
+        expected.sub(actual).norm2Number().doubleValue(),
+        1e-10,
         () -> "gradients differ:\nDL4J   " + expected + "\nsweep4j " + actual);
   }
 
@@ -59,7 +64,8 @@ class PReLUSlopeLayerTest {
   void trainsOnAMinibatchOfAHundredWhereDl4jsNativeOpFails() {
     DataSet batch = batch(100, DataType.FLOAT);
     MultiLayerNetwork stock = network(false, DataType.FLOAT);
-    // Documents why this layer exists; if a DL4J upgrade makes this pass, the stock layer can come back.
+    // Documents why this layer exists; if a DL4J upgrade makes this pass, the stock layer can come
+    // back.
     assertThrows(RuntimeException.class, () -> stock.fit(batch));
 
     MultiLayerNetwork ours = network(true, DataType.FLOAT);
@@ -85,18 +91,37 @@ class PReLUSlopeLayerTest {
   /** conv 3×3 → PReLU per channel → dense → PReLU per unit → softmax. */
   private static MultiLayerNetwork network(boolean ours, DataType dataType) {
     long convOut = SIZE - 2;
-    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-        .seed(7).dataType(dataType).updater(new Sgd(0.1)).weightInit(WeightInit.XAVIER)
-        .list()
-        .layer(new ConvolutionLayer.Builder(3, 3).nOut(CHANNELS).activation(Activation.IDENTITY).build())
-        .layer(ours ? PReLUSlopeLayer.of(new long[] {CHANNELS, convOut, convOut}, 2, 3)
-            : new PReLULayer.Builder().inputShape(CHANNELS, convOut, convOut).sharedAxes(2, 3).build())
-        .layer(new DenseLayer.Builder().nOut(UNITS).activation(Activation.IDENTITY).build())
-        .layer(ours ? PReLUSlopeLayer.of(new long[] {UNITS}) : new PReLULayer.Builder().inputShape(UNITS).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2).activation(Activation.SOFTMAX)
-            .build())
-        .setInputType(InputType.convolutional(SIZE, SIZE, 2))
-        .build();
+    MultiLayerConfiguration conf =
+        new NeuralNetConfiguration.Builder()
+            .seed(7)
+            .dataType(dataType)
+            .updater(new Sgd(0.1))
+            .weightInit(WeightInit.XAVIER)
+            .list()
+            .layer(
+                new ConvolutionLayer.Builder(3, 3)
+                    .nOut(CHANNELS)
+                    .activation(Activation.IDENTITY)
+                    .build())
+            .layer(
+                ours
+                    ? PReLUSlopeLayer.of(new long[] {CHANNELS, convOut, convOut}, 2, 3)
+                    : new PReLULayer.Builder()
+                        .inputShape(CHANNELS, convOut, convOut)
+                        .sharedAxes(2, 3)
+                        .build())
+            .layer(new DenseLayer.Builder().nOut(UNITS).activation(Activation.IDENTITY).build())
+            .layer(
+                ours
+                    ? PReLUSlopeLayer.of(new long[] {UNITS})
+                    : new PReLULayer.Builder().inputShape(UNITS).build())
+            .layer(
+                new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                    .nOut(2)
+                    .activation(Activation.SOFTMAX)
+                    .build())
+            .setInputType(InputType.convolutional(SIZE, SIZE, 2))
+            .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
     return net;
