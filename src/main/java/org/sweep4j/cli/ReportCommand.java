@@ -57,7 +57,8 @@ final class ReportCommand implements Callable<Integer> {
           store.location() + ": no trials table here (run 'sweep4j run' first)");
     }
     List<TrialRow> trials = store.readTrials();
-    List<String> present = trials.stream().map(TrialRow::activation).distinct().sorted().toList();
+    List<String> present =
+        trials.stream().map(t -> t.settings().activation()).distinct().sorted().toList();
     if (baseline != null && !present.contains(baseline)) {
       throw new IllegalArgumentException(
           "--baseline "
@@ -99,8 +100,9 @@ final class ReportCommand implements Callable<Integer> {
   static List<ActivationCurve> gallery(List<TrialRow> trials) {
     Map<String, String> configs = new LinkedHashMap<>();
     trials.stream()
-        .sorted(java.util.Comparator.comparing(TrialRow::activation))
-        .forEach(t -> configs.putIfAbsent(t.activation(), t.activationConfig()));
+        .sorted(java.util.Comparator.comparing(t -> t.settings().activation()))
+        .forEach(
+            t -> configs.putIfAbsent(t.settings().activation(), t.settings().activationConfig()));
     double[] x = ActivationSampler.grid(-4, 4, 161);
     List<ActivationCurve> curves = new ArrayList<>();
     configs.forEach(

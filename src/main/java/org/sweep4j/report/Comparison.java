@@ -59,10 +59,12 @@ public record Comparison(
     List<TrialRow> unfinished = new ArrayList<>();
     List<Setting> varying = Setting.varying(trials);
     for (TrialRow trial : trials) {
-      if (trial.status() == TrialStatus.FINISHED && epochsByTrial.containsKey(trial.trialId())) {
+      if (trial.outcome().status() == TrialStatus.FINISHED
+          && epochsByTrial.containsKey(trial.trialId())) {
         byCell
             .computeIfAbsent(
-                List.of(trial.architecture(), cellLabel(trial, varying)), k -> new ArrayList<>())
+                List.of(trial.settings().architecture(), cellLabel(trial, varying)),
+                k -> new ArrayList<>())
             .add(trial);
       } else {
         unfinished.add(trial);
@@ -195,7 +197,7 @@ public record Comparison(
    * way.
    */
   static String cellLabel(TrialRow trial, List<Setting> varying) {
-    StringBuilder label = new StringBuilder(trial.activation());
+    StringBuilder label = new StringBuilder(trial.settings().activation());
     for (Setting setting : varying) {
       String part = setting.label(trial);
       if (!part.isEmpty()) {

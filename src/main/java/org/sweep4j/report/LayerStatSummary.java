@@ -47,7 +47,7 @@ public record LayerStatSummary(
       values
           .computeIfAbsent(
               List.of(
-                  trial.architecture(),
+                  trial.settings().architecture(),
                   Comparison.cellLabel(trial, varying),
                   row.layer(),
                   row.measure()),

@@ -54,7 +54,7 @@ public record ParallelismCost(
     for (TrialRow trial : finished) {
       cells
           .computeIfAbsent(
-              List.of(trial.architecture(), Comparison.cellLabel(trial, cellSettings)),
+              List.of(trial.settings().architecture(), Comparison.cellLabel(trial, cellSettings)),
               k -> new TreeMap<>())
           .computeIfAbsent(setting(trial), k -> new ArrayList<>())
           .add(trial);
@@ -111,7 +111,10 @@ public record ParallelismCost(
 
   /** {@code workers=2 avg=5}: the distribution a trial ran with. */
   static String setting(TrialRow trial) {
-    return "workers=" + trial.workers() + " avg=" + trial.averagingFrequency();
+    return "workers="
+        + trial.settings().workers()
+        + " avg="
+        + trial.settings().averagingFrequency();
   }
 
   private static List<Double> finalAccuracies(
@@ -127,7 +130,10 @@ public record ParallelismCost(
 
   private static List<Double> wallSeconds(List<TrialRow> trials) {
     return trials.stream()
-        .map(t -> Duration.between(t.startedAt(), t.finishedAt()).toMillis() / 1000.0)
+        .map(
+            t ->
+                Duration.between(t.outcome().startedAt(), t.outcome().finishedAt()).toMillis()
+                    / 1000.0)
         .toList();
   }
 }

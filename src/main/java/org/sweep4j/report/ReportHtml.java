@@ -153,9 +153,9 @@ final class ReportHtml {
       html.append("<tr><td>")
           .append(esc(trial.trialId()))
           .append("</td><td>")
-          .append(esc(trial.status().label()))
+          .append(esc(trial.outcome().status().label()))
           .append("</td>")
-          .append(td(String.valueOf(trial.epochsCompleted())))
+          .append(td(String.valueOf(trial.outcome().epochsCompleted())))
           .append("<td>")
           .append(esc(ReportWriter.reason(trial)))
           .append("</td></tr>\n");

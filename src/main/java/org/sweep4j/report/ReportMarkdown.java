@@ -120,9 +120,9 @@ final class ReportMarkdown {
         md.append("| ")
             .append(trial.trialId())
             .append(" | ")
-            .append(trial.status().label())
+            .append(trial.outcome().status().label())
             .append(" | ")
-            .append(trial.epochsCompleted())
+            .append(trial.outcome().epochsCompleted())
             .append(" | ")
             .append(cell(ReportWriter.reason(trial)))
             .append(" |\n");

@@ -198,6 +198,6 @@ public final class ReportWriter {
           "speed-up");
 
   static String reason(TrialRow trial) {
-    return trial.error() == null ? "" : trial.error();
+    return trial.outcome().error() == null ? "" : trial.outcome().error();
   }
 }

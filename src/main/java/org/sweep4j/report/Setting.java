@@ -12,15 +12,15 @@ import org.sweep4j.results.TrialRow;
  * trials appear in labels.
  */
 enum Setting {
-  AUGMENTATION(t -> t.augmentation()),
-  OPTIMIZER(t -> "opt=" + t.optimizer()),
-  LEARNING_RATE(t -> "lr=" + number(t.learningRate())),
-  BATCH_SIZE(t -> "batch=" + t.batchSize()),
-  DROPOUT_SCALE(t -> "dropout×" + number(t.dropoutScale())),
-  WEIGHT_INIT(t -> "init=" + t.weightInit()),
-  WORKERS(t -> "workers=" + t.workers()),
-  AVERAGING_FREQUENCY(t -> "avg=" + t.averagingFrequency()),
-  BATCH_SIZE_PER_WORKER(t -> "batch/worker=" + t.batchSizePerWorker());
+  AUGMENTATION(t -> t.settings().augmentation()),
+  OPTIMIZER(t -> "opt=" + t.settings().optimizer()),
+  LEARNING_RATE(t -> "lr=" + number(t.settings().learningRate())),
+  BATCH_SIZE(t -> "batch=" + t.settings().batchSize()),
+  DROPOUT_SCALE(t -> "dropout×" + number(t.settings().dropoutScale())),
+  WEIGHT_INIT(t -> "init=" + t.settings().weightInit()),
+  WORKERS(t -> "workers=" + t.settings().workers()),
+  AVERAGING_FREQUENCY(t -> "avg=" + t.settings().averagingFrequency()),
+  BATCH_SIZE_PER_WORKER(t -> "batch/worker=" + t.settings().batchSizePerWorker());
 
   private final Function<TrialRow, String> shown;
 
@@ -31,7 +31,7 @@ enum Setting {
   /** The label part of a trial; augmentation shows as {@code +name}, and not at all when off. */
   String label(TrialRow trial) {
     if (this == AUGMENTATION) {
-      String augmentation = trial.augmentation();
+      String augmentation = trial.settings().augmentation();
       return augmentation == null || augmentation.equals("none") ? "" : "+" + augmentation;
     }
     return shown.apply(trial);

@@ -1,7 +1,5 @@
 package org.sweep4j.results;
 
-import java.util.List;
-
 /**
  * One epoch of one trial: losses and accuracies measured after the epoch in inference mode (no
  * dropout), the epoch's training time, and training throughput.
@@ -16,16 +14,27 @@ public record EpochRow(
     double seconds,
     double imagesPerSecond) {
 
-  public static final List<Column> COLUMNS =
-      List.of(
-          Column.string("trial_id"),
-          Column.integer("epoch"),
-          Column.number("train_loss"),
-          Column.number("train_accuracy"),
-          Column.number("val_loss"),
-          Column.number("val_accuracy"),
-          Column.number("seconds"),
-          Column.number("images_per_second"));
+  public static final Schema<EpochRow> SCHEMA =
+      Schema.<EpochRow>table("epochs")
+          .string("trial_id", EpochRow::trialId)
+          .integer("epoch", EpochRow::epoch)
+          .number("train_loss", EpochRow::trainLoss)
+          .number("train_accuracy", EpochRow::trainAccuracy)
+          .number("val_loss", EpochRow::valLoss)
+          .number("val_accuracy", EpochRow::valAccuracy)
+          .number("seconds", EpochRow::seconds)
+          .number("images_per_second", EpochRow::imagesPerSecond)
+          .readBy(
+              v ->
+                  new EpochRow(
+                      v.string("trial_id"),
+                      v.integer("epoch"),
+                      v.number("train_loss"),
+                      v.number("train_accuracy"),
+                      v.number("val_loss"),
+                      v.number("val_accuracy"),
+                      v.number("seconds"),
+                      v.number("images_per_second")));
 
   public EpochRow {
     if (trialId == null || trialId.isBlank()) {
@@ -50,23 +59,5 @@ public record EpochRow(
   /** True when a loss is NaN or infinite: the trial diverged in this epoch. */
   public boolean diverged() {
     return !Double.isFinite(trainLoss) || !Double.isFinite(valLoss);
-  }
-
-  Object[] values() {
-    return new Object[] {
-      trialId, epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, imagesPerSecond
-    };
-  }
-
-  static EpochRow fromValues(Object[] v) {
-    return new EpochRow(
-        (String) v[0],
-        (Integer) v[1],
-        (Double) v[2],
-        (Double) v[3],
-        (Double) v[4],
-        (Double) v[5],
-        (Double) v[6],
-        (Double) v[7]);
   }
 }

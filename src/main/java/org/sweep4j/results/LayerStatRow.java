@@ -1,7 +1,5 @@
 package org.sweep4j.results;
 
-import java.util.List;
-
 /**
  * One diagnostic of one layer after one epoch of one trial (the {@code layer_stats} table).
  *
@@ -11,13 +9,21 @@ import java.util.List;
 public record LayerStatRow(
     String trialId, int epoch, String layer, LayerMeasure measure, double value) {
 
-  public static final List<Column> COLUMNS =
-      List.of(
-          Column.string("trial_id"),
-          Column.integer("epoch"),
-          Column.string("layer"),
-          Column.string("measure"),
-          Column.number("value"));
+  public static final Schema<LayerStatRow> SCHEMA =
+      Schema.<LayerStatRow>table("layer_stats")
+          .string("trial_id", LayerStatRow::trialId)
+          .integer("epoch", LayerStatRow::epoch)
+          .string("layer", LayerStatRow::layer)
+          .string("measure", r -> r.measure().label())
+          .number("value", LayerStatRow::value)
+          .readBy(
+              v ->
+                  new LayerStatRow(
+                      v.string("trial_id"),
+                      v.integer("epoch"),
+                      v.string("layer"),
+                      LayerMeasure.parse(v.string("measure")),
+                      v.number("value")));
 
   public LayerStatRow {
     if (trialId == null || trialId.isBlank()) {
@@ -35,18 +41,5 @@ public record LayerStatRow(
     if (measure == LayerMeasure.DEAD_FRACTION && !(value >= 0 && value <= 1)) {
       throw new IllegalArgumentException("dead_fraction must be in [0, 1], found " + value);
     }
-  }
-
-  Object[] values() {
-    return new Object[] {trialId, epoch, layer, measure.label(), value};
-  }
-
-  static LayerStatRow fromValues(Object[] v) {
-    return new LayerStatRow(
-        (String) v[0],
-        (Integer) v[1],
-        (String) v[2],
-        LayerMeasure.parse((String) v[3]),
-        (Double) v[4]);
   }
 }

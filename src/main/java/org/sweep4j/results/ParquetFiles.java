@@ -3,7 +3,9 @@ package org.sweep4j.results;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -54,10 +56,10 @@ final class ParquetFiles {
     return builder.named(name);
   }
 
-  static void write(
-      Path file, Configuration conf, String table, List<Column> columns, List<Object[]> rows)
+  static <R> void write(Path file, Configuration conf, Schema<R> table, List<R> rows)
       throws IOException {
-    MessageType schema = schema(table, columns);
+    List<Column> columns = table.columns();
+    MessageType schema = schema(table.table(), columns);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
     try (ParquetWriter<Group> writer =
         ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf))
@@ -66,10 +68,11 @@ final class ParquetFiles {
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {
-      for (Object[] row : rows) {
+      for (R row : rows) {
+        Object[] values = table.values(row);
         Group group = groups.newGroup();
         for (int i = 0; i < columns.size(); i++) {
-          append(group, columns.get(i), row[i]);
+          append(group, columns.get(i), values[i]);
         }
         writer.write(group);
       }
@@ -94,19 +97,18 @@ final class ParquetFiles {
     }
   }
 
-  /** Reads every row; the file must have the named columns (extra columns are ignored). */
-  static List<Object[]> read(Path file, Configuration conf, List<Column> columns)
-      throws IOException {
-    List<Object[]> rows = new ArrayList<>();
+  /** Reads every row; the file must have the schema's columns (extra columns are ignored). */
+  static <R> List<R> read(Path file, Configuration conf, Schema<R> table) throws IOException {
+    List<R> rows = new ArrayList<>();
     try (ParquetReader<Group> reader =
         ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
       Group group;
       while ((group = reader.read()) != null) {
-        Object[] row = new Object[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-          row[i] = value(group, columns.get(i), file);
+        Map<String, Object> values = new HashMap<>();
+        for (Column column : table.columns()) {
+          values.put(column.name(), value(group, column, file));
         }
-        rows.add(row);
+        rows.add(table.read(new Schema.Values(values)));
       }
     }
     return rows;

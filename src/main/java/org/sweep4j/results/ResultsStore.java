@@ -84,31 +84,23 @@ public final class ResultsStore {
       }
     }
     try {
-      writeAtomically(
-          LAYER_STATS,
-          trial.trialId(),
-          LayerStatRow.COLUMNS,
-          layerStats.stream().map(LayerStatRow::values).toList());
-      writeAtomically(
-          EPOCHS,
-          trial.trialId(),
-          EpochRow.COLUMNS,
-          epochs.stream().map(EpochRow::values).toList());
-      writeAtomically(TRIALS, trial.trialId(), TrialRow.COLUMNS, List.<Object[]>of(trial.values()));
+      writeAtomically(LayerStatRow.SCHEMA, trial.trialId(), layerStats);
+      writeAtomically(EpochRow.SCHEMA, trial.trialId(), epochs);
+      writeAtomically(TrialRow.SCHEMA, trial.trialId(), List.of(trial));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot record trial " + trial.trialId() + " under " + root + ": " + e.getMessage(), e);
     }
   }
 
-  private void writeAtomically(
-      String table, String trialId, List<Column> columns, List<Object[]> rows) throws IOException {
-    Path dir = new Path(root, table);
+  /** Writes one file of {@code table} named {@code name} under a hidden name, then renames it. */
+  private <R> void writeAtomically(Schema<R> table, String name, List<R> rows) throws IOException {
+    Path dir = new Path(root, table.table());
     fs.mkdirs(dir);
-    Path temporary = new Path(dir, "." + trialId + "-" + UUID.randomUUID() + ".tmp");
-    Path target = new Path(dir, trialId + SUFFIX);
+    Path temporary = new Path(dir, "." + name + "-" + UUID.randomUUID() + ".tmp");
+    Path target = new Path(dir, name + SUFFIX);
     try {
-      ParquetFiles.write(temporary, conf, table, columns, rows);
+      ParquetFiles.write(temporary, conf, table, rows);
       if (fs.exists(target) && !fs.delete(target, false)) {
         throw new IOException("cannot replace " + target);
       }
@@ -123,7 +115,7 @@ public final class ResultsStore {
   /** Records one run of a sweep (the {@code runs} table), under its run id. */
   public void recordRun(RunRow run) {
     try {
-      writeAtomically(RUNS, run.runId(), RunRow.COLUMNS, List.<Object[]>of(run.values()));
+      writeAtomically(RunRow.SCHEMA, run.runId(), List.of(run));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot record run " + run.runId() + " under " + root + ": " + e.getMessage(), e);
@@ -131,33 +123,25 @@ public final class ResultsStore {
   }
 
   public List<RunRow> readRuns() {
-    List<RunRow> rows = new ArrayList<>();
-    for (Path file : files(RUNS)) {
-      read(file, RunRow.COLUMNS).forEach(values -> rows.add(RunRow.fromValues(values)));
-    }
-    return rows;
+    return readAll(RunRow.SCHEMA);
   }
 
   public List<TrialRow> readTrials() {
-    List<TrialRow> rows = new ArrayList<>();
-    for (Path file : files(TRIALS)) {
-      read(file, TrialRow.COLUMNS).forEach(values -> rows.add(TrialRow.fromValues(values)));
-    }
-    return rows;
+    return readAll(TrialRow.SCHEMA);
   }
 
   public List<EpochRow> readEpochs() {
-    List<EpochRow> rows = new ArrayList<>();
-    for (Path file : files(EPOCHS)) {
-      read(file, EpochRow.COLUMNS).forEach(values -> rows.add(EpochRow.fromValues(values)));
-    }
-    return rows;
+    return readAll(EpochRow.SCHEMA);
   }
 
   public List<LayerStatRow> readLayerStats() {
-    List<LayerStatRow> rows = new ArrayList<>();
-    for (Path file : files(LAYER_STATS)) {
-      read(file, LayerStatRow.COLUMNS).forEach(values -> rows.add(LayerStatRow.fromValues(values)));
+    return readAll(LayerStatRow.SCHEMA);
+  }
+
+  private <R> List<R> readAll(Schema<R> table) {
+    List<R> rows = new ArrayList<>();
+    for (Path file : files(table.table())) {
+      rows.addAll(read(file, table));
     }
     return rows;
   }
@@ -172,23 +156,21 @@ public final class ResultsStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look for " + file + ": " + e.getMessage(), e);
     }
-    return read(file, TrialRow.COLUMNS).stream()
-        .map(v -> TrialRow.fromValues(v).status())
-        .findFirst();
+    return read(file, TrialRow.SCHEMA).stream().map(t -> t.outcome().status()).findFirst();
   }
 
   /** Status of every recorded trial, by id. */
   public Map<String, TrialStatus> statuses() {
     Map<String, TrialStatus> statuses = new TreeMap<>();
     for (TrialRow row : readTrials()) {
-      statuses.put(row.trialId(), row.status());
+      statuses.put(row.trialId(), row.outcome().status());
     }
     return statuses;
   }
 
-  private List<Object[]> read(Path file, List<Column> columns) {
+  private <R> List<R> read(Path file, Schema<R> table) {
     try {
-      return ParquetFiles.read(file, conf, columns);
+      return ParquetFiles.read(file, conf, table);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(file + ": cannot read results file: " + e.getMessage(), e);
     }

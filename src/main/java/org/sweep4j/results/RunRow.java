@@ -1,7 +1,6 @@
 package org.sweep4j.results;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One run of {@code sweep4j run} (the {@code runs} table): when, where, what it did with the trials
@@ -34,25 +33,45 @@ public record RunRow(
     Double cpuUtilisation,
     String driverHost) {
 
-  public static final List<Column> COLUMNS =
-      List.of(
-          Column.string("run_id"),
-          Column.string("sweep"),
-          Column.timestamp("started_at"),
-          Column.timestamp("finished_at"),
-          Column.string("spark_master"),
-          Column.integer("slots"),
-          Column.integer("finished"),
-          Column.integer("diverged"),
-          Column.integer("failed"),
-          Column.integer("skipped"),
-          Column.integer("left_to_others"),
-          Column.integer("over_budget"),
-          Column.longInt("images_trained"),
-          Column.number("images_per_second"),
-          Column.number("slot_utilisation"),
-          Column.number("cpu_utilisation"),
-          Column.string("driver_host"));
+  public static final Schema<RunRow> SCHEMA =
+      Schema.<RunRow>table("runs")
+          .string("run_id", RunRow::runId)
+          .string("sweep", RunRow::sweep)
+          .timestamp("started_at", RunRow::startedAt)
+          .timestamp("finished_at", RunRow::finishedAt)
+          .string("spark_master", RunRow::sparkMaster)
+          .integer("slots", RunRow::slots)
+          .integer("finished", RunRow::finished)
+          .integer("diverged", RunRow::diverged)
+          .integer("failed", RunRow::failed)
+          .integer("skipped", RunRow::skipped)
+          .integer("left_to_others", RunRow::leftToOthers)
+          .integer("over_budget", RunRow::overBudget)
+          .longInt("images_trained", RunRow::imagesTrained)
+          .number("images_per_second", RunRow::imagesPerSecond)
+          .number("slot_utilisation", RunRow::slotUtilisation)
+          .number("cpu_utilisation", RunRow::cpuUtilisation)
+          .string("driver_host", RunRow::driverHost)
+          .readBy(
+              v ->
+                  new RunRow(
+                      v.string("run_id"),
+                      v.string("sweep"),
+                      v.timestamp("started_at"),
+                      v.timestamp("finished_at"),
+                      v.string("spark_master"),
+                      v.integer("slots"),
+                      v.integer("finished"),
+                      v.integer("diverged"),
+                      v.integer("failed"),
+                      v.integer("skipped"),
+                      v.integer("left_to_others"),
+                      v.integer("over_budget"),
+                      v.longInt("images_trained"),
+                      v.number("images_per_second"),
+                      v.number("slot_utilisation"),
+                      v.number("cpu_utilisation"),
+                      v.string("driver_host")));
 
   public RunRow {
     if (runId == null || runId.isBlank()) {
@@ -61,48 +80,5 @@ public record RunRow(
     if (startedAt == null || finishedAt == null) {
       throw new IllegalArgumentException("run " + runId + ": start and finish times are required");
     }
-  }
-
-  Object[] values() {
-    return new Object[] {
-      runId,
-      sweep,
-      startedAt,
-      finishedAt,
-      sparkMaster,
-      slots,
-      finished,
-      diverged,
-      failed,
-      skipped,
-      leftToOthers,
-      overBudget,
-      imagesTrained,
-      imagesPerSecond,
-      slotUtilisation,
-      cpuUtilisation,
-      driverHost
-    };
-  }
-
-  static RunRow fromValues(Object[] v) {
-    return new RunRow(
-        (String) v[0],
-        (String) v[1],
-        (Instant) v[2],
-        (Instant) v[3],
-        (String) v[4],
-        (Integer) v[5],
-        (Integer) v[6],
-        (Integer) v[7],
-        (Integer) v[8],
-        (Integer) v[9],
-        (Integer) v[10],
-        (Integer) v[11],
-        (Long) v[12],
-        (Double) v[13],
-        (Double) v[14],
-        (Double) v[15],
-        (String) v[16]);
   }
 }

@@ -1,152 +1,29 @@
 package org.sweep4j.results;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
- * One trial: what it was (every setting that decides its result), how it ended, and what produced
- * it. Accuracies are null when the trial ended before its first epoch.
- *
- * @param validation what {@code val_*} measured: {@code test} (the test set) or {@code holdout(N)};
- *     null in results written before validation was a choice (they all validated on the test set)
- * @param augmentation {@code none} or {@code crop_flip}; trials written before it was a choice read
- *     as none
- * @param dropoutScale multiplier of the architecture's dropout rates; trials written before it was
- *     a setting read as 1
- * @param weightInit glorot_uniform, he_normal or lecun_normal; older trials read as glorot_uniform
- * @param stopReason why the trial stopped: {@code epochs} (ran them all), {@code early_stopping}
- *     (validation loss stopped improving), {@code diverged} or {@code error}; derived from the
- *     status when not given
- * @param testLoss test-set loss after the last epoch of a finished trial (for validation on the
- *     test set, the last validation loss), else null
+ * One trial (the {@code trials} table): what it was ({@link Settings}), how it ended ({@link
+ * Outcome}), and what produced it ({@link Provenance}).
  */
 public record TrialRow(
-    String trialId,
-    String sweep,
-    String activation,
-    String activationConfig,
-    String architecture,
-    long seed,
-    int epochs,
-    int batchSize,
-    String optimizer,
-    double learningRate,
-    int workers,
-    int averagingFrequency,
-    int batchSizePerWorker,
-    String dataset,
-    int trainSize,
-    int testSize,
-    String dataDescription,
-    TrialStatus status,
-    String error,
-    Instant startedAt,
-    Instant finishedAt,
-    long params,
-    int epochsCompleted,
-    Double finalValAccuracy,
-    Double bestValAccuracy,
-    Integer bestEpoch,
-    String validation,
-    String augmentation,
-    Double testLoss,
-    Double testAccuracy,
-    Double dropoutScale,
-    String weightInit,
-    String stopReason,
-    Provenance provenance) {
+    String trialId, String sweep, Settings settings, Outcome outcome, Provenance provenance) {
 
   /** Why a finished trial ran fewer epochs than it was given. */
   public static final String EARLY_STOPPING = "early_stopping";
 
-  public static final List<Column> COLUMNS =
-      List.of(
-          Column.string("trial_id"),
-          Column.string("sweep"),
-          Column.string("activation"),
-          Column.string("activation_config"),
-          Column.string("architecture"),
-          Column.longInt("seed"),
-          Column.integer("epochs"),
-          Column.integer("batch_size"),
-          Column.string("optimizer"),
-          Column.number("learning_rate"),
-          Column.integer("workers"),
-          Column.integer("averaging_frequency"),
-          Column.integer("batch_size_per_worker"),
-          Column.string("dataset"),
-          Column.integer("train_size"),
-          Column.integer("test_size"),
-          Column.string("data_description"),
-          Column.string("status"),
-          Column.string("error"),
-          Column.timestamp("started_at"),
-          Column.timestamp("finished_at"),
-          Column.longInt("params"),
-          Column.integer("epochs_completed"),
-          Column.number("final_val_accuracy"),
-          Column.number("best_val_accuracy"),
-          Column.integer("best_epoch"),
-          Column.string("validation").addedLater(),
-          Column.string("augmentation").addedLater(),
-          Column.number("test_loss").addedLater(),
-          Column.number("test_accuracy").addedLater(),
-          Column.number("dropout_scale").addedLater(),
-          Column.string("weight_init").addedLater(),
-          Column.string("stop_reason").addedLater(),
-          Column.string("sweep4j_version"),
-          Column.string("dl4j_version"),
-          Column.string("spark_version"),
-          Column.string("native_backend"),
-          Column.string("spark_master"));
-
-  public TrialRow {
-    if (trialId == null || trialId.isBlank()) {
-      throw new IllegalArgumentException("trial_id is missing");
-    }
-    if (status == null || startedAt == null || finishedAt == null || provenance == null) {
-      throw new IllegalArgumentException(
-          "trial " + trialId + ": status, times and provenance are required");
-    }
-    if (augmentation == null) {
-      augmentation = "none";
-    }
-    if (dropoutScale == null) {
-      dropoutScale = 1.0;
-    }
-    if (weightInit == null) {
-      weightInit = "glorot_uniform";
-    }
-    if (stopReason == null) {
-      stopReason =
-          switch (status) {
-            case FINISHED -> "epochs";
-            case DIVERGED -> "diverged";
-            case FAILED -> "error";
-          };
-    }
-    boolean stoppedEarly = EARLY_STOPPING.equals(stopReason);
-    if (status == TrialStatus.FINISHED
-        && (stoppedEarly ? epochsCompleted > epochs : epochsCompleted != epochs)) {
-      throw new IllegalArgumentException(
-          "trial "
-              + trialId
-              + " is finished but completed "
-              + epochsCompleted
-              + " of "
-              + epochs
-              + " epochs"
-              + (stoppedEarly ? "" : " without stopping early"));
-    }
-  }
-
   /**
-   * A trial with the default dropout scale and initialisation (as every trial before they were
-   * settings).
+   * Every setting that decides a trial's result.
+   *
+   * @param validation what {@code val_*} measured: {@code test} (the test set) or {@code
+   *     holdout(N)}; null in results written before validation was a choice (they all validated on
+   *     the test set)
+   * @param augmentation {@code none} or {@code crop_flip}; older trials read as none
+   * @param dropoutScale multiplier of the architecture's dropout rates; older trials read as 1
+   * @param weightInit glorot_uniform, he_normal or lecun_normal; older trials read as
+   *     glorot_uniform
    */
-  public TrialRow(
-      String trialId,
-      String sweep,
+  public record Settings(
       String activation,
       String activationConfig,
       String architecture,
@@ -162,6 +39,27 @@ public record TrialRow(
       int trainSize,
       int testSize,
       String dataDescription,
+      String validation,
+      String augmentation,
+      Double dropoutScale,
+      String weightInit) {
+    public Settings {
+      augmentation = augmentation == null ? "none" : augmentation;
+      dropoutScale = dropoutScale == null ? 1.0 : dropoutScale;
+      weightInit = weightInit == null ? "glorot_uniform" : weightInit;
+    }
+  }
+
+  /**
+   * How a trial ended. Accuracies are null when it ended before its first epoch.
+   *
+   * @param stopReason {@code epochs} (ran them all), {@code early_stopping} (validation loss
+   *     stopped improving), {@code diverged} or {@code error}; derived from the status when not
+   *     given
+   * @param testLoss test-set loss after the last epoch of a finished trial (for validation on the
+   *     test set, the last validation loss), else null
+   */
+  public record Outcome(
       TrialStatus status,
       String error,
       Instant startedAt,
@@ -171,127 +69,145 @@ public record TrialRow(
       Double finalValAccuracy,
       Double bestValAccuracy,
       Integer bestEpoch,
-      String validation,
-      String augmentation,
       Double testLoss,
       Double testAccuracy,
-      Provenance provenance) {
-    this(
-        trialId,
-        sweep,
-        activation,
-        activationConfig,
-        architecture,
-        seed,
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        workers,
-        averagingFrequency,
-        batchSizePerWorker,
-        dataset,
-        trainSize,
-        testSize,
-        dataDescription,
-        status,
-        error,
-        startedAt,
-        finishedAt,
-        params,
-        epochsCompleted,
-        finalValAccuracy,
-        bestValAccuracy,
-        bestEpoch,
-        validation,
-        augmentation,
-        testLoss,
-        testAccuracy,
-        null,
-        null,
-        null,
-        provenance);
+      String stopReason) {
+    public Outcome {
+      if (status == null || startedAt == null || finishedAt == null) {
+        throw new IllegalArgumentException("a trial's status and times are required");
+      }
+      if (stopReason == null) {
+        stopReason =
+            switch (status) {
+              case FINISHED -> "epochs";
+              case DIVERGED -> "diverged";
+              case FAILED -> "error";
+            };
+      }
+    }
+
+    /** Whether early stopping ended the trial. */
+    public boolean stoppedEarly() {
+      return EARLY_STOPPING.equals(stopReason);
+    }
   }
 
-  Object[] values() {
-    return new Object[] {
-      trialId,
-      sweep,
-      activation,
-      activationConfig,
-      architecture,
-      seed,
-      epochs,
-      batchSize,
-      optimizer,
-      learningRate,
-      workers,
-      averagingFrequency,
-      batchSizePerWorker,
-      dataset,
-      trainSize,
-      testSize,
-      dataDescription,
-      status.label(),
-      error,
-      startedAt,
-      finishedAt,
-      params,
-      epochsCompleted,
-      finalValAccuracy,
-      bestValAccuracy,
-      bestEpoch,
-      validation,
-      augmentation,
-      testLoss,
-      testAccuracy,
-      dropoutScale,
-      weightInit,
-      stopReason,
-      provenance.sweep4jVersion(),
-      provenance.dl4jVersion(),
-      provenance.sparkVersion(),
-      provenance.nativeBackend(),
-      provenance.sparkMaster()
-    };
+  public static final Schema<TrialRow> SCHEMA =
+      Schema.<TrialRow>table("trials")
+          .string("trial_id", TrialRow::trialId)
+          .string("sweep", TrialRow::sweep)
+          .string("activation", t -> t.settings.activation())
+          .string("activation_config", t -> t.settings.activationConfig())
+          .string("architecture", t -> t.settings.architecture())
+          .longInt("seed", t -> t.settings.seed())
+          .integer("epochs", t -> t.settings.epochs())
+          .integer("batch_size", t -> t.settings.batchSize())
+          .string("optimizer", t -> t.settings.optimizer())
+          .number("learning_rate", t -> t.settings.learningRate())
+          .integer("workers", t -> t.settings.workers())
+          .integer("averaging_frequency", t -> t.settings.averagingFrequency())
+          .integer("batch_size_per_worker", t -> t.settings.batchSizePerWorker())
+          .string("dataset", t -> t.settings.dataset())
+          .integer("train_size", t -> t.settings.trainSize())
+          .integer("test_size", t -> t.settings.testSize())
+          .string("data_description", t -> t.settings.dataDescription())
+          .string("status", t -> t.outcome.status().label())
+          .string("error", t -> t.outcome.error())
+          .timestamp("started_at", t -> t.outcome.startedAt())
+          .timestamp("finished_at", t -> t.outcome.finishedAt())
+          .longInt("params", t -> t.outcome.params())
+          .integer("epochs_completed", t -> t.outcome.epochsCompleted())
+          .number("final_val_accuracy", t -> t.outcome.finalValAccuracy())
+          .number("best_val_accuracy", t -> t.outcome.bestValAccuracy())
+          .integer("best_epoch", t -> t.outcome.bestEpoch())
+          .string("validation", t -> t.settings.validation())
+          .addedLater()
+          .string("augmentation", t -> t.settings.augmentation())
+          .addedLater()
+          .number("test_loss", t -> t.outcome.testLoss())
+          .addedLater()
+          .number("test_accuracy", t -> t.outcome.testAccuracy())
+          .addedLater()
+          .number("dropout_scale", t -> t.settings.dropoutScale())
+          .addedLater()
+          .string("weight_init", t -> t.settings.weightInit())
+          .addedLater()
+          .string("stop_reason", t -> t.outcome.stopReason())
+          .addedLater()
+          .string("sweep4j_version", t -> t.provenance.sweep4jVersion())
+          .string("dl4j_version", t -> t.provenance.dl4jVersion())
+          .string("spark_version", t -> t.provenance.sparkVersion())
+          .string("native_backend", t -> t.provenance.nativeBackend())
+          .string("spark_master", t -> t.provenance.sparkMaster())
+          .readBy(TrialRow::read);
+
+  public TrialRow {
+    if (trialId == null || trialId.isBlank()) {
+      throw new IllegalArgumentException("trial_id is missing");
+    }
+    if (settings == null || outcome == null || provenance == null) {
+      throw new IllegalArgumentException(
+          "trial " + trialId + ": settings, outcome and provenance are required");
+    }
+    int ran = outcome.epochsCompleted();
+    int planned = settings.epochs();
+    if (outcome.status() == TrialStatus.FINISHED
+        && (outcome.stoppedEarly() ? ran > planned : ran != planned)) {
+      throw new IllegalArgumentException(
+          "trial "
+              + trialId
+              + " is finished but completed "
+              + ran
+              + " of "
+              + planned
+              + " epochs"
+              + (outcome.stoppedEarly() ? "" : " without stopping early"));
+    }
   }
 
-  static TrialRow fromValues(Object[] v) {
-    return new TrialRow(
-        (String) v[0],
-        (String) v[1],
-        (String) v[2],
-        (String) v[3],
-        (String) v[4],
-        (Long) v[5],
-        (Integer) v[6],
-        (Integer) v[7],
-        (String) v[8],
-        (Double) v[9],
-        (Integer) v[10],
-        (Integer) v[11],
-        (Integer) v[12],
-        (String) v[13],
-        (Integer) v[14],
-        (Integer) v[15],
-        (String) v[16],
-        TrialStatus.parse((String) v[17]),
-        (String) v[18],
-        (Instant) v[19],
-        (Instant) v[20],
-        (Long) v[21],
-        (Integer) v[22],
-        (Double) v[23],
-        (Double) v[24],
-        (Integer) v[25],
-        (String) v[26],
-        (String) v[27],
-        (Double) v[28],
-        (Double) v[29],
-        (Double) v[30],
-        (String) v[31],
-        (String) v[32],
+  private static TrialRow read(Schema.Values v) {
+    Settings settings =
+        new Settings(
+            v.string("activation"),
+            v.string("activation_config"),
+            v.string("architecture"),
+            v.longInt("seed"),
+            v.integer("epochs"),
+            v.integer("batch_size"),
+            v.string("optimizer"),
+            v.number("learning_rate"),
+            v.integer("workers"),
+            v.integer("averaging_frequency"),
+            v.integer("batch_size_per_worker"),
+            v.string("dataset"),
+            v.integer("train_size"),
+            v.integer("test_size"),
+            v.string("data_description"),
+            v.string("validation"),
+            v.string("augmentation"),
+            v.number("dropout_scale"),
+            v.string("weight_init"));
+    Outcome outcome =
+        new Outcome(
+            TrialStatus.parse(v.string("status")),
+            v.string("error"),
+            v.timestamp("started_at"),
+            v.timestamp("finished_at"),
+            v.longInt("params"),
+            v.integer("epochs_completed"),
+            v.number("final_val_accuracy"),
+            v.number("best_val_accuracy"),
+            v.integer("best_epoch"),
+            v.number("test_loss"),
+            v.number("test_accuracy"),
+            v.string("stop_reason"));
+    Provenance provenance =
         new Provenance(
-            (String) v[33], (String) v[34], (String) v[35], (String) v[36], (String) v[37]));
+            v.string("sweep4j_version"),
+            v.string("dl4j_version"),
+            v.string("spark_version"),
+            v.string("native_backend"),
+            v.string("spark_master"));
+    return new TrialRow(v.string("trial_id"), v.string("sweep"), settings, outcome, provenance);
   }
 }

@@ -3,6 +3,8 @@ package org.sweep4j.training;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.sweep4j.config.DistributionSpec;
+import org.sweep4j.config.TrainingSpec;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.Provenance;
@@ -18,6 +20,40 @@ final class TrialRows {
       String dataDescription,
       Instant started,
       Provenance provenance) {
+    return new TrialRow(
+        trial.id(),
+        trial.sweep(),
+        settings(trial, dataDescription),
+        outcome(trial, outcome, started),
+        provenance);
+  }
+
+  static TrialRow.Settings settings(TrialSpec trial, String dataDescription) {
+    TrainingSpec training = trial.training();
+    DistributionSpec distribution = trial.distribution();
+    return new TrialRow.Settings(
+        trial.activation().label(),
+        trial.activation().canonical(),
+        trial.architecture().label(),
+        trial.seed(),
+        training.epochs(),
+        training.batchSize(),
+        training.optimizer().label(),
+        training.learningRate(),
+        distribution.workers(),
+        distribution.averagingFrequency(),
+        distribution.batchSizePerWorker(),
+        trial.dataset().source().label(),
+        trial.dataset().trainSize(),
+        trial.dataset().testSize(),
+        dataDescription,
+        trial.dataset().validationLabel(),
+        trial.augmentation().label(),
+        training.dropoutScale(),
+        training.weightInit().label());
+  }
+
+  private static TrialRow.Outcome outcome(TrialSpec trial, TrialOutcome outcome, Instant started) {
     List<EpochRow> epochs = outcome.epochs();
     EpochRow best =
         epochs.stream()
@@ -25,24 +61,7 @@ final class TrialRows {
             .max(Comparator.comparingDouble(EpochRow::valAccuracy))
             .orElse(null);
     Double finalAccuracy = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).valAccuracy();
-    return new TrialRow(
-        trial.id(),
-        trial.sweep(),
-        trial.activation().label(),
-        trial.activation().canonical(),
-        trial.architecture().label(),
-        trial.seed(),
-        trial.training().epochs(),
-        trial.training().batchSize(),
-        trial.training().optimizer().label(),
-        trial.training().learningRate(),
-        trial.distribution().workers(),
-        trial.distribution().averagingFrequency(),
-        trial.distribution().batchSizePerWorker(),
-        trial.dataset().source().label(),
-        trial.dataset().trainSize(),
-        trial.dataset().testSize(),
-        dataDescription,
+    return new TrialRow.Outcome(
         outcome.status(),
         outcome.error(),
         started,
@@ -52,13 +71,8 @@ final class TrialRows {
         finalAccuracy,
         best == null ? null : best.valAccuracy(),
         best == null ? null : best.epoch(),
-        trial.dataset().validationLabel(),
-        trial.augmentation().label(),
         outcome.testLoss(),
         outcome.testAccuracy(),
-        trial.training().dropoutScale(),
-        trial.training().weightInit().label(),
-        outcome.stoppedEarly(trial.training().epochs()) ? TrialRow.EARLY_STOPPING : null,
-        provenance);
+        outcome.stoppedEarly(trial.training().epochs()) ? TrialRow.EARLY_STOPPING : null);
   }
 }

@@ -68,7 +68,7 @@ class DriverFaultsTest {
     ResultsStore store = ResultsStore.open(results);
     List<TrialRow> before = store.readTrials();
     assertEquals(1, before.size(), "only the trial that ended is recorded:\n" + first.output());
-    assertEquals(TrialStatus.FINISHED, before.get(0).status());
+    assertEquals(TrialStatus.FINISHED, before.get(0).outcome().status());
     assertEquals(3, store.readEpochs().size(), "no epoch of the killed trial");
     assertTrue(
         Files.exists(dir.resolve("results/_claims")), "the killed driver's claim is left behind");
@@ -92,7 +92,7 @@ class DriverFaultsTest {
 
     List<TrialRow> after = store.readTrials();
     assertEquals(3, after.size());
-    after.forEach(t -> assertEquals(TrialStatus.FINISHED, t.status(), t.toString()));
+    after.forEach(t -> assertEquals(TrialStatus.FINISHED, t.outcome().status(), t.toString()));
     TrialRow firstAgain =
         after.stream()
             .filter(t -> t.trialId().equals(before.get(0).trialId()))
@@ -123,7 +123,7 @@ class DriverFaultsTest {
     ResultsStore store = ResultsStore.open(dir.resolve("results").toString());
     List<TrialRow> trials = store.readTrials();
     assertEquals(4, trials.size(), one.output() + "\n" + two.output());
-    trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.status(), t.toString()));
+    trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.outcome().status(), t.toString()));
     assertOnceEach(store, trials, 3);
     int trained = count(one.output(), "epoch 3/3") + count(two.output(), "epoch 3/3");
     assertEquals(

@@ -72,7 +72,7 @@ class StandaloneClusterIT {
     List<TrialRow> trials = store.readTrials();
     assertEquals(2, trials.size(), console);
     for (TrialRow trial : trials) {
-      assertEquals(TrialStatus.FINISHED, trial.status(), trial.error());
+      assertEquals(TrialStatus.FINISHED, trial.outcome().status(), trial.outcome().error());
       assertEquals(cluster.masterUrl(), trial.provenance().sparkMaster());
       assertTrue(
           trial
@@ -80,7 +80,7 @@ class StandaloneClusterIT {
               .nativeBackend()
               .endsWith("(OPENBLAS, driver; executors: OMP_NUM_THREADS=1)"),
           trial.provenance().nativeBackend());
-      assertEquals(2, trial.epochsCompleted());
+      assertEquals(2, trial.outcome().epochsCompleted());
     }
     assertEquals(4, store.readEpochs().size());
     assertFalse(store.readLayerStats().isEmpty(), "layer_stats written on the cluster too");
@@ -116,7 +116,7 @@ class StandaloneClusterIT {
     assertTrue(console.contains("2 trials, 1 to run, 1 already recorded"), console);
     List<TrialRow> trials = ResultsStore.open(results.toString()).readTrials();
     assertEquals(2, trials.size());
-    trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.status(), t.toString()));
+    trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.outcome().status(), t.toString()));
     assertEquals(
         6, ResultsStore.open(results.toString()).readEpochs().size(), "3 epochs each, none twice");
   }
@@ -190,11 +190,11 @@ class StandaloneClusterIT {
                 dir.resolve("dynamic.log")));
     List<TrialRow> byStart =
         ResultsStore.open(results.toString()).readTrials().stream()
-            .sorted(java.util.Comparator.comparing(TrialRow::startedAt))
+            .sorted(java.util.Comparator.comparing(t -> t.outcome().startedAt()))
             .toList();
     assertEquals(4, byStart.size(), console);
     assertTrue(
-        byStart.get(1).startedAt().isBefore(byStart.get(0).finishedAt()),
+        byStart.get(1).outcome().startedAt().isBefore(byStart.get(0).outcome().finishedAt()),
         "starting with no executor, the sweep still ran two trials at once: "
             + byStart
             + "\n"
@@ -244,22 +244,26 @@ class StandaloneClusterIT {
     for (TrialRow trial : trials) {
       // Spark re-runs the lost executor's tasks on the other worker; if it gave up, the row says
       // why.
-      if (trial.status() == TrialStatus.FINISHED) {
-        assertEquals(5, trial.epochsCompleted(), trial.toString());
+      if (trial.outcome().status() == TrialStatus.FINISHED) {
+        assertEquals(5, trial.outcome().epochsCompleted(), trial.toString());
       } else {
-        assertEquals(TrialStatus.FAILED, trial.status(), trial.toString());
+        assertEquals(TrialStatus.FAILED, trial.outcome().status(), trial.toString());
         assertFalse(
-            trial.error() == null || trial.error().isBlank(), "a failed trial names its reason");
+            trial.outcome().error() == null || trial.outcome().error().isBlank(),
+            "a failed trial names its reason");
       }
       assertEquals(
-          trial.epochsCompleted(),
+          trial.outcome().epochsCompleted(),
           epochs.stream().filter(e -> e.trialId().equals(trial.trialId())).count());
     }
     TrialRow second =
-        trials.stream().filter(t -> t.activation().equals("tanh")).findFirst().orElseThrow();
+        trials.stream()
+            .filter(t -> t.settings().activation().equals("tanh"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(
         TrialStatus.FINISHED,
-        second.status(),
+        second.outcome().status(),
         "the trial after the loss runs on the remaining worker");
   }
 

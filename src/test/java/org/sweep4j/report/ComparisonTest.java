@@ -12,44 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.LayerMeasure;
 import org.sweep4j.results.LayerStatRow;
-import org.sweep4j.results.Provenance;
 import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialRowBuilder;
 import org.sweep4j.results.TrialStatus;
 
 class ComparisonTest {
   static TrialRow trial(String id, String activation, TrialStatus status, int completed) {
-    return new TrialRow(
-        id,
-        "s",
-        activation,
-        activation,
-        "small_cnn",
-        1,
-        2,
-        32,
-        "adam",
-        1e-3,
-        1,
-        5,
-        32,
-        "synthetic",
-        100,
-        50,
-        "d",
-        status,
-        status == TrialStatus.FINISHED ? null : "loss became NaN",
-        Instant.EPOCH,
-        Instant.EPOCH,
-        10,
-        completed,
-        null,
-        null,
-        null,
-        "test",
-        "none",
-        null,
-        null,
-        new Provenance("v", "v", "v", "cpu", "local"));
+    return TrialRowBuilder.trial(id)
+        .activation(activation)
+        .status(status)
+        .completed(completed)
+        .build();
   }
 
   static List<EpochRow> curve(String id, double... valAccuracies) {
@@ -170,40 +143,11 @@ class ComparisonTest {
     List<TrialRow> trials = new ArrayList<>(TRIALS);
     List<EpochRow> epochs = new ArrayList<>(epochs());
     for (String id : List.of("ra1", "ra2", "sa1", "sa2")) {
-      TrialRow t = trial(id, id.startsWith("r") ? "relu" : "selu", TrialStatus.FINISHED, 2);
       trials.add(
-          new TrialRow(
-              t.trialId(),
-              t.sweep(),
-              t.activation(),
-              t.activationConfig(),
-              t.architecture(),
-              t.seed(),
-              t.epochs(),
-              t.batchSize(),
-              t.optimizer(),
-              t.learningRate(),
-              t.workers(),
-              t.averagingFrequency(),
-              t.batchSizePerWorker(),
-              t.dataset(),
-              t.trainSize(),
-              t.testSize(),
-              t.dataDescription(),
-              t.status(),
-              t.error(),
-              t.startedAt(),
-              t.finishedAt(),
-              t.params(),
-              t.epochsCompleted(),
-              null,
-              null,
-              null,
-              t.validation(),
-              "crop_flip",
-              null,
-              null,
-              t.provenance()));
+          TrialRowBuilder.trial(id)
+              .activation(id.startsWith("r") ? "relu" : "selu")
+              .augmentation("crop_flip")
+              .build());
       epochs.addAll(curve(id, 0.5, id.startsWith("r") ? 0.8 : 0.6));
     }
     Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
@@ -246,38 +190,11 @@ class ComparisonTest {
   }
 
   static TrialRow withSettings(String id, String activation, double learningRate, int workers) {
-    return new TrialRow(
-        id,
-        "s",
-        activation,
-        activation,
-        "small_cnn",
-        1,
-        2,
-        32,
-        "adam",
-        learningRate,
-        workers,
-        5,
-        32 / workers,
-        "synthetic",
-        100,
-        50,
-        "d",
-        TrialStatus.FINISHED,
-        null,
-        Instant.EPOCH,
-        Instant.EPOCH,
-        10,
-        2,
-        null,
-        null,
-        null,
-        "test",
-        "none",
-        null,
-        null,
-        new Provenance("v", "v", "v", "cpu", "local"));
+    return TrialRowBuilder.trial(id)
+        .activation(activation)
+        .learningRate(learningRate)
+        .workers(workers)
+        .build();
   }
 
   @Test
@@ -308,38 +225,11 @@ class ComparisonTest {
   }
 
   static TrialRow timed(String id, int workers, int averaging, long seconds) {
-    return new TrialRow(
-        id,
-        "s",
-        "relu",
-        "relu",
-        "small_cnn",
-        1,
-        2,
-        32,
-        "adam",
-        1e-3,
-        workers,
-        averaging,
-        32 / workers,
-        "synthetic",
-        100,
-        50,
-        "d",
-        TrialStatus.FINISHED,
-        null,
-        Instant.EPOCH,
-        Instant.EPOCH.plusSeconds(seconds),
-        10,
-        2,
-        null,
-        null,
-        null,
-        "test",
-        "none",
-        null,
-        null,
-        new Provenance("v", "v", "v", "cpu", "local"));
+    return TrialRowBuilder.trial(id)
+        .workers(workers)
+        .averagingFrequency(averaging)
+        .times(Instant.EPOCH, Instant.EPOCH.plusSeconds(seconds))
+        .build();
   }
 
   @Test

@@ -16,38 +16,15 @@ class ResultsStoreTest {
   @TempDir Path dir;
 
   static TrialRow trial(String id, TrialStatus status, int completed, Double finalAccuracy) {
-    return new TrialRow(
-        id,
-        "s",
-        "relu",
-        "relu",
-        "small_cnn",
-        1,
-        2,
-        32,
-        "adam",
-        1e-3,
-        2,
-        5,
-        16,
-        "synthetic",
-        100,
-        50,
-        "synthetic data",
-        status,
-        status == TrialStatus.FAILED ? "boom" : null,
-        Instant.parse("2026-01-02T03:04:05.123456Z"),
-        Instant.parse("2026-01-02T03:05:00Z"),
-        42_442,
-        completed,
-        finalAccuracy,
-        finalAccuracy,
-        finalAccuracy == null ? null : completed,
-        "test",
-        "none",
-        finalAccuracy == null ? null : 1.5,
-        finalAccuracy,
-        new Provenance("0.1", "1.0.0-M2", "3.5.9", "cpu", "local[2]"));
+    return TrialRowBuilder.trial(id)
+        .workers(2)
+        .status(status)
+        .error(status == TrialStatus.FAILED ? "boom" : null)
+        .times(Instant.parse("2026-01-02T03:04:05.123456Z"), Instant.parse("2026-01-02T03:05:00Z"))
+        .completed(completed)
+        .accuracies(finalAccuracy, finalAccuracy, finalAccuracy == null ? null : completed)
+        .test(finalAccuracy == null ? null : 1.5, finalAccuracy)
+        .build();
   }
 
   static List<EpochRow> epochs(String id, int count) {
@@ -66,7 +43,7 @@ class ResultsStoreTest {
     store.record(failed, List.of());
     assertEquals(List.of(finished, failed), store.readTrials());
     assertEquals(epochs("a", 2), store.readEpochs());
-    assertNull(store.readTrials().get(1).finalValAccuracy());
+    assertNull(store.readTrials().get(1).outcome().finalValAccuracy());
     assertEquals(TrialStatus.FAILED, store.statuses().get("b"));
   }
 
@@ -91,26 +68,17 @@ class ResultsStoreTest {
   @Test
   void trialsFilesFromBeforeTheTestColumnsStillRead() throws IOException {
     TrialRow current = trial("a", TrialStatus.FINISHED, 2, 0.45);
-    List<Column> older = TrialRow.COLUMNS.stream().filter(c -> !c.optional()).toList();
-    Object[] all = current.values();
-    Object[] values = new Object[older.size()];
-    for (int i = 0, j = 0; i < TrialRow.COLUMNS.size(); i++) {
-      if (!TrialRow.COLUMNS.get(i).optional()) {
-        values[j++] = all[i];
-      }
-    }
     Files.createDirectories(dir.resolve("trials"));
     ParquetFiles.write(
         new org.apache.hadoop.fs.Path(dir.resolve("trials/a.parquet").toString()),
         new org.apache.hadoop.conf.Configuration(),
-        "trials",
-        older,
-        List.<Object[]>of(values));
+        TrialRow.SCHEMA.original(),
+        List.of(current));
     TrialRow read = ResultsStore.open(dir.toString()).readTrials().get(0);
-    assertNull(read.validation());
-    assertEquals("none", read.augmentation(), "older trials were not augmented");
-    assertNull(read.testAccuracy());
-    assertEquals(current.finalValAccuracy(), read.finalValAccuracy());
+    assertNull(read.settings().validation());
+    assertEquals("none", read.settings().augmentation(), "older trials were not augmented");
+    assertNull(read.outcome().testAccuracy());
+    assertEquals(current.outcome().finalValAccuracy(), read.outcome().finalValAccuracy());
   }
 
   @Test
@@ -119,7 +87,7 @@ class ResultsStoreTest {
     store.record(trial("a", TrialStatus.FAILED, 0, null), List.of());
     store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
     assertEquals(1, store.readTrials().size());
-    assertEquals(TrialStatus.FINISHED, store.readTrials().get(0).status());
+    assertEquals(TrialStatus.FINISHED, store.readTrials().get(0).outcome().status());
     assertEquals(2, store.readEpochs().size());
   }
 

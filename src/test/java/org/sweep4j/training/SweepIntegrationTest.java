@@ -80,17 +80,19 @@ class SweepIntegrationTest extends SparkTestBase {
     }
     List<TrialRow> trials = ResultsStore.open(results).readTrials();
     for (TrialRow trial : trials) {
-      assertEquals(TrialStatus.FINISHED, trial.status());
-      assertEquals("holdout(64)", trial.validation());
+      assertEquals(TrialStatus.FINISHED, trial.outcome().status());
+      assertEquals("holdout(64)", trial.settings().validation());
       assertTrue(
-          trial.testAccuracy() >= 0 && trial.testAccuracy() <= 1,
+          trial.outcome().testAccuracy() >= 0 && trial.outcome().testAccuracy() <= 1,
           "the test set scored after the last epoch");
-      assertTrue(Double.isFinite(trial.testLoss()));
-      assertEquals(42_442, trial.params());
+      assertTrue(Double.isFinite(trial.outcome().testLoss()));
+      assertEquals(42_442, trial.outcome().params());
       assertEquals("local[2]", trial.provenance().sparkMaster());
       assertTrue(
           trial.provenance().sparkVersion().startsWith("3.5"), trial.provenance().sparkVersion());
-      assertTrue(trial.dataDescription().startsWith("synthetic"), trial.dataDescription());
+      assertTrue(
+          trial.settings().dataDescription().startsWith("synthetic"),
+          trial.settings().dataDescription());
     }
     assertTrue(
         Files.notExists(dir.resolve("results/_shards")), "data shards are removed after the run");
@@ -198,13 +200,13 @@ class SweepIntegrationTest extends SparkTestBase {
         Files.notExists(dir.resolve("results2/_shards")),
         "shards written and removed through Hadoop");
     TrialRow trial = ResultsStore.open(job.results()).readTrials().get(0);
-    assertEquals("test", trial.validation());
+    assertEquals("test", trial.settings().validation());
     assertEquals(
         "crop_flip",
-        trial.augmentation(),
+        trial.settings().augmentation(),
         "trained on cropped and flipped minibatches, on the executors");
     assertTrue(trial.trialId().startsWith("small_cnn-relu-crop_flip-s3-"), trial.trialId());
-    assertEquals(trial.finalValAccuracy(), trial.testAccuracy());
+    assertEquals(trial.outcome().finalValAccuracy(), trial.outcome().testAccuracy());
     assertTrue(
         Files.notExists(dir.resolve("results2/layer_stats"))
             || ResultsStore.open(job.results()).readLayerStats().isEmpty(),
@@ -268,13 +270,13 @@ class SweepIntegrationTest extends SparkTestBase {
     ResultsStore store = ResultsStore.open(job.results());
     TrialRow selu =
         store.readTrials().stream()
-            .filter(t -> t.activation().equals("selu"))
+            .filter(t -> t.settings().activation().equals("selu"))
             .findFirst()
             .orElseThrow();
-    assertEquals(TrialStatus.DIVERGED, selu.status());
-    assertEquals(1, selu.epochsCompleted());
-    assertEquals("loss became NaN in epoch 1", selu.error());
-    assertEquals(null, selu.bestValAccuracy(), "no finite epoch to be best");
+    assertEquals(TrialStatus.DIVERGED, selu.outcome().status());
+    assertEquals(1, selu.outcome().epochsCompleted());
+    assertEquals("loss became NaN in epoch 1", selu.outcome().error());
+    assertEquals(null, selu.outcome().bestValAccuracy(), "no finite epoch to be best");
     List<EpochRow> seluEpochs =
         store.readEpochs().stream().filter(e -> e.trialId().equals(selu.trialId())).toList();
     assertEquals(1, seluEpochs.size());
@@ -283,10 +285,10 @@ class SweepIntegrationTest extends SparkTestBase {
         "the diverged epoch is kept as it was measured");
     TrialRow tanh =
         store.readTrials().stream()
-            .filter(t -> t.activation().equals("tanh"))
+            .filter(t -> t.settings().activation().equals("tanh"))
             .findFirst()
             .orElseThrow();
-    assertEquals(TrialStatus.FINISHED, tanh.status());
+    assertEquals(TrialStatus.FINISHED, tanh.outcome().status());
 
     // A divergence is an outcome, not an accident: --resume does not retry it.
     assertEquals(
@@ -361,54 +363,43 @@ class SweepIntegrationTest extends SparkTestBase {
 
     ResultsStore store = ResultsStore.open(job.results());
     for (TrialRow trial : store.readTrials()) {
-      assertEquals(TrialStatus.FINISHED, trial.status());
-      assertEquals(TrialRow.EARLY_STOPPING, trial.stopReason());
-      assertEquals(2, trial.epochsCompleted());
+      assertEquals(TrialStatus.FINISHED, trial.outcome().status());
+      assertEquals(TrialRow.EARLY_STOPPING, trial.outcome().stopReason());
+      assertEquals(2, trial.outcome().epochsCompleted());
       EpochRow first =
           store.readEpochs().stream()
               .filter(e -> e.trialId().equals(trial.trialId()) && e.epoch() == 1)
               .findFirst()
               .orElseThrow();
       assertEquals(
-          first.valAccuracy(), trial.testAccuracy(), "tested with epoch 1's restored weights");
-      assertEquals(first.valLoss(), trial.testLoss(), 1e-12);
+          first.valAccuracy(),
+          trial.outcome().testAccuracy(),
+          "tested with epoch 1's restored weights");
+      assertEquals(first.valLoss(), trial.outcome().testLoss(), 1e-12);
     }
     assertEquals(
         4, store.readEpochs().size(), "every epoch run is kept, the one after the best too");
   }
 
   private static TrialRow failedCopy(TrialRow t) {
+    TrialRow.Outcome o = t.outcome();
     return new TrialRow(
         t.trialId(),
         t.sweep(),
-        t.activation(),
-        t.activationConfig(),
-        t.architecture(),
-        t.seed(),
-        t.epochs(),
-        t.batchSize(),
-        t.optimizer(),
-        t.learningRate(),
-        t.workers(),
-        t.averagingFrequency(),
-        t.batchSizePerWorker(),
-        t.dataset(),
-        t.trainSize(),
-        t.testSize(),
-        t.dataDescription(),
-        TrialStatus.FAILED,
-        "executor lost",
-        t.startedAt(),
-        t.finishedAt(),
-        t.params(),
-        0,
-        null,
-        null,
-        null,
-        t.validation(),
-        t.augmentation(),
-        null,
-        null,
+        t.settings(),
+        new TrialRow.Outcome(
+            TrialStatus.FAILED,
+            "executor lost",
+            o.startedAt(),
+            o.finishedAt(),
+            o.params(),
+            0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
         t.provenance());
   }
 }

@@ -80,11 +80,11 @@ class TrialsSideBySideTest extends SparkTestBase {
 
     List<TrialRow> trials = ResultsStore.open(sideBySideJob.results()).readTrials();
     assertEquals(4, trials.size());
-    trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.status(), t.trialId()));
+    trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.outcome().status(), t.trialId()));
     List<TrialRow> byStart =
-        trials.stream().sorted(Comparator.comparing(TrialRow::startedAt)).toList();
+        trials.stream().sorted(Comparator.comparing(t -> t.outcome().startedAt())).toList();
     assertTrue(
-        byStart.get(1).startedAt().isBefore(byStart.get(0).finishedAt()),
+        byStart.get(1).outcome().startedAt().isBefore(byStart.get(0).outcome().finishedAt()),
         "the second trial should start before the first ends: " + byStart);
     assertTrue(
         byStart.get(0).provenance().nativeBackend().endsWith("(OPENBLAS, 1 threads per task)"),
@@ -121,11 +121,11 @@ class TrialsSideBySideTest extends SparkTestBase {
     assertEquals(4, run(job, 1, new ByteArrayOutputStream()).finished());
     List<TrialRow> byStart =
         ResultsStore.open(job.results()).readTrials().stream()
-            .sorted(Comparator.comparing(TrialRow::startedAt))
+            .sorted(Comparator.comparing(t -> t.outcome().startedAt()))
             .toList();
     for (int i = 1; i < byStart.size(); i++) {
       assertTrue(
-          !byStart.get(i).startedAt().isBefore(byStart.get(i - 1).finishedAt()),
+          !byStart.get(i).outcome().startedAt().isBefore(byStart.get(i - 1).outcome().finishedAt()),
           "overlap: " + byStart);
     }
     byStart.forEach(
