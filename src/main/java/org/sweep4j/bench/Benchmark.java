@@ -29,11 +29,11 @@ import org.sweep4j.data.DataLoader;
 import org.sweep4j.data.ImageSet;
 import org.sweep4j.data.Minibatches;
 import org.sweep4j.data.ShardWriter;
+import org.sweep4j.dl4jm2.NativeThreads;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 import org.sweep4j.training.AveragingTrainer;
 import org.sweep4j.training.CpuMeter;
-import org.sweep4j.training.NativeThreads;
 import org.sweep4j.training.PinnedShardLoader;
 
 /**

@@ -7,7 +7,7 @@ import org.sweep4j.bench.BenchSettings;
 import org.sweep4j.bench.Benchmark;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.config.Architecture;
-import org.sweep4j.training.NativeThreads;
+import org.sweep4j.dl4jm2.NativeThreads;
 import org.sweep4j.training.SparkSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package org.sweep4j.cli;
 
 import org.sweep4j.config.JobFileException;
 import org.sweep4j.data.CifarFormatException;
-import org.sweep4j.training.NativeBackend;
+import org.sweep4j.dl4jm2.NativeBackend;
 import org.sweep4j.training.SweepException;
 import org.sweep4j.training.Versions;
 import picocli.CommandLine;

@@ -9,10 +9,10 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sweep4j.config.ActivationSpec;
-import org.sweep4j.model.layers.ChannelsLastConvLayer;
-import org.sweep4j.model.layers.MaxPool2x2Layer;
-import org.sweep4j.model.layers.NchwToNhwcPreProcessor;
-import org.sweep4j.model.layers.PReLUSlopeLayer;
+import org.sweep4j.dl4jm2.ChannelsLastConvLayer;
+import org.sweep4j.dl4jm2.MaxPool2x2Layer;
+import org.sweep4j.dl4jm2.NchwToNhwcPreProcessor;
+import org.sweep4j.dl4jm2.PReLUSlopeLayer;
 
 /**
  * Appends Keras-style layers to a DL4J list builder, putting the trial's activation after every

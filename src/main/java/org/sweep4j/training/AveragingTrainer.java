@@ -12,6 +12,7 @@ import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.sweep4j.data.ShardLoader;
+import org.sweep4j.dl4jm2.NativeThreads;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
 import org.sweep4j.results.EpochRow;

@@ -14,6 +14,7 @@ import org.deeplearning4j.spark.data.loader.RemoteFileSource;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sweep4j.data.ShardLoader;
+import org.sweep4j.dl4jm2.NativeThreads;
 
 /**
  * One epoch of a one-worker trial, run as a single Spark task on an executor: reads the trial's

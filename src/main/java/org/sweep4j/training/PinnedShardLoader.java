@@ -5,6 +5,7 @@ import org.deeplearning4j.core.loader.DataSetLoader;
 import org.nd4j.common.loader.Source;
 import org.nd4j.linalg.dataset.DataSet;
 import org.sweep4j.data.ShardLoader;
+import org.sweep4j.dl4jm2.NativeThreads;
 
 /**
  * The shard loader DL4J's parameter averaging calls on each Spark task thread before fitting a

@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sweep4j.data.ShardLoader;
+import org.sweep4j.dl4jm2.NativeThreads;
 
 /**
  * Scores a network on shard files with one Spark job: executors rebuild the network from its JSON

@@ -2,6 +2,7 @@ package org.sweep4j.training;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.sweep4j.dl4jm2.NativeBackend;
 
 /**
  * The Spark settings DL4J needs on Spark 3.5 / Java 17: Kryo with ND4J's registrator, the offline

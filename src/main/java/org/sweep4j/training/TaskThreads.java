@@ -1,6 +1,7 @@
 package org.sweep4j.training;
 
 import java.util.function.IntSupplier;
+import org.sweep4j.dl4jm2.NativeThreads;
 
 /**
  * How many native threads each Spark task trains with. In local mode every task shares this

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sweep4j.dl4jm2.NativeThreads;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.Provenance;
 import org.sweep4j.results.ResultsStore;

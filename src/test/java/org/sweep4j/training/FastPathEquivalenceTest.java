@@ -27,9 +27,11 @@ import org.sweep4j.config.TrainingSpec;
 import org.sweep4j.data.ImageSet;
 import org.sweep4j.data.Minibatches;
 import org.sweep4j.data.SyntheticCifar;
+import org.sweep4j.dl4jm2.ChannelsLastConvolution;
+import org.sweep4j.dl4jm2.NativeBackend;
+import org.sweep4j.dl4jm2.NativeThreads;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
-import org.sweep4j.model.layers.ChannelsLastConvolution;
 
 /**
  * The oneDNN fast paths must learn what the reference path (DL4J's im2col + GEMM, no native

@@ -1,4 +1,4 @@
-package org.sweep4j.model.activations;
+package org.sweep4j.dl4jm2;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationReLU;

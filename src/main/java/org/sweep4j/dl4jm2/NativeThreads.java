@@ -1,8 +1,7 @@
-package org.sweep4j.training;
+package org.sweep4j.dl4jm2;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
-import org.sweep4j.model.layers.ChannelsLastConvLayer;
 
 /**
  * Sizes ND4J's OpenMP and OpenBLAS thread pools. In local mode every Spark task trains its model
@@ -42,7 +41,7 @@ public final class NativeThreads {
   }
 
   /** A positive {@code OMP_NUM_THREADS} of this process's environment, else 0. */
-  static int fromEnvironment() {
+  public static int fromEnvironment() {
     String value = System.getenv("OMP_NUM_THREADS");
     return value != null && value.matches("\\d{1,4}") ? Integer.parseInt(value) : 0;
   }
@@ -52,7 +51,7 @@ public final class NativeThreads {
    * threads} when the driver chose (local mode), else the executor's {@code OMP_NUM_THREADS}, else
    * the task's cores ({@code spark.task.cpus}).
    */
-  static int forTask(int threads) {
+  public static int forTask(int threads) {
     int chosen = threads > 0 ? threads : fromEnvironment();
     if (chosen < 1) {
       org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();

@@ -1,4 +1,4 @@
-package org.sweep4j.model.layers;
+package org.sweep4j.dl4jm2;
 
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.CNN2DFormat;

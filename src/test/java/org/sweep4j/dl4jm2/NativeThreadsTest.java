@@ -1,4 +1,4 @@
-package org.sweep4j.training;
+package org.sweep4j.dl4jm2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sweep4j.model.layers.ChannelsLastConvLayer;
 
 /** OpenMP team sizes are per thread: ND4J's budget must reach the thread that runs the ops. */
 class NativeThreadsTest {

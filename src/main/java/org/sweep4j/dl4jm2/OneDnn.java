@@ -1,4 +1,4 @@
-package org.sweep4j.model.layers;
+package org.sweep4j.dl4jm2;
 
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.javacpp.Pointer;

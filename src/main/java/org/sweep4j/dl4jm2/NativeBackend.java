@@ -1,4 +1,4 @@
-package org.sweep4j.training;
+package org.sweep4j.dl4jm2;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,20 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Chooses ND4J's native library before ND4J loads: the oneDNN build for CPUs with AVX2 and FMA
- * (convolutions about 4x faster), the generic build otherwise; both ship in the jar. Also lets DL4J
- * create its oneDNN layer helpers, which M2 disables by default. A user's own {@code
- * -Dorg.bytedeco.javacpp.platform.extension} or {@code
- * -Dorg.eclipse.deeplearning4j.helpers.disable} wins; {@code SWEEP4J_NATIVE=generic} forces the
- * generic build (the reference path).
+ * Chooses ND4J's native library before ND4J loads: the oneDNN build for CPUs with AVX2 and FMA, the
+ * generic build otherwise; both ship in the jar. A user's own {@code
+ * -Dorg.bytedeco.javacpp.platform.extension} wins; {@code SWEEP4J_NATIVE=generic} forces the
+ * generic build.
  */
 public final class NativeBackend {
   /** JavaCPP's suffix for the native build to load, e.g. {@code -onednn-avx2}. */
   public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
-
-  /** DL4J M2 creates no layer helpers (oneDNN, cuDNN) unless this is {@code false}. */
-  public static final String HELPERS_DISABLED_PROPERTY =
-      "org.eclipse.deeplearning4j.helpers.disable";
 
   public static final String ONEDNN_AVX2 = "-onednn-avx2";
 
@@ -32,22 +26,12 @@ public final class NativeBackend {
       boolean generic = "generic".equalsIgnoreCase(System.getenv("SWEEP4J_NATIVE"));
       System.setProperty(EXTENSION_PROPERTY, !generic && cpuHasAvx2() ? ONEDNN_AVX2 : "");
     }
-    if (System.getProperty(HELPERS_DISABLED_PROPERTY) == null) {
-      System.setProperty(HELPERS_DISABLED_PROPERTY, "false");
-    }
     return System.getProperty(EXTENSION_PROPERTY);
   }
 
   /** The JVM options that make an executor choose as this JVM did. */
   public static String executorOptions() {
-    return "-D"
-        + EXTENSION_PROPERTY
-        + "="
-        + select()
-        + " -D"
-        + HELPERS_DISABLED_PROPERTY
-        + "="
-        + System.getProperty(HELPERS_DISABLED_PROPERTY);
+    return "-D" + EXTENSION_PROPERTY + "=" + select();
   }
 
   static boolean cpuHasAvx2() {

@@ -1,4 +1,4 @@
-package org.sweep4j.model.layers;
+package org.sweep4j.dl4jm2;
 
 import java.util.Arrays;
 import java.util.stream.LongStream;

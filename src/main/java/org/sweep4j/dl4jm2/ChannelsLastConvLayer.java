@@ -1,4 +1,4 @@
-package org.sweep4j.model.layers;
+package org.sweep4j.dl4jm2;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;

@@ -1,4 +1,4 @@
-package org.sweep4j.model.layers;
+package org.sweep4j.dl4jm2;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_BIAS;
