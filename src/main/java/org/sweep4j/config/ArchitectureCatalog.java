@@ -1,30 +1,25 @@
 package org.sweep4j.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
- * Finds the architectures: the top-level classes of {@value #PACKAGE}, named by their file names
- * ({@code SmallCnn.class} → {@code small_cnn}). Class files are listed, not loaded, so job files
- * are validated without DL4J, and a new architecture needs no registration anywhere.
+ * Finds the architectures: the classes listed in {@value #SERVICES} files on the class path (the
+ * standard {@link java.util.ServiceLoader} registry, through which {@code ModelFactory}
+ * instantiates them), named by their simple class names ({@code SmallCnn} → {@code small_cnn}). The
+ * files are read, no class is loaded, so job files are validated without DL4J.
  */
 final class ArchitectureCatalog {
-  static final String PACKAGE = "org.sweep4j.model.architectures";
-  private static final String FOLDER = PACKAGE.replace('.', '/') + "/";
+  static final String SERVICES = "META-INF/services/org.sweep4j.model.NetworkArchitecture";
 
   /** Architecture name → fully qualified class name, sorted by name. */
-  private static final Map<String, String> CLASSES = scan();
+  private static final Map<String, String> CLASSES = read();
 
   private ArchitectureCatalog() {}
 
@@ -39,67 +34,37 @@ final class ArchitectureCatalog {
         .toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static Map<String, String> scan() {
+  private static Map<String, String> read() {
     Map<String, String> classes = new TreeMap<>();
     try {
-      // Every class-path root holding the package (directories, and jars that list their
-      // folders)...
-      ClassLoader loader = ArchitectureCatalog.class.getClassLoader();
-      for (Enumeration<URL> roots = loader.getResources(FOLDER); roots.hasMoreElements(); ) {
-        URL root = roots.nextElement();
-        if (root.getProtocol().equals("jar")) {
-          JarURLConnection connection = (JarURLConnection) root.openConnection();
-          connection.setUseCaches(false);
-          try (JarFile jar = connection.getJarFile()) {
-            listJar(jar, classes);
+      Enumeration<URL> files = ArchitectureCatalog.class.getClassLoader().getResources(SERVICES);
+      while (files.hasMoreElements()) {
+        URL file = files.nextElement();
+        try (InputStream in = file.openStream()) {
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          for (String line : text.split("\\R")) {
+            add(classes, line.replaceAll("#.*", "").strip(), file);
           }
-        } else if (root.getProtocol().equals("file")) {
-          listDirectory(Path.of(root.toURI()), classes);
-        }
-      }
-      // ...and sweep4j's own jar, in case it was built without folder entries.
-      Path own =
-          Path.of(
-              ArchitectureCatalog.class
-                  .getProtectionDomain()
-                  .getCodeSource()
-                  .getLocation()
-                  .toURI());
-      if (Files.isRegularFile(own)) {
-        try (JarFile jar = new JarFile(own.toFile())) {
-          listJar(jar, classes);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the architectures in " + PACKAGE, e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the architectures in " + PACKAGE, e);
+      throw new UncheckedIOException("cannot read the architectures listed in " + SERVICES, e);
     }
     if (classes.isEmpty()) {
-      throw new IllegalStateException("no architectures found in " + PACKAGE);
+      throw new IllegalStateException("no architectures listed in any " + SERVICES);
     }
     return Map.copyOf(classes);
   }
 
-  private static void listDirectory(Path folder, Map<String, String> classes) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      files.map(f -> f.getFileName().toString()).forEach(file -> add(classes, file));
+  private static void add(Map<String, String> classes, String className, URL file) {
+    if (className.isEmpty()) {
+      return;
     }
-  }
-
-  private static void listJar(JarFile jar, Map<String, String> classes) {
-    for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-      String entry = entries.nextElement().getName();
-      if (entry.startsWith(FOLDER) && entry.indexOf('/', FOLDER.length()) < 0) {
-        add(classes, entry.substring(FOLDER.length()));
-      }
-    }
-  }
-
-  private static void add(Map<String, String> classes, String file) {
-    if (file.endsWith(".class") && !file.contains("$") && !file.equals("package-info.class")) {
-      String simple = file.substring(0, file.length() - ".class".length());
-      classes.put(nameOf(simple), PACKAGE + "." + simple);
+    String name = nameOf(className.substring(className.lastIndexOf('.') + 1));
+    String earlier = classes.putIfAbsent(name, className);
+    if (earlier != null && !earlier.equals(className)) {
+      throw new IllegalStateException(
+          file + " lists " + className + ", but " + earlier + " already has the name " + name);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.sweep4j.model;
 
+import java.util.ServiceLoader;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -28,18 +29,19 @@ public final class ModelFactory {
 
   private ModelFactory() {}
 
-  /** Instantiates the architecture's class (public, with a public no-argument constructor). */
+  /**
+   * The architecture's class, through {@link ServiceLoader}: implementations of {@link
+   * NetworkArchitecture} listed in {@code META-INF/services/org.sweep4j.model.NetworkArchitecture}.
+   */
   public static NetworkArchitecture architecture(Architecture architecture) {
-    try {
-      return (NetworkArchitecture)
-          Class.forName(architecture.className()).getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException(
-          architecture.className()
-              + " must be a public NetworkArchitecture with a public"
-              + " no-argument constructor",
-          e);
-    }
+    return ServiceLoader.load(NetworkArchitecture.class).stream()
+        .filter(provider -> provider.type().getName().equals(architecture.className()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    architecture.className() + " is not a NetworkArchitecture service"))
+        .get();
   }
 
   public static MultiLayerConfiguration build(TrialSpec trial) {

@@ -14,7 +14,7 @@ class ArchitectureCatalogTest {
   }
 
   @Test
-  void findsEveryClassOfThePackageIncludingOneAddedOnlyByTheTests() {
+  void findsEveryRegisteredClassIncludingOneRegisteredOnlyByTheTests() {
     assertEquals(
         List.of("deep_cnn", "small_cnn", "tiny_cnn"),
         Architecture.all().stream().map(Architecture::name).toList());
