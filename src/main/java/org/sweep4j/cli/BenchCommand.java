@@ -128,20 +128,26 @@ final class BenchCommand implements Callable<Integer> {
     List<Architecture> chosen =
         architectures == null
             ? Architecture.all()
-            : architectures.stream().map(Architecture::parse).toList();
+            : architectures.stream()
+                .map(a -> Options.parse("--architectures", () -> Architecture.parse(a)))
+                .toList();
+    ActivationSpec chosenActivation =
+        Options.parse("--activation", () -> ActivationSpec.parse(activation));
     BenchSettings settings =
-        new BenchSettings(
-            chosen,
-            ActivationSpec.parse(activation),
-            batchSize,
-            warmup,
-            batches,
-            threads == null ? cores : threads,
-            workers == null ? cores : workers,
-            averagingFrequency,
-            data,
-            modes,
-            new BenchSettings.SweepSize(sweepTrials, sweepEpochs, sweepImages));
+        Options.check(
+            () ->
+                new BenchSettings(
+                    chosen,
+                    chosenActivation,
+                    batchSize,
+                    warmup,
+                    batches,
+                    threads == null ? cores : threads,
+                    workers == null ? cores : workers,
+                    averagingFrequency,
+                    data,
+                    modes,
+                    new BenchSettings.SweepSize(sweepTrials, sweepEpochs, sweepImages)));
     // Under spark-submit (spark.master set) the bench runs on the submitted master.
     String sparkMaster =
         master != null

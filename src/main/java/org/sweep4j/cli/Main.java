@@ -1,9 +1,7 @@
 package org.sweep4j.cli;
 
-import org.sweep4j.config.JobFileException;
-import org.sweep4j.data.CifarFormatException;
+import org.sweep4j.config.InputException;
 import org.sweep4j.dl4jm2.NativeBackend;
-import org.sweep4j.training.SweepException;
 import org.sweep4j.training.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,11 +44,8 @@ public final class Main {
             });
   }
 
-  private static boolean isInputError(Exception e) {
-    return e instanceof JobFileException
-        || e instanceof SweepException
-        || e instanceof CifarFormatException
-        || e instanceof IllegalArgumentException;
+  static boolean isInputError(Exception e) {
+    return e instanceof InputException;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

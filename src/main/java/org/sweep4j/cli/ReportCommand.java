@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.config.InputException;
 import org.sweep4j.model.ActivationSampler;
 import org.sweep4j.report.ActivationCurve;
 import org.sweep4j.report.Comparison;
@@ -53,14 +54,14 @@ final class ReportCommand implements Callable<Integer> {
   static Path writeReport(String results, Path out, String baseline) {
     ResultsStore store = ResultsStore.open(results);
     if (!store.hasTable(ResultsStore.TRIALS)) {
-      throw new IllegalArgumentException(
+      throw new InputException(
           store.location() + ": no trials table here (run 'sweep4j run' first)");
     }
     List<TrialRow> trials = store.readTrials();
     List<String> present =
         trials.stream().map(t -> t.settings().activation()).distinct().sorted().toList();
     if (baseline != null && !present.contains(baseline)) {
-      throw new IllegalArgumentException(
+      throw new InputException(
           "--baseline "
               + baseline
               + ": no such activation in "
@@ -79,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
             baseline == null ? Comparison.DEFAULT_BASELINE : baseline);
     Path dir = out != null ? out : localReportDir(store.location());
     if (dir == null) {
-      throw new IllegalArgumentException(
+      throw new InputException(
           "results at "
               + store.location()
               + " are not on the local file system:"

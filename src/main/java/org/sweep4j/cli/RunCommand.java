@@ -3,6 +3,7 @@ package org.sweep4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sweep4j.config.InputException;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.report.Comparison;
@@ -77,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
     int atOnce = trialsAtOnce(trialsAtOnce);
     JobSpec spec = JobFileParser.parse(job);
     if (data != null) {
-      spec = spec.withDataset(spec.dataset().withPath(data));
+      JobSpec given = spec;
+      spec = spec.withDataset(Options.parse("--data", () -> given.dataset().withPath(data)));
     }
     if (results != null) {
       spec = spec.withResults(results);
@@ -123,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below with the valid forms
     }
-    throw new IllegalArgumentException(
+    throw new InputException(
         "--trials-at-once takes a whole number of at least 1, or auto; found '" + value + "'");
   }
 }

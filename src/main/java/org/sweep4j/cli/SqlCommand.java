@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sweep4j.config.InputException;
 import org.sweep4j.sql.OutputFormat;
 import org.sweep4j.sql.ResultFormatter;
 import org.sweep4j.sql.ResultsSql;
@@ -87,7 +88,7 @@ final class SqlCommand implements Callable<Integer> {
 
   private List<String> statements() {
     if ((query == null) == (file == null)) {
-      throw new IllegalArgumentException(
+      throw new InputException(
           "give either a QUERY or --file FILE ("
               + (query == null ? "neither" : "both")
               + " given)");
@@ -99,11 +100,11 @@ final class SqlCommand implements Callable<Integer> {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read --file " + file + ": " + e, e);
+      throw new InputException("cannot read --file " + file + ": " + e, e);
     }
     List<String> statements = SqlScript.statements(text);
     if (statements.isEmpty()) {
-      throw new IllegalArgumentException("--file " + file + " holds no SQL statement");
+      throw new InputException("--file " + file + " holds no SQL statement");
     }
     return statements;
   }

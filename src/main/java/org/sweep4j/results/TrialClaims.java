@@ -24,6 +24,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which driver is running which trial of a results directory, so that drivers sharing the directory
@@ -38,6 +40,7 @@ import org.apache.hadoop.fs.Path;
  * driver per results directory.
  */
 public final class TrialClaims implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TrialClaims.class);
   static final String DIRECTORY = "_claims";
   static final Duration HEARTBEAT = Duration.ofSeconds(20);
   public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(3);
@@ -146,7 +149,7 @@ public final class TrialClaims implements AutoCloseable {
     } catch (IOException e) {
       // A claim left behind is only a delay for others: it goes stale. Not worth failing a recorded
       // trial.
-      System.err.println("warning: cannot remove claim " + claim + ": " + e.getMessage());
+      LOG.warn("cannot remove claim {}: {}", claim, e.getMessage());
     }
   }
 
@@ -263,7 +266,7 @@ public final class TrialClaims implements AutoCloseable {
       try {
         fs.setTimes(new Path(dir, trialId), now, -1);
       } catch (IOException | RuntimeException e) {
-        System.err.println("warning: cannot renew the claim on " + trialId + ": " + e.getMessage());
+        LOG.warn("cannot renew the claim on {}: {}", trialId, e.getMessage());
       }
     }
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sweep4j.config.InputException;
 import org.sweep4j.results.ResultsStore;
 
 /**
@@ -36,7 +37,7 @@ public final class ResultsSql {
       }
     }
     if (registered.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new InputException(
           store.location()
               + ": no result tables here (expected trials/ and epochs/"
               + " written by 'sweep4j run')");
@@ -62,7 +63,7 @@ public final class ResultsSql {
       if (e instanceof org.apache.spark.sql.AnalysisException analysis) {
         // The simple message leaves out the logical plan, which means nothing to someone who wrote
         // a query.
-        throw new IllegalArgumentException(source + ": " + analysis.getSimpleMessage(), e);
+        throw new InputException(source + ": " + analysis.getSimpleMessage(), e);
       }
       throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }

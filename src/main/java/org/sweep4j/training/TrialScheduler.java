@@ -123,7 +123,7 @@ final class TrialScheduler<T> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SweepException("interrupted while trials were running", e);
+      throw new IllegalStateException("interrupted while trials were running", e);
     } finally {
       threads.shutdownNow();
     }
@@ -145,7 +145,7 @@ final class TrialScheduler<T> {
           failure =
               e instanceof RuntimeException r
                   ? r
-                  : new SweepException("a trial thread failed: " + e, e);
+                  : new IllegalStateException("a trial thread failed: " + e, e);
         }
       }
     } finally {

@@ -69,6 +69,19 @@ class MainTest {
   }
 
   @Test
+  void onlyInputErrorsAreShownAsTheUsersMistake() {
+    assertTrue(Main.isInputError(new org.sweep4j.config.JobFileException("job.yaml: bad")));
+    assertTrue(Main.isInputError(new org.sweep4j.data.CifarFormatException("x.bin: short")));
+    // A bug's IllegalArgumentException gets its stack trace, not "error: ..." and exit code 2.
+    assertEquals(false, Main.isInputError(new IllegalArgumentException("index out of range")));
+    Outcome bad = execute("bench", "--activation", "nope", "--modes", "single");
+    assertEquals(Main.INPUT_ERROR, bad.code(), bad.err());
+    assertTrue(
+        bad.err().strip().startsWith("error: --activation: unknown activation 'nope' (valid: "),
+        bad.err());
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"run", "plan", "sql", "report", "data", "data verify"}) {
       List<String> args = new ArrayList<>(List.of(command.split(" ")));

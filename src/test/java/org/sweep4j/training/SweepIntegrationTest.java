@@ -143,9 +143,9 @@ class SweepIntegrationTest extends SparkTestBase {
             "README");
     assertEquals("OK", ResultFormatter.format(created, OutputFormat.TABLE, 10).strip());
     assertEquals(2, ResultsSql.run(spark, "select * from readme_trials", "README").count());
-    IllegalArgumentException badQuery =
+    org.sweep4j.config.InputException badQuery =
         assertThrows(
-            IllegalArgumentException.class,
+            org.sweep4j.config.InputException.class,
             () -> ResultsSql.run(spark, "select nope from epochs", "q.sql, statement 2"));
     assertTrue(
         badQuery.getMessage().startsWith("q.sql, statement 2: [UNRESOLVED_COLUMN"),
