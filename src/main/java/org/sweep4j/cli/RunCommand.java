@@ -6,7 +6,9 @@ import org.apache.spark.sql.SparkSession;
 import org.sweep4j.config.InputException;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
+import org.sweep4j.model.ActivationSampler;
 import org.sweep4j.report.Comparison;
+import org.sweep4j.report.Reports;
 import org.sweep4j.training.SparkSetup;
 import org.sweep4j.training.SweepRunner;
 import org.sweep4j.training.SweepSummary;
@@ -94,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     if (noReport) {
       return summary.failed() > 0 ? 1 : 0;
     }
-    if (ReportCommand.localReportDir(summary.results()) == null) {
+    if (Reports.localReportDir(summary.results()) == null) {
       System.out.println(
           "report: not written next to results on "
               + summary.results()
@@ -103,10 +105,11 @@ final class RunCommand implements Callable<Integer> {
               + " --out DIR'");
     } else {
       Path html =
-          ReportCommand.writeReport(
+          Reports.write(
               spec.results(),
               null,
-              spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline());
+              spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline(),
+              ActivationSampler::sample);
       System.out.println("report: " + html.toAbsolutePath());
     }
     return summary.failed() > 0 ? 1 : 0;

@@ -14,11 +14,6 @@ import org.sweep4j.config.ActivationSpec;
  * gallery.
  */
 public final class ActivationSampler {
-  /**
-   * PReLU's slopes are learned per channel; the gallery draws it at the common initial value 0.25.
-   */
-  public static final double PRELU_SHOWN_SLOPE = 0.25;
-
   private ActivationSampler() {}
 
   /**
@@ -26,12 +21,13 @@ public final class ActivationSampler {
    * points are one [1, n] input, so an activation that is not elementwise ({@code zero_fit_linear}
    * shifts a group by its minimum) sees them as one group; backpropagating one unit vector per
    * point keeps its derivative exact there too, where a vector of ones would sum the whole Jacobian
-   * row into the minimum's entry.
+   * row into the minimum's entry. PReLU's slopes are learned per channel: it is drawn with {@code
+   * preluSlope}.
    */
-  public static double[][] sample(ActivationSpec spec, double[] x) {
+  public static double[][] sample(ActivationSpec spec, double[] x, double preluSlope) {
     IActivation function =
         HiddenActivations.isLayer(spec)
-            ? new ActivationLReLU(PRELU_SHOWN_SLOPE)
+            ? new ActivationLReLU(preluSlope)
             : HiddenActivations.create(spec);
     INDArray in = Nd4j.createFromArray(new double[][] {x}).castTo(DataType.FLOAT);
     INDArray f = function.getActivation(in.dup(), false);
@@ -43,14 +39,5 @@ public final class ActivationSampler {
       derivative[i] = gradients.getFirst().getDouble(0, i);
     }
     return new double[][] {f.castTo(DataType.DOUBLE).ravel().toDoubleVector(), derivative};
-  }
-
-  /** {@code count} evenly spaced points from {@code from} to {@code to}. */
-  public static double[] grid(double from, double to, int count) {
-    double[] x = new double[count];
-    for (int i = 0; i < count; i++) {
-      x[i] = from + (to - from) * i / (count - 1);
-    }
-    return x;
   }
 }

@@ -110,8 +110,9 @@ class MainTest {
   @Test
   void reportsGoBesideLocalResultsOnly() {
     assertEquals(
-        java.nio.file.Path.of("/tmp/r/report"), ReportCommand.localReportDir("file:/tmp/r"));
-    assertEquals(null, ReportCommand.localReportDir("hdfs://namenode:8020/sweeps/r"));
+        java.nio.file.Path.of("/tmp/r/report"),
+        org.sweep4j.report.Reports.localReportDir("file:/tmp/r"));
+    assertEquals(null, org.sweep4j.report.Reports.localReportDir("hdfs://namenode:8020/sweeps/r"));
   }
 
   @Test

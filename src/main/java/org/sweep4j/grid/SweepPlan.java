@@ -1,0 +1,134 @@
+package org.sweep4j.grid;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.sweep4j.config.Axis;
+import org.sweep4j.config.GridPoint;
+import org.sweep4j.config.JobSpec;
+
+/**
+ * What a job would run, as text: the sweep, its data and settings, every trial with its id and
+ * parameter count, each distinct network's layers, and the total work.
+ */
+public final class SweepPlan {
+  /** A trial's network as the plan shows it: its parameter count and its layer table. */
+  public record Model(long params, String layers) {}
+
+  /** A distinct network: an architecture with one layer table (activations may differ in both). */
+  private record ModelKey(String architecture, String layers) {}
+
+  private SweepPlan() {}
+
+  /**
+   * @param models a trial's network (the model stage knows how to build and summarise it)
+   */
+  public static String describe(JobSpec job, Function<TrialSpec, Model> models) {
+    List<TrialSpec> trials = GridExpander.expand(job);
+    StringBuilder out = new StringBuilder();
+    header(job, trials, out);
+    List<Axis> shown =
+        job.grid().varyingAxes().stream()
+            .filter(a -> a != Axis.ACTIVATION && a != Axis.ARCHITECTURE)
+            .toList();
+    Map<ModelKey, List<String>> users = new LinkedHashMap<>();
+    for (int i = 0; i < trials.size(); i++) {
+      TrialSpec trial = trials.get(i);
+      Model model = models.apply(trial);
+      GridPoint point =
+          new GridPoint(
+              trial.activation(),
+              trial.architecture(),
+              trial.augmentation(),
+              trial.training(),
+              trial.distribution());
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %3d  %-52s %-10s %-24s seed %-4d %,d params%s%n",
+              i + 1,
+              trial.id(),
+              trial.architecture().label(),
+              trial.activation().label(),
+              trial.seed(),
+              model.params(),
+              shown.isEmpty() ? "" : "  " + point.describe(shown)));
+      List<String> activations =
+          users.computeIfAbsent(
+              new ModelKey(trial.architecture().label(), model.layers()), k -> new ArrayList<>());
+      if (!activations.contains(trial.activation().label())) {
+        activations.add(trial.activation().label());
+      }
+    }
+    users.forEach(
+        (model, activations) ->
+            out.append(
+                String.format(
+                    "%n%s with %s:%n%s",
+                    model.architecture(), String.join(", ", activations), model.layers())));
+    footer(job, trials, out);
+    return out.toString();
+  }
+
+  private static void header(JobSpec job, List<TrialSpec> trials, StringBuilder out) {
+    out.append(
+        String.format(
+            "sweep %s%s%n",
+            job.sweep(), job.description().isEmpty() ? "" : ": " + job.description()));
+    out.append(
+        String.format(
+            "data: %s%s%n",
+            job.dataset().canonical(),
+            job.dataset().path() == null ? "" : " from " + job.dataset().path()));
+    List<Axis> varying = job.grid().varyingAxes();
+    out.append(
+        String.format(
+            "training: %s; distribution: %s; results: %s%n",
+            job.training().canonical(), job.distribution().canonical(), job.results()));
+    if (varying.stream().anyMatch(a -> a != Axis.ACTIVATION && a != Axis.ARCHITECTURE)) {
+      out.append(String.format("(first grid point's settings; the axes below vary)%n"));
+    }
+    out.append(String.format("%n"));
+    List<String> axes = new ArrayList<>();
+    for (Axis axis : varying) {
+      axes.add(axis.label() + " " + job.grid().axes().get(axis));
+    }
+    out.append(
+        String.format(
+            "%d trials = %d grid points x %d seeds%s%n",
+            trials.size(),
+            job.grid().points().size(),
+            job.grid().seeds().size(),
+            axes.isEmpty() ? "" : "; varying: " + String.join(", ", axes)));
+  }
+
+  private static void footer(JobSpec job, List<TrialSpec> trials, StringBuilder out) {
+    long images = trials.stream().mapToLong(TrialSpec::trainingImages).sum();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%ntotal work: %d trials x %d epochs x %,d images = %,d training images"
+                + " (plus scoring of %,d test images per epoch)%n",
+            trials.size(),
+            job.training().epochs(),
+            job.dataset().trainSize(),
+            images,
+            job.dataset().testSize()));
+    if (job.training().earlyStopping() != null) {
+      out.append(
+          String.format(
+              "early stopping may end trials sooner: %s%n",
+              job.training().earlyStopping().canonical()));
+    }
+    if (job.budget().isLimited()) {
+      out.append(
+          String.format(
+              "budget: %s per run; trials start seed-major and those that would not"
+                  + " fit are left for --resume%n",
+              job.budget()));
+    }
+  }
+}

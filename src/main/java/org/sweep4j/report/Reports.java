@@ -1,0 +1,70 @@
+package org.sweep4j.report;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.sweep4j.config.InputException;
+import org.sweep4j.results.LayerStatRow;
+import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.TrialRow;
+
+/**
+ * Assembles a results directory's report: reads the tables, checks the baseline, compares every
+ * cell against it, draws the activations, and writes the report files.
+ */
+public final class Reports {
+  private Reports() {}
+
+  /**
+   * @param out where to write; null for {@code RESULTS/report} (local results only)
+   * @param baseline an activation label present in the results, or null for the default (relu)
+   * @return the report's {@code index.html}
+   */
+  public static Path write(
+      String results, Path out, String baseline, ActivationGallery.Sampler sampler) {
+    ResultsStore store = ResultsStore.open(results);
+    if (!store.hasTable(ResultsStore.TRIALS)) {
+      throw new InputException(
+          store.location() + ": no trials table here (run 'sweep4j run' first)");
+    }
+    List<TrialRow> trials = store.readTrials();
+    List<String> present =
+        trials.stream().map(t -> t.settings().activation()).distinct().sorted().toList();
+    if (baseline != null && !present.contains(baseline)) {
+      throw new InputException(
+          "--baseline "
+              + baseline
+              + ": no such activation in "
+              + store.location()
+              + " (present: "
+              + String.join(", ", present)
+              + ")");
+    }
+    List<LayerStatRow> layerStats =
+        store.hasTable(ResultsStore.LAYER_STATS) ? store.readLayerStats() : List.of();
+    Comparison comparison =
+        Comparison.of(
+            trials,
+            store.readEpochs(),
+            layerStats,
+            baseline == null ? Comparison.DEFAULT_BASELINE : baseline);
+    Path dir = out != null ? out : localReportDir(store.location());
+    if (dir == null) {
+      throw new InputException(
+          "results at "
+              + store.location()
+              + " are not on the local file system:"
+              + " pass --out DIR for the report");
+    }
+    return ReportWriter.write(
+        comparison, ActivationGallery.of(trials, sampler), "sweep4j report: " + results, dir);
+  }
+
+  /** {@code RESULTS/report} when the results are on the local file system, else null. */
+  public static Path localReportDir(String location) {
+    URI uri = URI.create(location);
+    return uri.getScheme() == null || uri.getScheme().equals("file")
+        ? Path.of(uri.getPath(), "report")
+        : null;
+  }
+}
