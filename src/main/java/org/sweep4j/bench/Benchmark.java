@@ -245,7 +245,7 @@ public final class Benchmark {
         size.epochs(),
         job.dataset().trainSize(),
         job.dataset().testSize(),
-        job.training().trainEvalSize(),
+        job.shared().trainEvalSize(),
         settings.workers());
     BenchSweeps.Timed timed =
         sweeps.run(

@@ -7,7 +7,6 @@ import org.sweep4j.config.InputException;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.model.ActivationSampler;
-import org.sweep4j.report.Comparison;
 import org.sweep4j.report.Reports;
 import org.sweep4j.training.SparkSetup;
 import org.sweep4j.training.SweepRunner;
@@ -108,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
           Reports.write(
               spec.results(),
               null,
-              spec.baseline().equals(Comparison.DEFAULT_BASELINE) ? null : spec.baseline(),
+              spec.baseline().equals(JobSpec.DEFAULT_BASELINE) ? null : spec.baseline(),
               ActivationSampler::sample);
       System.out.println("report: " + html.toAbsolutePath());
     }

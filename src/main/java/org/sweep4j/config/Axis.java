@@ -26,39 +26,26 @@ public enum Axis {
     return Choices.parse(Axis.class, "grid axis", text);
   }
 
-  /** This axis's value in {@code point}, as text: how ids, plans, tables and reports show it. */
-  public String valueOf(GridPoint point) {
-    TrainingSpec t = point.training();
-    DistributionSpec d = point.distribution();
-    return label(
-        switch (this) {
-          case ARCHITECTURE -> point.architecture();
-          case AUGMENTATION -> point.augmentation();
-          case OPTIMIZER -> t.optimizer();
-          case LEARNING_RATE -> t.learningRate();
-          case BATCH_SIZE -> t.batchSize();
-          case DROPOUT_SCALE -> t.dropoutScale();
-          case WEIGHT_INIT -> t.weightInit();
-          case WORKERS -> d.workers();
-          case AVERAGING_FREQUENCY -> d.averagingFrequency();
-          case BATCH_SIZE_PER_WORKER -> d.batchSizePerWorker();
-          case ACTIVATION -> point.activation();
-        });
-  }
-
-  /**
-   * A value of this axis (as a job file's value parses to) as text, the way {@link #valueOf} shows
-   * it.
-   */
-  String label(Object value) {
-    return switch (this) {
-      case ACTIVATION -> ((ActivationSpec) value).label();
-      case ARCHITECTURE -> ((Architecture) value).label();
-      case AUGMENTATION -> ((Augmentation) value).label();
-      case OPTIMIZER -> ((Optimizer) value).label();
-      case WEIGHT_INIT -> ((WeightInit) value).label();
-      case LEARNING_RATE, DROPOUT_SCALE -> ParamDef.canonicalNumber((Double) value);
-      case BATCH_SIZE, WORKERS, AVERAGING_FREQUENCY, BATCH_SIZE_PER_WORKER -> value.toString();
-    };
+  /** A value of any axis as text, the way ids, plans, tables and reports show it. */
+  public static String label(Object value) {
+    if (value instanceof ActivationSpec activation) {
+      return activation.label();
+    }
+    if (value instanceof Architecture architecture) {
+      return architecture.label();
+    }
+    if (value instanceof Augmentation augmentation) {
+      return augmentation.label();
+    }
+    if (value instanceof Optimizer optimizer) {
+      return optimizer.label();
+    }
+    if (value instanceof WeightInit weightInit) {
+      return weightInit.label();
+    }
+    if (value instanceof Double number) {
+      return ParamDef.canonicalNumber(number);
+    }
+    return String.valueOf(value);
   }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -103,13 +102,11 @@ public final class JobFileParser {
     YamlSection gridSection = root.section("grid", GRID);
     YamlSection trainingSection = root.section("training", TRAINING);
     YamlSection distributionSection = root.section("distribution", DISTRIBUTION);
-    List<GridPoint> points = GridPoints.parse(gridSection, trainingSection, distributionSection);
-    List<Long> seeds = seeds(gridSection);
-    GridSpec grid = build(gridSection, () -> new GridSpec(points, seeds));
+    GridSpec grid = GridParser.parse(gridSection, trainingSection, distributionSection);
+    SharedTraining shared = shared(trainingSection);
     String results = root.section("output", OUTPUT).string("results", "results/" + sweep);
     String baseline = baseline(root.section("report", REPORT), grid);
     Budget budget = budget(root.section("budget", Set.of("max_hours", "max_epochs")));
-    GridPoint first = grid.points().get(0);
     return build(
         root,
         () ->
@@ -118,11 +115,38 @@ public final class JobFileParser {
                 root.string("description", ""),
                 dataset,
                 grid,
-                first.training(),
-                first.distribution(),
+                shared,
                 results,
                 baseline,
                 budget));
+  }
+
+  /** What every trial shares: epochs, the train-eval and probe sizes, early stopping. */
+  private static SharedTraining shared(YamlSection training) {
+    int epochs = training.requiredInteger("epochs");
+    int trainEval = training.integer("train_eval_size", SharedTraining.DEFAULT_TRAIN_EVAL_SIZE);
+    int probe = training.integer("probe_size", SharedTraining.DEFAULT_PROBE_SIZE);
+    EarlyStopping stopping = earlyStopping(training);
+    return build(training, () -> new SharedTraining(epochs, trainEval, probe, stopping));
+  }
+
+  /**
+   * {@code training.early_stopping: {patience: 3, min_delta: 0, restore_best: true}}; absent: off.
+   */
+  private static EarlyStopping earlyStopping(YamlSection training) {
+    if (!training.has("early_stopping")) {
+      return null;
+    }
+    YamlSection section =
+        training.section("early_stopping", Set.of("patience", "min_delta", "restore_best"));
+    int patience = section.requiredInteger("patience");
+    double minDelta = section.number("min_delta", 0);
+    String restore = section.string("restore_best", "false");
+    if (!restore.equals("true") && !restore.equals("false")) {
+      throw section.error("restore_best", "must be true or false, found '" + restore + "'");
+    }
+    return build(
+        section, () -> new EarlyStopping(patience, minDelta, Boolean.parseBoolean(restore)));
   }
 
   /** {@code budget: {max_hours: 2.5, max_epochs: 400}}; either may be left out. */
@@ -150,7 +174,7 @@ public final class JobFileParser {
 
   private static String baseline(YamlSection section, GridSpec grid) {
     if (!section.has("baseline")) {
-      return "relu";
+      return JobSpec.DEFAULT_BASELINE;
     }
     String baseline = section.string("baseline", null);
     List<String> labels = grid.activations().stream().map(ActivationSpec::label).toList();
@@ -208,18 +232,6 @@ public final class JobFileParser {
         () ->
             new DatasetSpec(
                 source, path, train, test, sampling, subsetSeed, validation, validationSize));
-  }
-
-  private static List<Long> seeds(YamlSection section) {
-    List<Long> seeds = new ArrayList<>();
-    for (Object item : section.list("seeds")) {
-      if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 0) {
-        throw section.error(
-            "seeds", "each seed must be a whole number >= 0, found " + YamlSection.describe(item));
-      }
-      seeds.add(((Number) item).longValue());
-    }
-    return seeds;
   }
 
   /** Runs a record constructor, turning its validation message into one that names the file. */

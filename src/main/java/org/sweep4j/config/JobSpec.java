@@ -5,9 +5,8 @@ import java.util.regex.Pattern;
 /**
  * A whole sweep as a job file describes it, validated.
  *
- * @param training the first grid point's training settings; what all points share (epochs,
- *     train_eval_size, probe_size) is read from here, everything else per trial
- * @param distribution the first grid point's distribution settings
+ * @param grid the grid as written; the grid stage expands it into points and trials
+ * @param shared what every trial shares: epochs, train_eval_size, probe_size, early stopping
  * @param baseline the activation (its label, e.g. {@code relu}) the report tests every other one
  *     against
  * @param budget caps on wall time and epochs ({@link Budget#NONE} for none)
@@ -17,11 +16,13 @@ public record JobSpec(
     String description,
     DatasetSpec dataset,
     GridSpec grid,
-    TrainingSpec training,
-    DistributionSpec distribution,
+    SharedTraining shared,
     String results,
     String baseline,
     Budget budget) {
+
+  /** The activation the report tests the others against unless the job says otherwise. */
+  public static final String DEFAULT_BASELINE = "relu";
 
   private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -33,9 +34,8 @@ public record JobSpec(
               + "'");
     }
     description = description == null ? "" : description.strip();
-    if (dataset == null || grid == null || training == null || distribution == null) {
-      throw new IllegalArgumentException(
-          "dataset, grid, training and distribution are all required");
+    if (dataset == null || grid == null || shared == null) {
+      throw new IllegalArgumentException("dataset, grid and training are all required");
     }
     if (results == null || results.isBlank()) {
       throw new IllegalArgumentException("output.results is missing");
@@ -49,12 +49,10 @@ public record JobSpec(
   }
 
   public JobSpec withResults(String newResults) {
-    return new JobSpec(
-        sweep, description, dataset, grid, training, distribution, newResults, baseline, budget);
+    return new JobSpec(sweep, description, dataset, grid, shared, newResults, baseline, budget);
   }
 
   public JobSpec withDataset(DatasetSpec newDataset) {
-    return new JobSpec(
-        sweep, description, newDataset, grid, training, distribution, results, baseline, budget);
+    return new JobSpec(sweep, description, newDataset, grid, shared, results, baseline, budget);
   }
 }

@@ -62,7 +62,7 @@ public record ParamDef(
   }
 
   /** Shortest round-tripping decimal form: 0.2, 1, 1.0E-4. */
-  static String canonicalNumber(double value) {
+  public static String canonicalNumber(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }

@@ -26,21 +26,18 @@ public record TrainingSpec(
     double dropoutScale,
     WeightInit weightInit,
     EarlyStopping earlyStopping) {
-  public static final int MAX_EPOCHS = 10_000;
-  public static final int DEFAULT_PROBE_SIZE = 100;
-
-  /**
-   * A probe batch is one forward and backward pass on the driver: keep it a minibatch, not a data
-   * set.
-   */
-  public static final int MAX_PROBE_SIZE = 1_000;
-
   public static final double MAX_DROPOUT_SCALE = 10;
 
   /** Settings with the default probe batch. */
   public TrainingSpec(
       int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize) {
-    this(epochs, batchSize, optimizer, learningRate, trainEvalSize, DEFAULT_PROBE_SIZE);
+    this(
+        epochs,
+        batchSize,
+        optimizer,
+        learningRate,
+        trainEvalSize,
+        SharedTraining.DEFAULT_PROBE_SIZE);
   }
 
   /** Settings with the architecture's dropout and Glorot-uniform weights. */
@@ -85,10 +82,7 @@ public record TrainingSpec(
   }
 
   public TrainingSpec {
-    if (epochs < 1 || epochs > MAX_EPOCHS) {
-      throw new IllegalArgumentException(
-          "training.epochs must be in [1, " + MAX_EPOCHS + "], found " + epochs);
-    }
+    new SharedTraining(epochs, trainEvalSize, probeSize, earlyStopping); // validates those four
     if (batchSize < 1) {
       throw new IllegalArgumentException(
           "training.batch_size must be at least 1, found " + batchSize);
@@ -100,10 +94,6 @@ public record TrainingSpec(
       throw new IllegalArgumentException(
           "training.learning_rate must be in (0, 10), found " + learningRate);
     }
-    if (trainEvalSize < 0) {
-      throw new IllegalArgumentException(
-          "training.train_eval_size must be 0 (all) or more, found " + trainEvalSize);
-    }
     if (!(dropoutScale >= 0 && dropoutScale <= MAX_DROPOUT_SCALE)) {
       throw new IllegalArgumentException(
           "training.dropout_scale must be in [0, "
@@ -113,14 +103,6 @@ public record TrainingSpec(
     }
     if (weightInit == null) {
       throw new IllegalArgumentException("training.weight_init is missing");
-    }
-    if (probeSize < 0 || probeSize > MAX_PROBE_SIZE) {
-      throw new IllegalArgumentException(
-          "training.probe_size must be in [0, "
-              + MAX_PROBE_SIZE
-              + "] (0 = no"
-              + " layer_stats), found "
-              + probeSize);
     }
   }
 

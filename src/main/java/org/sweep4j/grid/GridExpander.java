@@ -2,7 +2,6 @@ package org.sweep4j.grid;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sweep4j.config.GridPoint;
 import org.sweep4j.config.JobSpec;
 
 /**
@@ -14,9 +13,14 @@ public final class GridExpander {
   private GridExpander() {}
 
   public static List<TrialSpec> expand(JobSpec job) {
-    List<TrialSpec> trials = new ArrayList<>(job.grid().size());
-    for (long seed : job.grid().seeds()) {
-      for (GridPoint point : job.grid().points()) {
+    return expand(job, Grid.of(job));
+  }
+
+  /** The trials of {@code grid}, expanded from {@code job} already. */
+  public static List<TrialSpec> expand(JobSpec job, Grid grid) {
+    List<TrialSpec> trials = new ArrayList<>(grid.size());
+    for (long seed : grid.seeds()) {
+      for (GridPoint point : grid.points()) {
         trials.add(
             new TrialSpec(
                 job.sweep(),

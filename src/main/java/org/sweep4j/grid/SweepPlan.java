@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.sweep4j.config.Axis;
-import org.sweep4j.config.GridPoint;
 import org.sweep4j.config.JobSpec;
 
 /**
@@ -27,11 +26,12 @@ public final class SweepPlan {
    * @param models a trial's network (the model stage knows how to build and summarise it)
    */
   public static String describe(JobSpec job, Function<TrialSpec, Model> models) {
-    List<TrialSpec> trials = GridExpander.expand(job);
+    Grid grid = Grid.of(job);
+    List<TrialSpec> trials = GridExpander.expand(job, grid);
     StringBuilder out = new StringBuilder();
-    header(job, trials, out);
+    header(job, grid, trials, out);
     List<Axis> shown =
-        job.grid().varyingAxes().stream()
+        grid.varyingAxes().stream()
             .filter(a -> a != Axis.ACTIVATION && a != Axis.ARCHITECTURE)
             .toList();
     Map<ModelKey, List<String>> users = new LinkedHashMap<>();
@@ -73,7 +73,7 @@ public final class SweepPlan {
     return out.toString();
   }
 
-  private static void header(JobSpec job, List<TrialSpec> trials, StringBuilder out) {
+  private static void header(JobSpec job, Grid grid, List<TrialSpec> trials, StringBuilder out) {
     out.append(
         String.format(
             "sweep %s%s%n",
@@ -83,25 +83,26 @@ public final class SweepPlan {
             "data: %s%s%n",
             job.dataset().canonical(),
             job.dataset().path() == null ? "" : " from " + job.dataset().path()));
-    List<Axis> varying = job.grid().varyingAxes();
+    List<Axis> varying = grid.varyingAxes();
+    GridPoint first = grid.points().get(0);
     out.append(
         String.format(
             "training: %s; distribution: %s; results: %s%n",
-            job.training().canonical(), job.distribution().canonical(), job.results()));
+            first.training().canonical(), first.distribution().canonical(), job.results()));
     if (varying.stream().anyMatch(a -> a != Axis.ACTIVATION && a != Axis.ARCHITECTURE)) {
       out.append(String.format("(first grid point's settings; the axes below vary)%n"));
     }
     out.append(String.format("%n"));
     List<String> axes = new ArrayList<>();
     for (Axis axis : varying) {
-      axes.add(axis.label() + " " + job.grid().axes().get(axis));
+      axes.add(axis.label() + " " + grid.axes().get(axis));
     }
     out.append(
         String.format(
             "%d trials = %d grid points x %d seeds%s%n",
             trials.size(),
-            job.grid().points().size(),
-            job.grid().seeds().size(),
+            grid.points().size(),
+            grid.seeds().size(),
             axes.isEmpty() ? "" : "; varying: " + String.join(", ", axes)));
   }
 
@@ -113,15 +114,15 @@ public final class SweepPlan {
             "%ntotal work: %d trials x %d epochs x %,d images = %,d training images"
                 + " (plus scoring of %,d test images per epoch)%n",
             trials.size(),
-            job.training().epochs(),
+            job.shared().epochs(),
             job.dataset().trainSize(),
             images,
             job.dataset().testSize()));
-    if (job.training().earlyStopping() != null) {
+    if (job.shared().earlyStopping() != null) {
       out.append(
           String.format(
               "early stopping may end trials sooner: %s%n",
-              job.training().earlyStopping().canonical()));
+              job.shared().earlyStopping().canonical()));
     }
     if (job.budget().isLimited()) {
       out.append(

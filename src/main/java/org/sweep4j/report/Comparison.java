@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import org.sweep4j.config.JobSpec;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.TrialRow;
@@ -31,8 +32,6 @@ public record Comparison(
   /**
    * The baseline when the job names none: ReLU, the default every activation is measured against.
    */
-  public static final String DEFAULT_BASELINE = "relu";
-
   public Comparison {
     cells = List.copyOf(cells);
     comparisons = List.copyOf(comparisons);
@@ -42,7 +41,7 @@ public record Comparison(
   }
 
   public static Comparison of(List<TrialRow> trials, List<EpochRow> epochs) {
-    return of(trials, epochs, List.of(), DEFAULT_BASELINE);
+    return of(trials, epochs, List.of(), JobSpec.DEFAULT_BASELINE);
   }
 
   public static Comparison of(

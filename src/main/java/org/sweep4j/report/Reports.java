@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import org.sweep4j.config.InputException;
+import org.sweep4j.config.JobSpec;
 import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
@@ -47,7 +48,7 @@ public final class Reports {
             trials,
             store.readEpochs(),
             layerStats,
-            baseline == null ? Comparison.DEFAULT_BASELINE : baseline);
+            baseline == null ? JobSpec.DEFAULT_BASELINE : baseline);
     Path dir = out != null ? out : localReportDir(store.location());
     if (dir == null) {
       throw new InputException(

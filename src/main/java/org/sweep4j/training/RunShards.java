@@ -99,9 +99,9 @@ final class RunShards {
    */
   static TrialData cut(JobSpec job, List<TrialSpec> trials, CifarData data, String dir) {
     int trainEval =
-        job.training().trainEvalSize() == 0
+        job.shared().trainEvalSize() == 0
             ? data.train().size()
-            : Math.min(job.training().trainEvalSize(), data.train().size());
+            : Math.min(job.shared().trainEvalSize(), data.train().size());
     Map<Integer, List<String>> train = new TreeMap<>();
     for (TrialSpec trial : trials) {
       int perWorker = trial.distribution().batchSizePerWorker();
@@ -126,7 +126,7 @@ final class RunShards {
     List<String> trainScoring =
         ShardWriter.write(
             data.train(), trainEval, SCORING_SHARD, dir + "/train-eval", "train-eval");
-    int probeSize = Math.min(job.training().probeSize(), data.train().size());
+    int probeSize = Math.min(job.shared().probeSize(), data.train().size());
     String probe =
         probeSize == 0
             ? null

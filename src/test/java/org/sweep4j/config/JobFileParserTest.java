@@ -11,8 +11,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sweep4j.grid.Grid;
+import org.sweep4j.grid.GridPoint;
 
 class JobFileParserTest {
+  /** Parses and expands the grid, as every command does before any work. */
+  private static JobSpec parse(String file, String yaml) {
+    JobSpec spec = JobFileParser.parse(file, yaml);
+    Grid.of(spec);
+    return spec;
+  }
+
+  private static GridPoint first(JobSpec spec) {
+    return Grid.of(spec).points().get(0);
+  }
+
   private static final String MINIMAL =
       """
       sweep: t
@@ -29,28 +42,28 @@ class JobFileParserTest {
     assertTrue(jobs.size() >= 4, "expected the four shipped job files, found " + jobs);
     for (Path job : jobs) {
       JobSpec spec = JobFileParser.parse(job);
-      assertTrue(spec.grid().size() > 0, job.toString());
+      assertTrue(Grid.of(spec).size() > 0, job.toString());
       assertFalse(spec.description().isEmpty(), job + " should say what it is for");
     }
   }
 
   @Test
   void appliesDocumentedDefaults() {
-    JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL);
+    JobSpec spec = parse("t.yaml", MINIMAL);
     assertEquals(DataSource.SYNTHETIC, spec.dataset().source());
     assertEquals(5_000, spec.dataset().trainSize());
-    assertEquals(Optimizer.ADAM, spec.training().optimizer());
-    assertEquals(0.001, spec.training().learningRate());
-    assertEquals(new DistributionSpec(1, 5, 10), spec.distribution());
+    assertEquals(Optimizer.ADAM, first(spec).training().optimizer());
+    assertEquals(0.001, first(spec).training().learningRate());
+    assertEquals(new DistributionSpec(1, 5, 10), first(spec).distribution());
     assertEquals("results/t", spec.results());
-    assertEquals(100, spec.training().probeSize());
+    assertEquals(100, first(spec).training().probeSize());
     assertEquals("relu", spec.baseline());
   }
 
   @Test
   void cifarSubsetsAreStratifiedBySeedUnlessTheJobSaysFirst() {
     DatasetSpec stratified =
-        JobFileParser.parse(
+        parse(
                 "t.yaml",
                 MINIMAL + "dataset: {path: /data/cifar, train_size: 1000, test_size: 500}\n")
             .dataset();
@@ -59,7 +72,7 @@ class JobFileParserTest {
     assertEquals(
         "cifar10(train=1000,test=500,sampling=stratified,subset_seed=1)", stratified.canonical());
     DatasetSpec first =
-        JobFileParser.parse(
+        parse(
                 "t.yaml",
                 MINIMAL
                     + "dataset: {path: /data/cifar, train_size: 1000, test_size: 500, sampling: first}\n")
@@ -68,14 +81,13 @@ class JobFileParserTest {
         "cifar10(train=1000,test=500)", first.canonical(), "first-N ids are what they always were");
     assertEquals(
         "cifar10(train=50000,test=10000)",
-        JobFileParser.parse("t.yaml", MINIMAL + "dataset: {path: /d}\n").dataset().canonical(),
+        parse("t.yaml", MINIMAL + "dataset: {path: /d}\n").dataset().canonical(),
         "the whole data set has nothing to sample");
     JobFileException synthetic =
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
-                    "j.yaml", MINIMAL + "dataset: {source: synthetic, sampling: stratified}\n"));
+                parse("j.yaml", MINIMAL + "dataset: {source: synthetic, sampling: stratified}\n"));
     assertTrue(
         synthetic
             .getMessage()
@@ -84,8 +96,7 @@ class JobFileParserTest {
     JobFileException unknown =
         assertThrows(
             JobFileException.class,
-            () ->
-                JobFileParser.parse("j.yaml", MINIMAL + "dataset: {path: /d, sampling: random}\n"));
+            () -> parse("j.yaml", MINIMAL + "dataset: {path: /d, sampling: random}\n"));
     assertTrue(
         unknown.getMessage().contains("unknown sampling 'random' (valid: stratified, first)"),
         unknown.getMessage());
@@ -94,8 +105,7 @@ class JobFileParserTest {
   @Test
   void validationIsTheTestSetOrAHoldoutThatFits() {
     DatasetSpec holdout =
-        JobFileParser.parse(
-                "t.yaml", MINIMAL + "dataset: {path: /d, train_size: 45000, validation: holdout}\n")
+        parse("t.yaml", MINIMAL + "dataset: {path: /d, train_size: 45000, validation: holdout}\n")
             .dataset();
     assertEquals(Validation.HOLDOUT, holdout.validation());
     assertEquals(4_500, holdout.validationSize(), "a tenth of train_size by default");
@@ -104,7 +114,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     MINIMAL
                         + "dataset: {path: /d, train_size: 48000, validation: holdout, validation_size: 5000}\n"));
@@ -118,7 +128,7 @@ class JobFileParserTest {
     JobFileException stray =
         assertThrows(
             JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL + "dataset: {validation_size: 500}\n"));
+            () -> parse("j.yaml", MINIMAL + "dataset: {validation_size: 500}\n"));
     assertTrue(
         stray
             .getMessage()
@@ -130,20 +140,20 @@ class JobFileParserTest {
   @Test
   void augmentationIsASettingOrAGridAxis() {
     JobSpec axis =
-        JobFileParser.parse(
+        parse(
             "t.yaml",
             MINIMAL.replace("seeds: [1]", "seeds: [1], augmentations: [none," + " crop_flip]"));
-    assertEquals(List.of(Augmentation.NONE, Augmentation.CROP_FLIP), axis.grid().augmentations());
-    assertEquals(2, axis.grid().size());
+    assertEquals(List.of(Augmentation.NONE, Augmentation.CROP_FLIP), Grid.of(axis).augmentations());
+    assertEquals(2, Grid.of(axis).size());
     JobSpec setting =
-        JobFileParser.parse(
+        parse(
             "t.yaml", MINIMAL.replace("batch_size: 10", "batch_size: 10, augmentation: crop_flip"));
-    assertEquals(List.of(Augmentation.CROP_FLIP), setting.grid().augmentations());
+    assertEquals(List.of(Augmentation.CROP_FLIP), Grid.of(setting).augmentations());
     JobFileException both =
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     MINIMAL
                         .replace("seeds: [1]", "seeds: [1], augmentations: [none]")
@@ -155,7 +165,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     MINIMAL.replace("batch_size: 10", "batch_size: 10, augmentation: rotate")));
     assertTrue(
@@ -166,13 +176,11 @@ class JobFileParserTest {
   @Test
   void reportBaselineMustBeAGridActivation() {
     JobSpec spec =
-        JobFileParser.parse(
-            "t.yaml", MINIMAL.replace("[relu]", "[relu, selu]") + "report: {baseline: selu}\n");
+        parse("t.yaml", MINIMAL.replace("[relu]", "[relu, selu]") + "report: {baseline: selu}\n");
     assertEquals("selu", spec.baseline());
     JobFileException e =
         assertThrows(
-            JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL + "report: {baseline: gelu}\n"));
+            JobFileException.class, () -> parse("j.yaml", MINIMAL + "report: {baseline: gelu}\n"));
     assertEquals(
         "j.yaml: report.baseline: must be one of the grid's activations (relu), found 'gelu'",
         e.getMessage());
@@ -180,7 +188,7 @@ class JobFileParserTest {
 
   @Test
   void realDataDefaultsToWholeCifar() {
-    JobSpec spec = JobFileParser.parse("t.yaml", MINIMAL + "dataset: {path: /data/cifar}\n");
+    JobSpec spec = parse("t.yaml", MINIMAL + "dataset: {path: /data/cifar}\n");
     assertEquals(DataSource.CIFAR10, spec.dataset().source());
     assertEquals(50_000, spec.dataset().trainSize());
     assertEquals(10_000, spec.dataset().testSize());
@@ -191,8 +199,7 @@ class JobFileParserTest {
     JobFileException e =
         assertThrows(
             JobFileException.class,
-            () ->
-                JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 2, epoch: 3")));
+            () -> parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 2, epoch: 3")));
     assertEquals(
         "j.yaml: training.epoch: unknown key (valid keys under training: augmentation, batch_size,"
             + " dropout_scale, early_stopping, epochs, learning_rate, optimizer, probe_size, train_eval_size, weight_init)",
@@ -204,7 +211,7 @@ class JobFileParserTest {
     JobFileException e =
         assertThrows(
             JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL.replace("[relu]", "[relu, swishy]")));
+            () -> parse("j.yaml", MINIMAL.replace("[relu]", "[relu, swishy]")));
     assertTrue(
         e.getMessage()
             .startsWith(
@@ -219,7 +226,7 @@ class JobFileParserTest {
     JobFileException e =
         assertThrows(
             JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL.replace("[small_cnn]", "[wide_cnn]")));
+            () -> parse("j.yaml", MINIMAL.replace("[small_cnn]", "[wide_cnn]")));
     assertEquals(
         "j.yaml: grid.architectures: unknown architecture 'wide_cnn' (valid: deep_cnn, small_cnn, tiny_cnn)",
         e.getMessage());
@@ -230,7 +237,7 @@ class JobFileParserTest {
     JobFileException e =
         assertThrows(
             JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: ten")));
+            () -> parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: ten")));
     assertEquals("j.yaml: training.epochs: must be a whole number, found 'ten'", e.getMessage());
   }
 
@@ -239,7 +246,7 @@ class JobFileParserTest {
     JobFileException e =
         assertThrows(
             JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 0")));
+            () -> parse("j.yaml", MINIMAL.replace("epochs: 2", "epochs: 0")));
     assertEquals("j.yaml: training.epochs must be in [1, 10000], found 0", e.getMessage());
   }
 
@@ -249,7 +256,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml", MINIMAL + "distribution: {workers: 2, batch_size_per_worker: 4}\n"));
     assertEquals(
         "j.yaml: training.batch_size (10) must equal distribution.workers (2) x"
@@ -262,7 +269,7 @@ class JobFileParserTest {
     JobFileException e =
         assertThrows(
             JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL + "distribution: {workers: 3}\n"));
+            () -> parse("j.yaml", MINIMAL + "distribution: {workers: 3}\n"));
     assertTrue(
         e.getMessage()
             .startsWith(
@@ -274,7 +281,7 @@ class JobFileParserTest {
   @Test
   void activationParametersInBothForms() {
     JobSpec spec =
-        JobFileParser.parse(
+        parse(
             "j.yaml",
             MINIMAL.replace(
                 "[relu]",
@@ -298,7 +305,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     MINIMAL.replace("[relu]", "[leaky_relu, {leaky_relu: {alpha: 0.01}}]")));
     assertEquals("j.yaml: grid.activations: lists leaky_relu twice", e.getMessage());
@@ -309,16 +316,13 @@ class JobFileParserTest {
     JobFileException tooLarge =
         assertThrows(
             JobFileException.class,
-            () ->
-                JobFileParser.parse(
-                    "j.yaml", MINIMAL.replace("[relu]", "[{leaky_relu: {alpha: 5}}]")));
+            () -> parse("j.yaml", MINIMAL.replace("[relu]", "[{leaky_relu: {alpha: 5}}]")));
     assertEquals(
         "j.yaml: grid.activations: alpha must be in [0, 1], found 5", tooLarge.getMessage());
     JobFileException unknown =
         assertThrows(
             JobFileException.class,
-            () ->
-                JobFileParser.parse("j.yaml", MINIMAL.replace("[relu]", "[{relu: {alpha: 0.1}}]")));
+            () -> parse("j.yaml", MINIMAL.replace("[relu]", "[{relu: {alpha: 0.1}}]")));
     assertEquals(
         "j.yaml: grid.activations: activation relu has no parameter 'alpha' (valid: none)",
         unknown.getMessage());
@@ -328,18 +332,14 @@ class JobFileParserTest {
   void missingSectionsAndBadYamlAreNamed() {
     JobFileException noGrid =
         assertThrows(
-            JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", "sweep: t\ntraining: {epochs: 1}\n"));
+            JobFileException.class, () -> parse("j.yaml", "sweep: t\ntraining: {epochs: 1}\n"));
     assertEquals(
         "j.yaml: grid.activations: is required: list at least one value", noGrid.getMessage());
     JobFileException broken =
-        assertThrows(
-            JobFileException.class, () -> JobFileParser.parse("j.yaml", "sweep: [unclosed\n"));
+        assertThrows(JobFileException.class, () -> parse("j.yaml", "sweep: [unclosed\n"));
     assertTrue(broken.getMessage().startsWith("j.yaml: not valid YAML"), broken.getMessage());
     JobFileException duplicate =
-        assertThrows(
-            JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL + "sweep: again\n"));
+        assertThrows(JobFileException.class, () -> parse("j.yaml", MINIMAL + "sweep: again\n"));
     assertTrue(duplicate.getMessage().contains("duplicate key sweep"), duplicate.getMessage());
   }
 
@@ -353,7 +353,7 @@ class JobFileParserTest {
   @Test
   void anySettingGivenAsAListIsAnAxisOfTheProduct() {
     JobSpec spec =
-        JobFileParser.parse(
+        parse(
             "j.yaml",
             """
         sweep: axes
@@ -362,8 +362,8 @@ class JobFileParserTest {
                    dropout_scale: [1, 0.5], weight_init: [glorot_uniform, lecun_normal]}
         distribution: {workers: [1, 2], averaging_frequency: [5, 10]}
         """);
-    assertEquals(2 * 2 * 2 * 2 * 2 * 2 * 2, spec.grid().points().size());
-    assertEquals(2 * spec.grid().points().size(), spec.grid().size());
+    assertEquals(2 * 2 * 2 * 2 * 2 * 2 * 2, Grid.of(spec).points().size());
+    assertEquals(2 * Grid.of(spec).points().size(), Grid.of(spec).size());
     assertEquals(
         List.of(
             Axis.OPTIMIZER,
@@ -374,12 +374,12 @@ class JobFileParserTest {
             Axis.AVERAGING_FREQUENCY,
             Axis.BATCH_SIZE_PER_WORKER,
             Axis.ACTIVATION),
-        spec.grid().varyingAxes());
+        Grid.of(spec).varyingAxes());
     assertEquals(
         List.of("64", "32"),
-        spec.grid().axes().get(Axis.BATCH_SIZE_PER_WORKER),
+        Grid.of(spec).axes().get(Axis.BATCH_SIZE_PER_WORKER),
         "batch_size_per_worker follows from batch_size and each workers value");
-    GridPoint last = spec.grid().points().get(spec.grid().points().size() - 1);
+    GridPoint last = Grid.of(spec).points().get(Grid.of(spec).points().size() - 1);
     assertEquals(
         new TrainingSpec(2, 64, Optimizer.SGD, 0.01, 10_000, 100, 0.5, WeightInit.LECUN_NORMAL),
         last.training());
@@ -393,7 +393,7 @@ class JobFileParserTest {
   @Test
   void combinationsNarrowTheProductAndExclusionsRemovePoints() {
     JobSpec spec =
-        JobFileParser.parse(
+        parse(
             "j.yaml",
             """
         sweep: combos
@@ -409,7 +409,7 @@ class JobFileParserTest {
         training: {epochs: 1, batch_size: 32, optimizer: [adam, sgd]}
         """);
     List<String> points =
-        spec.grid().points().stream()
+        Grid.of(spec).points().stream()
             .map(
                 p ->
                     p.describe(
@@ -438,8 +438,7 @@ class JobFileParserTest {
         distribution: {workers: [1, 4]}
         """;
     JobFileException split =
-        assertThrows(
-            JobFileException.class, () -> JobFileParser.parse("j.yaml", base.formatted("", "")));
+        assertThrows(JobFileException.class, () -> parse("j.yaml", base.formatted("", "")));
     assertEquals(
         "j.yaml: grid point (workers=4): distribution.workers: training.batch_size 30 does not split evenly"
             + " over 4 workers; set distribution.batch_size_per_worker",
@@ -448,7 +447,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     base.formatted(", exclude: [{activaton: relu}]", "").replace("[1, 4]", "1")));
     assertTrue(
@@ -461,7 +460,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     base.formatted(", exclude: [{activation: tanh}]", "").replace("[1, 4]", "1")));
     assertEquals(
@@ -471,7 +470,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     base.formatted(", exclude: [{activation: relu}]", "").replace("[1, 4]", "1")));
     assertEquals(
@@ -480,7 +479,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     base.formatted("", ", weight_init: [he_normal, xavier]")
                         .replace("[1, 4]", "1")));
@@ -492,7 +491,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     base.formatted("", ", learning_rate: [0.01, 20]").replace("[1, 4]", "1")));
     assertEquals(
@@ -502,29 +501,30 @@ class JobFileParserTest {
 
   @Test
   void earlyStoppingAndBudgetsAreSettingsWithCheckedValues() {
-    JobSpec plain = JobFileParser.parse("j.yaml", MINIMAL);
-    assertEquals(null, plain.training().earlyStopping());
+    JobSpec plain = parse("j.yaml", MINIMAL);
+    assertEquals(null, first(plain).training().earlyStopping());
     assertEquals(Budget.NONE, plain.budget());
     JobSpec spec =
-        JobFileParser.parse(
+        parse(
             "j.yaml",
             MINIMAL.replace(
                     "batch_size: 10}",
                     "batch_size: 10, early_stopping: {patience: 3, restore_best: true}}")
                 + "budget: {max_hours: 1.5, max_epochs: 40}\n");
-    assertEquals(new EarlyStopping(3, 0, true), spec.training().earlyStopping());
+    assertEquals(new EarlyStopping(3, 0, true), first(spec).training().earlyStopping());
     assertEquals(new Budget(java.time.Duration.ofMinutes(90), 40), spec.budget());
     assertTrue(
-        spec.training()
+        first(spec)
+            .training()
             .canonical()
             .endsWith(",early_stopping(patience=3,min_delta=0,restore=true)"),
         "early stopping changes what a trial ends with, so it is part of the id: "
-            + spec.training().canonical());
+            + first(spec).training().canonical());
     JobFileException patience =
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     MINIMAL.replace(
                         "batch_size: 10}", "batch_size: 10, early_stopping: {patience: 0}}")));
@@ -535,7 +535,7 @@ class JobFileParserTest {
         assertThrows(
             JobFileException.class,
             () ->
-                JobFileParser.parse(
+                parse(
                     "j.yaml",
                     MINIMAL.replace(
                         "batch_size: 10}",
@@ -545,8 +545,7 @@ class JobFileParserTest {
         restore.getMessage());
     JobFileException hours =
         assertThrows(
-            JobFileException.class,
-            () -> JobFileParser.parse("j.yaml", MINIMAL + "budget: {max_hours: -1}\n"));
+            JobFileException.class, () -> parse("j.yaml", MINIMAL + "budget: {max_hours: -1}\n"));
     assertEquals(
         "j.yaml: budget.max_hours: must be more than 0 (and at most a year), found -1.0",
         hours.getMessage());
