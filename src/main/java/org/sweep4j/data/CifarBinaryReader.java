@@ -71,7 +71,32 @@ public final class CifarBinaryReader {
     }
     List<String> wanted = new ArrayList<>(trainFiles);
     wanted.add(TEST_FILE);
-    Map<String, byte[]> contents;
+    Map<String, byte[]> contents = contents(location, wanted);
+    ImageSet train =
+        concat(trainFiles.stream().map(f -> parse(location + "/" + f, contents.get(f))).toList())
+            .head(trainSize);
+    ImageSet test = parse(location + "/" + TEST_FILE, contents.get(TEST_FILE)).head(testSize);
+    if (train.size() < trainSize) {
+      throw new CifarFormatException(
+          String.format(
+              "%s: train_size %d asks for more images than the %d training batch file(s) hold (%d)",
+              location, trainSize, trainFiles.size(), train.size()));
+    }
+    if (test.size() < testSize) {
+      throw new CifarFormatException(
+          String.format(
+              "%s/%s: test_size %d asks for more images than the file holds (%d)",
+              location, TEST_FILE, testSize, test.size()));
+    }
+    String description =
+        String.format(
+            "CIFAR-10 binary from %s (%d training images from %s; %d test images)",
+            describedAs, train.size(), String.join(", ", trainFiles), test.size());
+    return new CifarData(train, test, description);
+  }
+
+  /** The {@code wanted} files of a directory or an archive, by name. */
+  private static Map<String, byte[]> contents(String location, List<String> wanted) {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
     FileSystem fs;
     FileStatus status;
@@ -81,54 +106,15 @@ public final class CifarBinaryReader {
     } catch (IOException e) {
       throw new CifarFormatException(location + ": cannot reach: " + e.getMessage(), e);
     }
-    if (status != null && status.isDirectory()) {
-      contents = readDirectory(fs, location, wanted);
-    } else if (status != null) {
-      contents = readArchive(fs, location, wanted);
-    } else {
+    if (status == null) {
       throw new CifarFormatException(
           location
               + ": no such directory or archive (expected a directory of CIFAR-10"
               + " *.bin files or cifar-10-binary.tar.gz)");
     }
-    ImageSet train =
-        concat(trainFiles.stream().map(f -> parse(location + "/" + f, contents.get(f))).toList())
-            .head(trainSize);
-    ImageSet test = parse(location + "/" + TEST_FILE, contents.get(TEST_FILE)).head(testSize);
-    if (train.size() < trainSize) {
-      throw new CifarFormatException(
-          location
-              + ": train_size "
-              + trainSize
-              + " asks for more images than the "
-              + trainFiles.size()
-              + " training batch file(s) hold ("
-              + train.size()
-              + ")");
-    }
-    if (test.size() < testSize) {
-      throw new CifarFormatException(
-          location
-              + "/"
-              + TEST_FILE
-              + ": test_size "
-              + testSize
-              + " asks for more images"
-              + " than the file holds ("
-              + test.size()
-              + ")");
-    }
-    String description =
-        "CIFAR-10 binary from "
-            + describedAs
-            + " ("
-            + train.size()
-            + " training images from "
-            + String.join(", ", trainFiles)
-            + "; "
-            + test.size()
-            + " test images)";
-    return new CifarData(train, test, description);
+    return status.isDirectory()
+        ? readDirectory(fs, location, wanted)
+        : readArchive(fs, location, wanted);
   }
 
   private static Map<String, byte[]> readDirectory(FileSystem fs, String dir, List<String> wanted) {

@@ -105,6 +105,21 @@ public final class CifarDownloader {
     }
     long length = connection.getContentLengthLong();
     long total = length < 0 ? -1 : have + length;
+    long received;
+    try {
+      received = copy(connection, part, resumed, have, total);
+    } finally {
+      connection.disconnect();
+    }
+    if (total >= 0 && received < total) {
+      throw interrupted(received, total, "the connection closed early");
+    }
+    checkAndKeep(part, archive, received);
+  }
+
+  /** Appends (or writes) the response to {@code part}, showing progress; returns the bytes held. */
+  private long copy(HttpURLConnection connection, Path part, boolean resumed, long have, long total)
+      throws IOException {
     long received = have;
     long started = System.nanoTime();
     long shown = 0;
@@ -128,14 +143,14 @@ public final class CifarDownloader {
       }
     } catch (IOException e) {
       throw interrupted(received, total, e.toString());
-    } finally {
-      connection.disconnect();
     }
     showProgress(received, have, total, System.nanoTime() - started);
     progress.println();
-    if (total >= 0 && received < total) {
-      throw interrupted(received, total, "the connection closed early");
-    }
+    return received;
+  }
+
+  /** Checks the download's MD5 and moves it into place; a wrong one is removed. */
+  private void checkAndKeep(Path part, Path archive, long received) throws IOException {
     String actual = md5Of(part);
     if (!actual.equals(md5)) {
       Files.delete(part);

@@ -1,135 +1,164 @@
 package org.sweep4j.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.sweep4j.results.TrialRow;
 
 /** The report as Markdown, linking the figures under {@code figures/}. */
 final class ReportMarkdown {
-  private ReportMarkdown() {}
+  private final Comparison comparison;
+  private final Map<String, List<ReportWriter.Figure>> figures;
+  private final StringBuilder md = new StringBuilder();
+
+  private ReportMarkdown(Comparison comparison, Map<String, List<ReportWriter.Figure>> figures) {
+    this.comparison = comparison;
+    this.figures = figures;
+  }
 
   static String render(
       Comparison comparison, Map<String, List<ReportWriter.Figure>> figures, String title) {
-    StringBuilder md = new StringBuilder("# " + title + "\n\n");
+    ReportMarkdown report = new ReportMarkdown(comparison, figures);
+    report.md.append("# ").append(title).append("\n\n");
+    report.intro();
+    for (String architecture : comparison.architectures()) {
+      report.md.append("## ").append(architecture).append("\n\n");
+      report.cells(architecture);
+      report.comparisons(architecture);
+      report.parallelism(architecture);
+      report.md.append('\n');
+      report.figures(figures.getOrDefault(architecture, List.of()), "\n\n");
+    }
+    report.gallery();
+    report.unfinished();
+    return report.md.toString();
+  }
+
+  private void intro() {
     md.append(comparison.trials())
         .append(
-            " trials. Accuracies are mean ± sd across seeds [95% Student-t interval"
-                + " of the mean]; ★ marks the best mean final val accuracy per architecture. Each activation is compared"
-                + " with ")
+            " trials. Accuracies are mean ± sd across seeds [95% Student-t interval of the mean];")
+        .append(" ★ marks the best mean final val accuracy per architecture. Each activation is")
+        .append(" compared with ")
         .append(comparison.baseline())
-        .append(" on final val accuracy (Welch's t-test, Holm-corrected" + " over all ")
+        .append(" on final val accuracy (Welch's t-test, Holm-corrected over all ")
         .append(comparison.comparisons().size())
         .append(" comparisons, α = ")
         .append(BaselineComparison.ALPHA)
         .append(").\n\n");
-    for (String architecture : comparison.architectures()) {
-      md.append("## ").append(architecture).append("\n\n");
-      md.append(
-          "| activation | seeds | final val acc | best val acc | epoch of best | train − val gap | s/epoch |\n");
-      md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-      for (CellSummary cell : comparison.cellsOf(architecture)) {
-        md.append("| ")
-            .append(cell(cell.activation()))
-            .append(comparison.isBest(cell) ? " ★" : "")
-            .append(" | ")
-            .append(cell.seeds())
-            .append(" | ")
-            .append(ReportWriter.estimate(cell.finalVal()))
-            .append(" | ")
-            .append(ReportWriter.estimate(cell.bestVal()))
-            .append(" | ")
-            .append(ReportWriter.number(cell.bestEpochMean(), 1))
-            .append(" | ")
-            .append(ReportWriter.number(cell.gap().mean(), 3))
-            .append(" | ")
-            .append(ReportWriter.number(cell.epochSecondsMean(), 1))
-            .append(" |\n");
-      }
-      List<BaselineComparison> rows = comparison.comparisonsOf(architecture);
-      if (rows.isEmpty()) {
-        md.append("\nNo comparison: no finished ")
-            .append(comparison.baseline())
-            .append(" trials here.\n");
-      } else {
-        md.append("\n| activation | seeds vs ")
-            .append(cell(comparison.baseline()))
-            .append(
-                " | difference [95% CI] | p | p (Holm) | verdict |\n|---|---:|---:|---:|---:|---|\n");
-        for (BaselineComparison row : rows) {
-          md.append("| ")
-              .append(cell(row.activation()))
-              .append(" | ")
-              .append(row.seeds())
-              .append(" vs ")
-              .append(row.baselineSeeds())
-              .append(" | ")
-              .append(ReportWriter.difference(row))
-              .append(" | ")
-              .append(ReportWriter.pValue(row.p()))
-              .append(" | ")
-              .append(ReportWriter.pValue(row.pHolm()))
-              .append(" | ")
-              .append(cell(row.verdict()))
-              .append(row.warning() == null ? "" : " ⚠ " + row.warning())
-              .append(" |\n");
-        }
-      }
-      List<ParallelismCost> costs = comparison.parallelismOf(architecture);
-      if (!costs.isEmpty()) {
-        md.append(
-                "\n### Parallelism: what parameter averaging buys and costs\n\nEach parallel setting against one"
-                    + " worker trained the same way; wall time per trial covers training and scoring; 95% Welch intervals"
-                    + " across seeds.\n\n| ")
-            .append(String.join(" | ", ReportWriter.PARALLELISM_HEADERS))
-            .append(" |\n|---|---|---:|---:|---:|---:|---:|\n");
-        for (ParallelismCost row : costs) {
-          md.append("| ")
-              .append(cell(row.cell()))
-              .append(" | ")
-              .append(row.setting())
-              .append(" | ")
-              .append(String.join(" | ", ReportWriter.parallelismCells(row)))
-              .append(" |\n");
-        }
-      }
-      md.append('\n');
-      for (ReportWriter.Figure figure : figures.getOrDefault(architecture, List.of())) {
-        md.append("![")
-            .append(figure.caption())
-            .append("](figures/")
-            .append(figure.file())
-            .append(")\n\n");
-      }
+  }
+
+  private void cells(String architecture) {
+    header(
+        "activation",
+        "seeds",
+        "final val acc",
+        "best val acc",
+        "epoch of best",
+        "train − val gap",
+        "s/epoch");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (CellSummary cell : comparison.cellsOf(architecture)) {
+      row(
+          cell(cell.activation()) + (comparison.isBest(cell) ? " ★" : ""),
+          cell.seeds(),
+          ReportWriter.estimate(cell.finalVal()),
+          ReportWriter.estimate(cell.bestVal()),
+          ReportWriter.number(cell.bestEpochMean(), 1),
+          ReportWriter.number(cell.gap().mean(), 3),
+          ReportWriter.number(cell.epochSecondsMean(), 1));
     }
+  }
+
+  private void comparisons(String architecture) {
+    List<BaselineComparison> rows = comparison.comparisonsOf(architecture);
+    if (rows.isEmpty()) {
+      md.append("\nNo comparison: no finished ")
+          .append(comparison.baseline())
+          .append(" trials here.\n");
+      return;
+    }
+    md.append('\n');
+    header(
+        "activation",
+        "seeds vs " + cell(comparison.baseline()),
+        "difference [95% CI]",
+        "p",
+        "p (Holm)",
+        "verdict");
+    md.append("|---|---:|---:|---:|---:|---|\n");
+    for (BaselineComparison row : rows) {
+      row(
+          cell(row.activation()),
+          row.seeds() + " vs " + row.baselineSeeds(),
+          ReportWriter.difference(row),
+          ReportWriter.pValue(row.p()),
+          ReportWriter.pValue(row.pHolm()),
+          cell(row.verdict()) + (row.warning() == null ? "" : " ⚠ " + row.warning()));
+    }
+  }
+
+  private void parallelism(String architecture) {
+    List<ParallelismCost> costs = comparison.parallelismOf(architecture);
+    if (costs.isEmpty()) {
+      return;
+    }
+    md.append("\n### Parallelism: what parameter averaging buys and costs\n\n")
+        .append("Each parallel setting against one worker trained the same way; wall time per")
+        .append(" trial covers training and scoring; 95% Welch intervals across seeds.\n\n");
+    header(ReportWriter.PARALLELISM_HEADERS.toArray(String[]::new));
+    md.append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (ParallelismCost row : costs) {
+      row(cell(row.cell()), row.setting(), String.join(" | ", ReportWriter.parallelismCells(row)));
+    }
+  }
+
+  private void figures(List<ReportWriter.Figure> shown, String separator) {
+    for (ReportWriter.Figure figure : shown) {
+      md.append("![")
+          .append(figure.caption())
+          .append("](figures/")
+          .append(figure.file())
+          .append(")")
+          .append(separator);
+    }
+  }
+
+  private void gallery() {
     List<ReportWriter.Figure> gallery = figures.getOrDefault("", List.of());
     if (!gallery.isEmpty()) {
       md.append("## Activation gallery\n\nf(x) solid, f′(x) dashed.\n\n");
-      gallery.forEach(
-          f ->
-              md.append("![")
-                  .append(f.caption())
-                  .append("](figures/")
-                  .append(f.file())
-                  .append(") "));
+      figures(gallery, " ");
       md.append("\n\n");
     }
-    if (!comparison.unfinished().isEmpty()) {
-      md.append(
-          "## Trials that did not finish\n\n| trial | status | epochs | reason |\n|---|---|---:|---|\n");
-      for (TrialRow trial : comparison.unfinished()) {
-        md.append("| ")
-            .append(trial.trialId())
-            .append(" | ")
-            .append(trial.outcome().status().label())
-            .append(" | ")
-            .append(trial.outcome().epochsCompleted())
-            .append(" | ")
-            .append(cell(ReportWriter.reason(trial)))
-            .append(" |\n");
-      }
-      md.append('\n');
+  }
+
+  private void unfinished() {
+    if (comparison.unfinished().isEmpty()) {
+      return;
     }
-    return md.toString();
+    md.append("## Trials that did not finish\n\n");
+    header("trial", "status", "epochs", "reason");
+    md.append("|---|---|---:|---|\n");
+    for (TrialRow trial : comparison.unfinished()) {
+      row(
+          trial.trialId(),
+          trial.outcome().status().label(),
+          trial.outcome().epochsCompleted(),
+          cell(ReportWriter.reason(trial)));
+    }
+    md.append('\n');
+  }
+
+  private void header(String... names) {
+    row((Object[]) names);
+  }
+
+  private void row(Object... cells) {
+    md.append("| ")
+        .append(Arrays.stream(cells).map(String::valueOf).collect(Collectors.joining(" | ")))
+        .append(" |\n");
   }
 
   /** A table cell: pipes escaped, line breaks flattened. */

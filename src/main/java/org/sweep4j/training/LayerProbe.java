@@ -39,6 +39,30 @@ public final class LayerProbe {
     }
     Map<Integer, String> names = hiddenLayerNames(copy);
     List<LayerStatRow> rows = new ArrayList<>();
+    activations(
+        copy,
+        names,
+        probe,
+        (layer, measure, value) ->
+            rows.add(new LayerStatRow(trialId, epoch, layer, measure, value)));
+    gradients(
+        copy,
+        names,
+        probe,
+        (layer, measure, value) ->
+            rows.add(new LayerStatRow(trialId, epoch, layer, measure, value)));
+    return rows;
+  }
+
+  /** Takes one measure of one layer. */
+  @FunctionalInterface
+  private interface Sink {
+    void add(String layer, LayerMeasure measure, double value);
+  }
+
+  /** Mean, deviation and dead fraction of every hidden layer's activated outputs. */
+  private static void activations(
+      MultiLayerNetwork copy, Map<Integer, String> names, DataSet probe, Sink sink) {
     List<INDArray> outputs = copy.feedForward(probe.getFeatures(), false);
     for (Map.Entry<Integer, String> hidden : names.entrySet()) {
       int index = hidden.getKey();
@@ -50,34 +74,23 @@ public final class LayerProbe {
               && copy.getLayer(index + 1).conf().getLayer() instanceof PReLULayer;
       // feedForward's list starts with the input: layer i's output is element i + 1.
       INDArray activated = outputs.get(slopeFollows ? index + 2 : index + 1);
-      rows.add(
-          new LayerStatRow(
-              trialId,
-              epoch,
-              hidden.getValue(),
-              LayerMeasure.ACTIVATION_MEAN,
-              activated.meanNumber().doubleValue()));
-      rows.add(
-          new LayerStatRow(
-              trialId,
-              epoch,
-              hidden.getValue(),
-              LayerMeasure.ACTIVATION_SD,
-              activated.stdNumber().doubleValue()));
-      rows.add(
-          new LayerStatRow(
-              trialId,
-              epoch,
-              hidden.getValue(),
-              LayerMeasure.DEAD_FRACTION,
-              deadFraction(activated, channelsLast(copy.getLayer(index).conf().getLayer()))));
+      String name = hidden.getValue();
+      sink.add(name, LayerMeasure.ACTIVATION_MEAN, activated.meanNumber().doubleValue());
+      sink.add(name, LayerMeasure.ACTIVATION_SD, activated.stdNumber().doubleValue());
+      boolean channelsLast = channelsLast(copy.getLayer(index).conf().getLayer());
+      sink.add(name, LayerMeasure.DEAD_FRACTION, deadFraction(activated, channelsLast));
     }
+  }
+
+  /** The L2 norm of every parametrised layer's gradient of the mean probe loss. */
+  private static void gradients(
+      MultiLayerNetwork copy, Map<Integer, String> names, DataSet probe, Sink sink) {
     copy.setInput(probe.getFeatures());
     copy.setLabels(probe.getLabels());
     copy.computeGradientAndScore();
     Map<String, INDArray> gradients = copy.gradient().gradientForVariable();
-    // DL4J's raw gradients are sums over the minibatch (its updater divides them): report the mean
-    // loss's.
+    // DL4J's raw gradients are sums over the minibatch (its updater divides them): report the
+    // mean loss's.
     long batch = probe.getFeatures().size(0);
     for (Map.Entry<Integer, String> layer : names.entrySet()) {
       double squares = 0;
@@ -87,15 +100,8 @@ public final class LayerProbe {
           squares += norm * norm;
         }
       }
-      rows.add(
-          new LayerStatRow(
-              trialId,
-              epoch,
-              layer.getValue(),
-              LayerMeasure.GRADIENT_L2,
-              Math.sqrt(squares) / batch));
+      sink.add(layer.getValue(), LayerMeasure.GRADIENT_L2, Math.sqrt(squares) / batch);
     }
-    return rows;
   }
 
   /** Index → name of every convolution, dense and output layer, in network order. */

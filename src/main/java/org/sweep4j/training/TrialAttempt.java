@@ -54,16 +54,12 @@ final class TrialAttempt {
 
   /** Runs a trial {@link #admit} let start. */
   void run(TrialSpec trial, int index) {
-    ProgressReporter progress = run.progress();
-    long trialImages = trial.trainingImages();
     Instant started = Instant.now();
     int epochsRun = 0;
     try {
       Optional<TrialClaims.Holder> holder = run.claims().tryClaim(trial.id());
       if (holder.isPresent()) {
-        progress.say(
-            index, run.count(), trial, "left to " + holder.get() + ", which is running it");
-        progress.skipImages(trialImages);
+        skip(trial, index, "left to " + holder.get() + ", which is running it");
         run.tally().leftToOtherRun();
         return;
       }
@@ -71,14 +67,11 @@ final class TrialAttempt {
       try {
         Optional<TrialStatus> recordedMeanwhile = run.store().status(trial.id());
         if (recordedMeanwhile.isPresent() && recordedMeanwhile.get().isSettled()) {
-          // Another driver sharing the results directory finished it after this run listed the
-          // directory.
-          progress.say(
-              index,
-              run.count(),
+          // Another driver sharing the results directory finished it after this run listed it.
+          skip(
               trial,
+              index,
               "recorded by another run meanwhile (" + recordedMeanwhile.get().label() + ")");
-          progress.skipImages(trialImages);
           run.tally().recordedElsewhere();
           return;
         }
@@ -88,25 +81,35 @@ final class TrialAttempt {
         run.claims().release(trial.id());
       }
       run.tally().ended(outcome.status());
-      if (outcome.stoppedEarly(trial.training().epochs())) {
-        progress.say(
-            index,
-            run.count(),
-            trial,
-            "stopped early after epoch "
-                + outcome.epochs().size()
-                + " of "
-                + trial.training().epochs()
-                + ": val loss did not improve for "
-                + trial.training().earlyStopping().patience()
-                + " epochs");
-      }
-      if (outcome.status() != TrialStatus.FINISHED) {
-        progress.say(index, run.count(), trial, outcome.status().label() + ": " + outcome.error());
-      }
+      sayHowItEnded(trial, index, outcome);
     } finally {
       run.budget()
           .end(trial.training().epochs(), epochsRun, Duration.between(started, Instant.now()));
+    }
+  }
+
+  private void skip(TrialSpec trial, int index, String why) {
+    run.progress().say(index, run.count(), trial, why);
+    run.progress().skipImages(trial.trainingImages());
+  }
+
+  private void sayHowItEnded(TrialSpec trial, int index, TrialOutcome outcome) {
+    ProgressReporter progress = run.progress();
+    if (outcome.stoppedEarly(trial.training().epochs())) {
+      progress.say(
+          index,
+          run.count(),
+          trial,
+          "stopped early after epoch "
+              + outcome.epochs().size()
+              + " of "
+              + trial.training().epochs()
+              + ": val loss did not improve for "
+              + trial.training().earlyStopping().patience()
+              + " epochs");
+    }
+    if (outcome.status() != TrialStatus.FINISHED) {
+      progress.say(index, run.count(), trial, outcome.status().label() + ": " + outcome.error());
     }
   }
 

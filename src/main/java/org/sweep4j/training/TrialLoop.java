@@ -13,10 +13,28 @@ import org.sweep4j.results.TrialStatus;
  * Runs one trial's epochs on an {@link EpochTrainer}: stops at the first epoch whose loss is NaN or
  * infinite (diverged), or, with early stopping, once validation loss has not improved for {@code
  * patience} epochs, optionally ending with the best epoch's weights; then scores the test set if it
- * was held back.
+ * was held back. A failure keeps the epochs trained before it.
  */
 final class TrialLoop {
-  private TrialLoop() {}
+  private final JavaSparkContext sc;
+  private final TrialSpec trial;
+  private final EpochTrainer trainer;
+  private final String label;
+  private final List<EpochRow> epochs = new ArrayList<>();
+  private final List<LayerStatRow> layerStats = new ArrayList<>();
+  private final EarlyStopping stopping;
+  private double bestLoss = Double.POSITIVE_INFINITY;
+  private EpochRow bestRow;
+  private int epochsWithoutGain;
+  private String backend;
+
+  private TrialLoop(JavaSparkContext sc, TrialSpec trial, EpochTrainer trainer, String label) {
+    this.sc = sc;
+    this.trial = trial;
+    this.trainer = trainer;
+    this.label = label;
+    this.stopping = trial.training().earlyStopping();
+  }
 
   /**
    * @param label shown as the Spark job description, e.g. "trial 3/8 small_cnn relu seed 1"
@@ -28,108 +46,101 @@ final class TrialLoop {
       TrialData data,
       String label,
       EpochListener listener) {
-    List<EpochRow> epochs = new ArrayList<>();
-    List<LayerStatRow> layerStats = new ArrayList<>();
-    EarlyStopping stopping = trial.training().earlyStopping();
-    double bestLoss = Double.POSITIVE_INFINITY;
-    EpochRow bestRow = null;
-    int epochsWithoutGain = 0;
-    String backend = null;
+    TrialLoop loop = new TrialLoop(sc, trial, trainer, label);
     try {
-      for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
-        sc.setJobDescription(
-            label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
-        EpochResult result = trainer.train(epoch);
-        EpochRow row = result.row();
-        backend =
-            result.backend() == null || result.backend().equals(lastBackend(backend))
-                ? backend
-                : backend == null ? result.backend() : backend + " then " + result.backend();
-        epochs.add(row);
-        layerStats.addAll(result.layerStats());
-        listener.onEpoch(trial, row);
-        if (result.diverged()) {
-          return new TrialOutcome(
-              TrialStatus.DIVERGED,
-              "loss became "
-                  + (Double.isFinite(row.trainLoss()) ? row.valLoss() : row.trainLoss())
-                  + " in epoch "
-                  + epoch,
-              epochs,
-              layerStats,
-              trainer.params(),
-              null,
-              null,
-              backend);
-        }
-        if (stopping != null) {
-          if (stopping.improves(row.valLoss(), bestLoss)) {
-            bestLoss = row.valLoss();
-            bestRow = row;
-            if (stopping.restoreBest()) {
-              trainer.keepAsBest();
-            }
-            epochsWithoutGain = 0;
-          } else if (++epochsWithoutGain >= stopping.patience()) {
-            break;
-          }
-        }
-      }
-      EpochRow last = epochs.get(epochs.size() - 1);
-      if (stopping != null && stopping.restoreBest() && bestRow != null && bestRow != last) {
-        // restore_best: the trial ends with its best epoch's weights, and is tested with them.
-        trainer.restoreBest();
-        last = bestRow;
-      }
-      if (data.finalTest() == null) {
-        // The test set was the validation set: the (restored) epoch's scoring is the test result.
-        return new TrialOutcome(
-            TrialStatus.FINISHED,
-            null,
-            epochs,
-            layerStats,
-            trainer.params(),
-            last.valLoss(),
-            last.valAccuracy(),
-            backend);
-      }
-      sc.setJobDescription(label + " test set [" + trial.id() + "]");
-      EvalCounts test = trainer.test();
-      return new TrialOutcome(
-          TrialStatus.FINISHED,
-          null,
-          epochs,
-          layerStats,
-          trainer.params(),
-          test.loss(),
-          test.accuracy(),
-          backend);
+      return loop.epochs(data, listener);
     } catch (Exception e) {
       // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
-      // The epochs
-      // trained before the failure stay with the failed trial.
-      return new TrialOutcome(
-          TrialStatus.FAILED,
-          describe(e),
-          epochs,
-          layerStats,
-          trainer.params(),
-          null,
-          null,
-          backend);
+      return loop.ended(TrialStatus.FAILED, describe(e));
     } finally {
       sc.setJobDescription(null);
     }
   }
 
+  private TrialOutcome epochs(TrialData data, EpochListener listener) {
+    for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
+      sc.setJobDescription(
+          label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
+      EpochResult result = trainer.train(epoch);
+      EpochRow row = result.row();
+      noteBackend(result.backend());
+      epochs.add(row);
+      layerStats.addAll(result.layerStats());
+      listener.onEpoch(trial, row);
+      if (result.diverged()) {
+        double loss = Double.isFinite(row.trainLoss()) ? row.valLoss() : row.trainLoss();
+        return ended(TrialStatus.DIVERGED, "loss became " + loss + " in epoch " + epoch);
+      }
+      if (stopping != null && stopsAfter(row)) {
+        break;
+      }
+    }
+    return finish(data);
+  }
+
+  /** Early stopping's bookkeeping after an epoch; true when the trial stops here. */
+  private boolean stopsAfter(EpochRow row) {
+    if (stopping.improves(row.valLoss(), bestLoss)) {
+      bestLoss = row.valLoss();
+      bestRow = row;
+      if (stopping.restoreBest()) {
+        trainer.keepAsBest();
+      }
+      epochsWithoutGain = 0;
+      return false;
+    }
+    return ++epochsWithoutGain >= stopping.patience();
+  }
+
+  /** Restores the best epoch's weights if asked, then the test result. */
+  private TrialOutcome finish(TrialData data) {
+    EpochRow last = epochs.get(epochs.size() - 1);
+    if (stopping != null && stopping.restoreBest() && bestRow != null && bestRow != last) {
+      // restore_best: the trial ends with its best epoch's weights, and is tested with them.
+      trainer.restoreBest();
+      last = bestRow;
+    }
+    if (data.finalTest() == null) {
+      // The test set was the validation set: the (restored) epoch's scoring is the test result.
+      return finished(last.valLoss(), last.valAccuracy());
+    }
+    sc.setJobDescription(label + " test set [" + trial.id() + "]");
+    EvalCounts test = trainer.test();
+    return finished(test.loss(), test.accuracy());
+  }
+
+  /** A trial that ended without a test result (diverged, failed). */
+  private TrialOutcome ended(TrialStatus status, String error) {
+    return new TrialOutcome(
+        status, error, epochs, layerStats, trainer.params(), null, null, backend);
+  }
+
+  private TrialOutcome finished(double testLoss, double testAccuracy) {
+    return new TrialOutcome(
+        TrialStatus.FINISHED,
+        null,
+        epochs,
+        layerStats,
+        trainer.params(),
+        testLoss,
+        testAccuracy,
+        backend);
+  }
+
   /** Epochs that ran with other threads than the ones before are listed: "A then B". */
-  private static String lastBackend(String backends) {
-    return backends == null
-        ? null
-        : backends.substring(
-            backends.lastIndexOf(" then ") < 0
-                ? 0
-                : backends.lastIndexOf(" then ") + " then ".length());
+  private void noteBackend(String reported) {
+    if (reported == null || reported.equals(lastBackend())) {
+      return;
+    }
+    backend = backend == null ? reported : backend + " then " + reported;
+  }
+
+  private String lastBackend() {
+    if (backend == null) {
+      return null;
+    }
+    int at = backend.lastIndexOf(" then ");
+    return at < 0 ? backend : backend.substring(at + " then ".length());
   }
 
   /** The chain of causes, at most four deep: "SparkException: … <- IOException: …". */

@@ -65,14 +65,7 @@ final class TrialScheduler<T> {
       java.util.function.Function<T, Admission> admission,
       Consumer<T> body,
       Runnable afterEach) {
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService threads =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread thread = new Thread(r, "sweep4j-trial-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService threads = trialThreads();
     synchronized (lock) {
       waitingDemand = trials.stream().mapToInt(workers).sum();
       widest = trials.stream().mapToInt(workers).max().orElse(0);
@@ -81,51 +74,78 @@ final class TrialScheduler<T> {
     try {
       for (T trial : trials) {
         int need = workers.applyAsInt(trial);
-        synchronized (lock) {
-          Admission admitted = Admission.WAIT;
-          while (failure == null && admitted == Admission.WAIT) {
-            if (!fits(need)) {
-              lock.wait(RECHECK_MILLIS);
-              continue;
-            }
-            int endedBefore = ended;
-            admitted = admission.apply(trial);
-            if (admitted == Admission.WAIT && running == 0) {
-              throw new IllegalStateException(
-                  "a trial may not wait for others when none is running");
-            }
-            while (admitted == Admission.WAIT && ended == endedBefore && failure == null) {
-              lock.wait(RECHECK_MILLIS);
-            }
-          }
-          if (failure != null) {
-            break;
-          }
-          if (admitted == Admission.SKIP) {
-            waiting--;
-            waitingDemand -= need;
-            continue;
-          }
-          running++;
-          waiting--;
-          busySlots += need;
-          waitingDemand -= need;
+        Admission admitted = admit(trial, need, admission);
+        if (admitted == null) {
+          break; // a trial's body failed: no new trial starts
         }
-        threads.execute(() -> runOne(trial, need, body, afterEach));
-      }
-      synchronized (lock) {
-        while (running > 0) {
-          lock.wait(RECHECK_MILLIS);
-        }
-        if (failure != null) {
-          throw failure;
+        if (admitted == Admission.START) {
+          threads.execute(() -> runOne(trial, need, body, afterEach));
         }
       }
+      awaitRunning();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while trials were running", e);
     } finally {
       threads.shutdownNow();
+    }
+  }
+
+  private static ExecutorService trialThreads() {
+    AtomicInteger threadNumber = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread thread = new Thread(r, "sweep4j-trial-" + threadNumber.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * Waits until the trial's slots are free and {@code admission} lets it start (asking again each
+   * time a running trial ends while it says WAIT), and counts it as running or skipped. Returns
+   * null once a body has failed.
+   */
+  private Admission admit(T trial, int need, java.util.function.Function<T, Admission> admission)
+      throws InterruptedException {
+    synchronized (lock) {
+      Admission admitted = Admission.WAIT;
+      while (failure == null && admitted == Admission.WAIT) {
+        if (!fits(need)) {
+          lock.wait(RECHECK_MILLIS);
+          continue;
+        }
+        int endedBefore = ended;
+        admitted = admission.apply(trial);
+        if (admitted == Admission.WAIT && running == 0) {
+          throw new IllegalStateException("a trial may not wait for others when none is running");
+        }
+        while (admitted == Admission.WAIT && ended == endedBefore && failure == null) {
+          lock.wait(RECHECK_MILLIS);
+        }
+      }
+      if (failure != null) {
+        return null;
+      }
+      waiting--;
+      waitingDemand -= need;
+      if (admitted == Admission.START) {
+        running++;
+        busySlots += need;
+      }
+      return admitted;
+    }
+  }
+
+  /** Waits for the running trials to end; then throws the first failure, if any. */
+  private void awaitRunning() throws InterruptedException {
+    synchronized (lock) {
+      while (running > 0) {
+        lock.wait(RECHECK_MILLIS);
+      }
+      if (failure != null) {
+        throw failure;
+      }
     }
   }
 

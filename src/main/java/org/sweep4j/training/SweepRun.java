@@ -1,0 +1,197 @@
+package org.sweep4j.training;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sweep4j.config.JobSpec;
+import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.results.Provenance;
+import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.RunRow;
+import org.sweep4j.results.TrialClaims;
+
+/**
+ * One run of a sweep once its shards are cut: trains its trials side by side on the task slots,
+ * prints how it went and how busy the slots and cores were, and records itself in the {@code runs}
+ * table.
+ */
+final class SweepRun {
+  /** How often the sweep's one-line status is printed, besides after every trial. */
+  static final long STATUS_EVERY_SECONDS = 60;
+
+  private final JobSpec job;
+  private final List<TrialSpec> toRun;
+  private final TrialData data;
+  private final ResultsStore store;
+  private final TrialClaims claims;
+  private final JavaSparkContext sc;
+  private final TaskSlots slots;
+  private final PrintStream out;
+  private final Instant started;
+  private final ProgressReporter progress;
+  private final CpuMeter cpu = new CpuMeter();
+
+  SweepRun(
+      JobSpec job,
+      List<TrialSpec> toRun,
+      TrialData data,
+      ResultsStore store,
+      TrialClaims claims,
+      JavaSparkContext sc,
+      TaskSlots slots,
+      PrintStream out,
+      Instant started) {
+    this.job = job;
+    this.toRun = toRun;
+    this.data = data;
+    this.store = store;
+    this.claims = claims;
+    this.sc = sc;
+    this.slots = slots;
+    this.out = out;
+    this.started = started;
+    this.progress =
+        new ProgressReporter(out, toRun.stream().mapToLong(TrialSpec::trainingImages).sum());
+  }
+
+  /**
+   * @param trialsAtOnce the most trials at once
+   * @param skipped trials of the sweep already recorded before this run
+   */
+  SweepSummary trainAll(int trialsAtOnce, int skipped) {
+    TaskSlots.Reading slotsAtStart = slots.read();
+    RunTally tally = new RunTally(skipped);
+    TrialScheduler<Integer> scheduler =
+        new TrialScheduler<>(
+            slots::schedulable, trialsAtOnce, i -> toRun.get(i).distribution().workers());
+    TrialAttempt attempt =
+        attempt(tally, TaskThreads.of(sc.master(), slots::slots, scheduler::demand));
+    Runnable status =
+        () ->
+            progress.status(
+                scheduler.ended(),
+                scheduler.running(),
+                scheduler.waiting(),
+                scheduler.busySlots(),
+                slots.slots());
+    ScheduledExecutorService ticker = statusTicker(status);
+    try {
+      scheduler.run(
+          IntStream.range(0, toRun.size()).boxed().toList(),
+          i -> attempt.admit(toRun.get(i)),
+          i -> attempt.run(toRun.get(i), i + 1),
+          status);
+    } finally {
+      ticker.shutdownNow();
+      sc.clearJobGroup();
+    }
+    SweepSummary summary = tally.summary(store.location());
+    printOutcome(summary, tally.overBudgetIds());
+    double slotUse = slots.read().utilisationSince(slotsAtStart);
+    // In local mode every task runs in this JVM, so its CPU time is the whole sweep's.
+    double cpuUse = SparkSetup.isLocal(sc.master()) ? cpu.percent(cores()) / 100 : Double.NaN;
+    printUsage(slotUse, cpuUse);
+    record(summary, slotUse, cpuUse);
+    return summary;
+  }
+
+  private TrialAttempt attempt(RunTally tally, IntSupplier threads) {
+    Provenance provenance =
+        new Provenance(Versions.sweep4j(), Versions.dl4j(), sc.version(), null, sc.master());
+    return new TrialAttempt(
+        new TrialAttempt.Run(
+            progress,
+            data,
+            store,
+            claims,
+            new BudgetLedger(job.budget(), started),
+            sc,
+            tally,
+            toRun.size(),
+            threads,
+            provenance));
+  }
+
+  private static ScheduledExecutorService statusTicker(Runnable status) {
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "sweep4j-status");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ticker.scheduleAtFixedRate(
+        status, STATUS_EVERY_SECONDS, STATUS_EVERY_SECONDS, TimeUnit.SECONDS);
+    return ticker;
+  }
+
+  private void printOutcome(SweepSummary summary, List<String> overBudget) {
+    if (!overBudget.isEmpty()) {
+      out.printf(
+          "budget (%s) reached: %d trials not started, rerun with --resume (and a larger budget)"
+              + " to run them: %s%n",
+          job.budget(), overBudget.size(), String.join(", ", overBudget));
+    }
+    out.printf(
+        "done: %d finished, %d diverged, %d failed, %d skipped as already recorded%s%n",
+        summary.finished(),
+        summary.diverged(),
+        summary.failed(),
+        summary.skipped(),
+        summary.elsewhere() == 0
+            ? ""
+            : ", " + summary.elsewhere() + " left to other runs running them");
+  }
+
+  private void printUsage(double slotUse, double cpuUse) {
+    String cores =
+        Double.isNaN(cpuUse)
+            ? ""
+            : String.format(Locale.ROOT, "; cpu: %.0f%% of %d cores busy", 100 * cpuUse, cores());
+    out.printf(
+        Locale.ROOT,
+        "slots: %.0f%% of the task slots busy over %s%s%n",
+        100 * slotUse,
+        ProgressReporter.format(Math.round(cpu.seconds())),
+        cores);
+  }
+
+  private void record(SweepSummary summary, double slotUse, double cpuUse) {
+    Instant ended = Instant.now();
+    double seconds = Math.max(1e-3, (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+    store.recordRun(
+        new RunRow(
+            RunShards.runId(data.workDirectory()),
+            job.sweep(),
+            started,
+            ended,
+            sc.master(),
+            slots.slots(),
+            summary.finished(),
+            summary.diverged(),
+            summary.failed(),
+            summary.skipped(),
+            summary.elsewhere(),
+            summary.overBudget(),
+            progress.trainedImages(),
+            progress.trainedImages() / seconds,
+            finite(slotUse),
+            finite(cpuUse),
+            TrialClaims.localHost()));
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}
