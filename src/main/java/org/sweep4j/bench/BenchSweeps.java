@@ -25,6 +25,17 @@ final class BenchSweeps {
   /** What one timed sweep took and did. */
   record Timed(double seconds, double cpuSeconds, RunRow run) {}
 
+  private static final String JOB =
+      """
+        sweep: %s
+        description: sweep4j bench
+        dataset: %s
+        grid: {activations: ['%s'], architectures: [%s], seeds: [%s]}
+        training: {epochs: %d, batch_size: %d, optimizer: adam, train_eval_size: %d, probe_size: %d}
+        distribution: {workers: %d, averaging_frequency: %d, batch_size_per_worker: %d}
+        output: {results: '%s'}
+        """;
+
   private final BenchSettings settings;
   private final Path work;
   private final SparkSession spark;
@@ -76,41 +87,32 @@ final class BenchSweeps {
       int averagingFrequency,
       int batch,
       String dataPath) {
-    String seeds =
-        IntStream.rangeClosed(1, trials)
-            .mapToObj(Integer::toString)
-            .collect(Collectors.joining(", "));
-    String data =
-        dataPath == null
-            ? "{source: synthetic, train_size: %d, test_size: %d}".formatted(images, testImages)
-            : "{source: cifar10, path: '%s', train_size: %d, test_size: %d}"
-                .formatted(dataPath.replace("'", "''"), images, testImages);
     String name = "bench-" + architecture.label() + "-" + ++made;
     return JobFileParser.parse(
         name + ".yaml",
-        """
-        sweep: %s
-        description: sweep4j bench
-        dataset: %s
-        grid: {activations: ['%s'], architectures: [%s], seeds: [%s]}
-        training: {epochs: %d, batch_size: %d, optimizer: adam, train_eval_size: %d, probe_size: %d}
-        distribution: {workers: %d, averaging_frequency: %d, batch_size_per_worker: %d}
-        output: {results: '%s'}
-        """
-            .formatted(
-                name,
-                data,
-                settings.activation().canonical(),
-                architecture.label(),
-                seeds,
-                epochs,
-                batch * workers,
-                trainEval,
-                probe,
-                workers,
-                averagingFrequency,
-                batch,
-                work.resolve(name).toString().replace("'", "''")));
+        JOB.formatted(
+            name,
+            dataset(dataPath, images, testImages),
+            settings.activation().canonical(),
+            architecture.label(),
+            IntStream.rangeClosed(1, trials)
+                .mapToObj(Integer::toString)
+                .collect(Collectors.joining(", ")),
+            epochs,
+            batch * workers,
+            trainEval,
+            probe,
+            workers,
+            averagingFrequency,
+            batch,
+            work.resolve(name).toString().replace("'", "''")));
+  }
+
+  private static String dataset(String path, int images, int testImages) {
+    return path == null
+        ? "{source: synthetic, train_size: %d, test_size: %d}".formatted(images, testImages)
+        : "{source: cifar10, path: '%s', train_size: %d, test_size: %d}"
+            .formatted(path.replace("'", "''"), images, testImages);
   }
 
   /**

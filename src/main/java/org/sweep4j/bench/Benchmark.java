@@ -48,24 +48,7 @@ public final class Benchmark {
           settings.runs("torch") ? TorchAnchor.find(out) : Optional.empty();
       InJvmBench inJvm = new InJvmBench(settings);
       for (Architecture architecture : settings.architectures()) {
-        List<Measurement> measured = new ArrayList<>();
-        if (settings.runsSingle()) {
-          measured.add(inJvm.single(architecture, images));
-        }
-        if (settings.runs("spark")) {
-          measured.add(
-              new AveragingBench(settings, spark)
-                  .measure(architecture, images, work.resolve(architecture.label())));
-        }
-        if (settings.runs("trials")) {
-          measured.add(inJvm.trialsSideBySide(architecture, images));
-        }
-        if (settings.runs("sweep")) {
-          measured.add(sweeps(work).sweep(architecture));
-        }
-        if (settings.runs("driver")) {
-          sweeps(work).driverCosts(architecture);
-        }
+        List<Measurement> measured = measure(architecture, inJvm, images, work);
         if (torch.isPresent()) {
           torch.get().measure(settings, architecture, records).ifPresent(measured::add);
         }
@@ -82,6 +65,30 @@ public final class Benchmark {
     }
   }
 
+  /** Every sweep4j mode asked for, on one architecture. */
+  private List<Measurement> measure(
+      Architecture architecture, InJvmBench inJvm, ImageSet images, Path work) {
+    List<Measurement> measured = new ArrayList<>();
+    if (settings.runsSingle()) {
+      measured.add(inJvm.single(architecture, images));
+    }
+    if (settings.runs("spark")) {
+      measured.add(
+          new AveragingBench(settings, spark)
+              .measure(architecture, images, work.resolve(architecture.label())));
+    }
+    if (settings.runs("trials")) {
+      measured.add(inJvm.trialsSideBySide(architecture, images));
+    }
+    if (settings.runs("sweep")) {
+      measured.add(sweeps(work).sweep(architecture));
+    }
+    if (settings.runs("driver")) {
+      sweeps(work).driverCosts(architecture);
+    }
+    return measured;
+  }
+
   private BenchSweeps sweeps(Path work) {
     return new BenchSweeps(settings, work, spark.get(), out);
   }
@@ -90,45 +97,35 @@ public final class Benchmark {
    * Ratios against PyTorch and Spark's cost against the single JVM, and how busy the cores were.
    */
   private void summarise(Architecture architecture, List<Measurement> measured) {
+    String name = architecture.label();
     Optional<Measurement> torch = find(measured, "torch");
     Optional<Measurement> single = find(measured, "single");
+    Optional<Measurement> sweep = find(measured, "sweep");
+    Optional<Measurement> spark = find(measured, "spark");
     for (Measurement m : measured) {
       if (!m.mode().equals("torch") && torch.isPresent()) {
-        out.printf(
-            Locale.ROOT,
-            "ratio %s %s %.2f%n",
-            architecture.label(),
-            m.mode(),
-            m.imagesPerSecond() / torch.get().imagesPerSecond());
+        double ratio = m.imagesPerSecond() / torch.get().imagesPerSecond();
+        out.printf(Locale.ROOT, "ratio %s %s %.2f%n", name, m.mode(), ratio);
       }
     }
-    find(measured, "sweep")
-        .ifPresent(
-            sweep ->
-                single.ifPresent(
-                    s ->
-                        out.printf(
-                            Locale.ROOT,
-                            "ratio %s sweep-vs-single %.2f%n",
-                            architecture.label(),
-                            sweep.imagesPerSecond() / s.imagesPerSecond())));
-    find(measured, "spark")
-        .ifPresent(
-            spark ->
-                single.ifPresent(
-                    s ->
-                        out.printf(
-                            Locale.ROOT,
-                            "overhead %s spark %.1f%% (local[%d], averaging every %d minibatches, vs single JVM on the same %d cores)%n",
-                            architecture.label(),
-                            100 * (1 - spark.imagesPerSecond() / s.imagesPerSecond()),
-                            settings.workers(),
-                            settings.averagingFrequency(),
-                            settings.threads())));
+    if (sweep.isPresent() && single.isPresent()) {
+      double ratio = sweep.get().imagesPerSecond() / single.get().imagesPerSecond();
+      out.printf(Locale.ROOT, "ratio %s sweep-vs-single %.2f%n", name, ratio);
+    }
+    if (spark.isPresent() && single.isPresent()) {
+      out.printf(
+          Locale.ROOT,
+          "overhead %s spark %.1f%% (local[%d], averaging every %d minibatches, vs single JVM on"
+              + " the same %d cores)%n",
+          name,
+          100 * (1 - spark.get().imagesPerSecond() / single.get().imagesPerSecond()),
+          settings.workers(),
+          settings.averagingFrequency(),
+          settings.threads());
+    }
     for (Measurement m : measured) {
       if (!Double.isNaN(m.cpuPercent())) {
-        out.printf(
-            Locale.ROOT, "cpu %s %s %.0f%%%n", architecture.label(), m.mode(), m.cpuPercent());
+        out.printf(Locale.ROOT, "cpu %s %s %.0f%%%n", name, m.mode(), m.cpuPercent());
       }
     }
   }

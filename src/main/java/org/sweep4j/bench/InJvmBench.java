@@ -61,15 +61,7 @@ final class InJvmBench {
     try {
       List<Future<?>> running = new ArrayList<>();
       for (Training training : trainings) {
-        running.add(
-            pool.submit(
-                () -> {
-                  NativeThreads.pinCurrentThread();
-                  training.warmUp();
-                  warmedUp.await();
-                  training.timed();
-                  return null;
-                }));
+        running.add(pool.submit(() -> warmUpThenTime(training, warmedUp)));
       }
       warmedUp.await();
       CpuMeter cpu = new CpuMeter();
@@ -91,6 +83,15 @@ final class InJvmBench {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static Void warmUpThenTime(Training training, CyclicBarrier warmedUp)
+      throws InterruptedException, BrokenBarrierException {
+    NativeThreads.pinCurrentThread();
+    training.warmUp();
+    warmedUp.await();
+    training.timed();
+    return null;
   }
 
   /** One network and its minibatches, decoded up front so only training is timed. */

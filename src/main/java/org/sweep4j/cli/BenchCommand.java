@@ -124,30 +124,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    List<Architecture> chosen =
-        architectures == null
-            ? Architecture.all()
-            : architectures.stream()
-                .map(a -> Options.parse("--architectures", () -> Architecture.parse(a)))
-                .toList();
-    ActivationSpec chosenActivation =
-        Options.parse("--activation", () -> ActivationSpec.parse(activation));
-    BenchSettings settings =
-        Options.check(
-            () ->
-                new BenchSettings(
-                    chosen,
-                    chosenActivation,
-                    batchSize,
-                    warmup,
-                    batches,
-                    threads == null ? cores : threads,
-                    workers == null ? cores : workers,
-                    averagingFrequency,
-                    data,
-                    modes,
-                    new BenchSettings.SweepSize(sweepTrials, sweepEpochs, sweepImages)));
+    BenchSettings settings = settings();
     // Under spark-submit (spark.master set) the bench runs on the submitted master.
     String sparkMaster =
         master != null
@@ -170,21 +147,46 @@ final class BenchCommand implements Callable<Integer> {
         NativeThreads.describeBackend(settings.threads()));
     SparkSession[] spark = new SparkSession[1];
     try {
-      new Benchmark(
-              settings,
-              System.out,
-              () -> {
-                if (spark[0] == null) {
-                  spark[0] = SparkSetup.session(sparkMaster, "sweep4j bench", false);
-                }
-                return spark[0];
-              })
-          .run();
+      new Benchmark(settings, System.out, () -> started(spark, sparkMaster)).run();
     } finally {
       if (spark[0] != null) {
         spark[0].stop();
       }
     }
     return 0;
+  }
+
+  /** The Spark session of the modes that need one, started on first use. */
+  private static SparkSession started(SparkSession[] spark, String sparkMaster) {
+    if (spark[0] == null) {
+      spark[0] = SparkSetup.session(sparkMaster, "sweep4j bench", false);
+    }
+    return spark[0];
+  }
+
+  private BenchSettings settings() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<Architecture> chosen =
+        architectures == null
+            ? Architecture.all()
+            : architectures.stream()
+                .map(a -> Options.parse("--architectures", () -> Architecture.parse(a)))
+                .toList();
+    ActivationSpec chosenActivation =
+        Options.parse("--activation", () -> ActivationSpec.parse(activation));
+    return Options.check(
+        () ->
+            new BenchSettings(
+                chosen,
+                chosenActivation,
+                batchSize,
+                warmup,
+                batches,
+                threads == null ? cores : threads,
+                workers == null ? cores : workers,
+                averagingFrequency,
+                data,
+                modes,
+                new BenchSettings.SweepSize(sweepTrials, sweepEpochs, sweepImages)));
   }
 }

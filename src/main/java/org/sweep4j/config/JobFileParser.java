@@ -98,7 +98,7 @@ public final class JobFileParser {
     }
     YamlSection root = YamlSection.root(fileName, document, TOP);
     String sweep = root.requiredString("sweep");
-    DatasetSpec dataset = dataset(root.section("dataset", DATASET));
+    DatasetSpec dataset = DatasetParser.parse(root.section("dataset", DATASET));
     YamlSection gridSection = root.section("grid", GRID);
     YamlSection trainingSection = root.section("training", TRAINING);
     YamlSection distributionSection = root.section("distribution", DISTRIBUTION);
@@ -188,50 +188,6 @@ public final class JobFileParser {
               + "'");
     }
     return baseline;
-  }
-
-  private static DatasetSpec dataset(YamlSection section) {
-    String path = section.string("path", null);
-    DataSource source =
-        section.has("source")
-            ? choice(section, "source", () -> DataSource.parse(section.string("source", null)))
-            : (path == null ? DataSource.SYNTHETIC : DataSource.CIFAR10);
-    boolean real = source == DataSource.CIFAR10;
-    int train = section.integer("train_size", real ? DatasetSpec.MAX_TRAIN : 5_000);
-    int test = section.integer("test_size", real ? DatasetSpec.MAX_TEST : 1_000);
-    if (source == DataSource.SYNTHETIC && path != null) {
-      throw section.error("path", "is only read for source cifar10, found source synthetic");
-    }
-    Sampling sampling =
-        section.has("sampling")
-            ? choice(section, "sampling", () -> Sampling.parse(section.string("sampling", null)))
-            : (real ? Sampling.STRATIFIED : Sampling.FIRST);
-    if (!real && sampling == Sampling.STRATIFIED) {
-      throw section.error(
-          "sampling",
-          "stratified subsets are drawn from CIFAR-10 (source cifar10); synthetic"
-              + " images are generated at the size asked");
-    }
-    long subsetSeed = section.integer("subset_seed", 1);
-    Validation validation =
-        section.has("validation")
-            ? choice(
-                section, "validation", () -> Validation.parse(section.string("validation", null)))
-            : Validation.TEST;
-    if (validation == Validation.TEST && section.has("validation_size")) {
-      throw section.error(
-          "validation_size",
-          "is only read for validation: holdout (the test set is the validation" + " set)");
-    }
-    int validationSize =
-        validation == Validation.TEST
-            ? 0
-            : section.integer("validation_size", Math.min(5_000, Math.max(1, train / 10)));
-    return build(
-        section,
-        () ->
-            new DatasetSpec(
-                source, path, train, test, sampling, subsetSeed, validation, validationSize));
   }
 
   /** Runs a record constructor, turning its validation message into one that names the file. */

@@ -28,7 +28,10 @@ public record TrainingSpec(
     EarlyStopping earlyStopping) {
   public static final double MAX_DROPOUT_SCALE = 10;
 
-  /** Settings with the default probe batch. */
+  /**
+   * Settings with the defaults a job file leaves out: the default probe batch, the architecture's
+   * dropout, Glorot-uniform weights, every epoch run. (Tests and the bench use it.)
+   */
   public TrainingSpec(
       int epochs, int batchSize, Optimizer optimizer, double learningRate, int trainEvalSize) {
     this(
@@ -37,47 +40,9 @@ public record TrainingSpec(
         optimizer,
         learningRate,
         trainEvalSize,
-        SharedTraining.DEFAULT_PROBE_SIZE);
-  }
-
-  /** Settings with the architecture's dropout and Glorot-uniform weights. */
-  public TrainingSpec(
-      int epochs,
-      int batchSize,
-      Optimizer optimizer,
-      double learningRate,
-      int trainEvalSize,
-      int probeSize) {
-    this(
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        trainEvalSize,
-        probeSize,
+        SharedTraining.DEFAULT_PROBE_SIZE,
         1.0,
-        WeightInit.GLOROT_UNIFORM);
-  }
-
-  /** Settings that run every epoch. */
-  public TrainingSpec(
-      int epochs,
-      int batchSize,
-      Optimizer optimizer,
-      double learningRate,
-      int trainEvalSize,
-      int probeSize,
-      double dropoutScale,
-      WeightInit weightInit) {
-    this(
-        epochs,
-        batchSize,
-        optimizer,
-        learningRate,
-        trainEvalSize,
-        probeSize,
-        dropoutScale,
-        weightInit,
+        WeightInit.GLOROT_UNIFORM,
         null);
   }
 

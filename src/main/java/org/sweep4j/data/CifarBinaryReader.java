@@ -178,34 +178,13 @@ public final class CifarBinaryReader {
 
   /** Parses one batch file's bytes; {@code name} labels errors. */
   public static ImageSet parse(String name, byte[] content) {
-    if (content.length == 0 || content.length % ImageSet.RECORD_BYTES != 0) {
-      throw new CifarFormatException(
-          name
-              + ": "
-              + content.length
-              + " bytes is not a whole number of "
-              + ImageSet.RECORD_BYTES
-              + "-byte CIFAR-10 records (truncated, or not the binary layout)");
-    }
-    int n = content.length / ImageSet.RECORD_BYTES;
+    int n = CifarLayout.records(name, content);
     byte[] labels = new byte[n];
     byte[] pixels = new byte[n * ImageSet.PIXELS];
     for (int i = 0; i < n; i++) {
-      int at = i * ImageSet.RECORD_BYTES;
-      int label = content[at] & 0xff;
-      if (label >= ImageSet.CLASSES) {
-        throw new CifarFormatException(
-            name
-                + ": record "
-                + i
-                + " (byte offset "
-                + at
-                + ") has label "
-                + label
-                + ", outside 0-9");
-      }
-      labels[i] = (byte) label;
-      System.arraycopy(content, at + 1, pixels, i * ImageSet.PIXELS, ImageSet.PIXELS);
+      labels[i] = (byte) CifarLayout.label(name, content, i);
+      System.arraycopy(
+          content, i * ImageSet.RECORD_BYTES + 1, pixels, i * ImageSet.PIXELS, ImageSet.PIXELS);
     }
     return new ImageSet(labels, pixels);
   }

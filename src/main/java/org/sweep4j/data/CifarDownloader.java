@@ -14,14 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * {@code sweep4j data download}: fetches {@code cifar-10-binary.tar.gz} into a directory with a
@@ -76,7 +70,7 @@ public final class CifarDownloader {
               archive + ": MD5 " + actual + ", expected " + md5 + "; delete it and run" + " again");
         }
       }
-      unpack(archive, target);
+      CifarArchive.unpack(archive, target);
       progress.println("unpacked to " + target);
       return target;
     } catch (IOException e) {
@@ -208,37 +202,6 @@ public final class CifarDownloader {
     progress.flush();
   }
 
-  /**
-   * Extracts into a hidden directory beside {@code target}, checking every entry, then renames it
-   * into place.
-   */
-  static void unpack(Path archive, Path target) throws IOException {
-    Path staging = target.resolveSibling("." + CifarLayout.DIRECTORY + "-" + UUID.randomUUID());
-    Files.createDirectories(staging);
-    try {
-      try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
-          TarArchiveInputStream tar =
-              new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
-        TarArchiveEntry entry;
-        while ((entry = tar.getNextTarEntry()) != null) {
-          String file = CifarLayout.checkArchiveEntry(archive.toString(), entry.getName());
-          if (file != null && entry.isFile()) {
-            Files.copy(tar, staging.resolve(file));
-          }
-        }
-      } catch (CifarFormatException e) {
-        throw e;
-      } catch (IOException e) {
-        throw new CifarFormatException(
-            archive + ": not a readable " + CifarLayout.ARCHIVE + ": " + e.getMessage(), e);
-      }
-      DatasetVerifier.verify(staging, false);
-      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      deleteRecursively(staging);
-    }
-  }
-
   static String md5Of(Path file) throws IOException {
     try (InputStream in =
         new DigestInputStream(
@@ -248,17 +211,6 @@ public final class CifarDownloader {
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no MD5", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

@@ -57,4 +57,33 @@ public final class CifarLayout {
     }
     return file;
   }
+
+  /**
+   * How many whole records {@code content} holds; refuses an empty or cut content, naming {@code
+   * name}.
+   */
+  static int records(String name, byte[] content) {
+    if (content.length == 0 || content.length % ImageSet.RECORD_BYTES != 0) {
+      throw new CifarFormatException(
+          name
+              + ": "
+              + content.length
+              + " bytes is not a whole number of "
+              + ImageSet.RECORD_BYTES
+              + "-byte CIFAR-10 records (truncated, or not the binary layout)");
+    }
+    return content.length / ImageSet.RECORD_BYTES;
+  }
+
+  /** The label of record {@code index}; refuses one outside 0-9, naming the file and offset. */
+  static int label(String name, byte[] content, int index) {
+    long at = (long) index * ImageSet.RECORD_BYTES;
+    int label = content[(int) at] & 0xff;
+    if (label >= ImageSet.CLASSES) {
+      throw new CifarFormatException(
+          String.format(
+              "%s: record %d (byte offset %d) has label %d, outside 0-9", name, index, at, label));
+    }
+    return label;
+  }
 }

@@ -57,46 +57,29 @@ public final class DatasetVerifier {
         Files.isDirectory(path) ? readDirectory(path) : readArchive(path);
     List<FileSummary> summaries = new ArrayList<>();
     for (String file : CifarLayout.BATCH_FILES) {
-      byte[] content = contents.get(file);
-      String name = path + "/" + file;
-      if (content.length % ImageSet.RECORD_BYTES != 0) {
-        throw new CifarFormatException(
-            name
-                + ": "
-                + content.length
-                + " bytes is not a whole number of "
-                + ImageSet.RECORD_BYTES
-                + "-byte records (truncated mid-record, or not the binary layout)");
-      }
-      int records = content.length / ImageSet.RECORD_BYTES;
-      if (records == 0 || (officialCounts && records != CifarLayout.RECORDS_PER_FILE)) {
-        throw new CifarFormatException(
-            name
-                + ": "
-                + records
-                + " records, the official layout has "
-                + CifarLayout.RECORDS_PER_FILE
-                + " per file (truncated?)");
-      }
-      int[] counts = new int[ImageSet.CLASSES];
-      for (int i = 0; i < records; i++) {
-        int label = content[i * ImageSet.RECORD_BYTES] & 0xff;
-        if (label >= ImageSet.CLASSES) {
-          throw new CifarFormatException(
-              name
-                  + ": record "
-                  + i
-                  + " (byte offset "
-                  + (long) i * ImageSet.RECORD_BYTES
-                  + ") has label "
-                  + label
-                  + ", outside 0-9");
-        }
-        counts[label]++;
-      }
-      summaries.add(new FileSummary(file, counts));
+      summaries.add(summary(path + "/" + file, file, contents.get(file), officialCounts));
     }
     return summaries;
+  }
+
+  /** One file's class counts, once its size and every label are checked. */
+  private static FileSummary summary(
+      String name, String file, byte[] content, boolean officialCounts) {
+    int records = CifarLayout.records(name, content);
+    if (officialCounts && records != CifarLayout.RECORDS_PER_FILE) {
+      throw new CifarFormatException(
+          name
+              + ": "
+              + records
+              + " records, the official layout has "
+              + CifarLayout.RECORDS_PER_FILE
+              + " per file (truncated?)");
+    }
+    int[] counts = new int[ImageSet.CLASSES];
+    for (int i = 0; i < records; i++) {
+      counts[CifarLayout.label(name, content, i)]++;
+    }
+    return new FileSummary(file, counts);
   }
 
   /** The summary {@code data verify} prints: a line per file and the overall class balance. */

@@ -19,25 +19,12 @@ public final class Minibatches {
    * @param source names the records' origin in error messages
    */
   public static DataSet fromRecords(byte[] records, String source) {
-    if (records.length == 0 || records.length % ImageSet.RECORD_BYTES != 0) {
-      throw new CifarFormatException(
-          source
-              + ": "
-              + records.length
-              + " bytes is not a whole number of "
-              + ImageSet.RECORD_BYTES
-              + "-byte CIFAR-10 records");
-    }
-    int n = records.length / ImageSet.RECORD_BYTES;
+    int n = CifarLayout.records(source, records);
     float[] features = new float[n * ImageSet.PIXELS];
     float[] labels = new float[n * ImageSet.CLASSES];
     for (int i = 0; i < n; i++) {
       int at = i * ImageSet.RECORD_BYTES;
-      int label = records[at] & 0xff;
-      if (label >= ImageSet.CLASSES) {
-        throw new CifarFormatException(
-            source + ": record " + i + " has label " + label + ", outside 0-9");
-      }
+      int label = CifarLayout.label(source, records, i);
       labels[i * ImageSet.CLASSES + label] = 1f;
       int out = i * ImageSet.PIXELS;
       for (int p = 0; p < ImageSet.PIXELS; p++) {

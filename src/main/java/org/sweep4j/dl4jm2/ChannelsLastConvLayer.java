@@ -41,6 +41,7 @@ public class ChannelsLastConvLayer extends ConvolutionLayer {
     return new ChannelsLastConvLayer(builder);
   }
 
+  // The signature DL4J's Layer requires; what each layer does with it is shared in LayerWiring.
   @Override
   public Layer instantiate(
       NeuralNetConfiguration conf,

@@ -15,8 +15,6 @@ import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
 import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.convolution_forward;
-import org.bytedeco.dnnl.engine;
-import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.reorder;
@@ -50,6 +48,9 @@ final class ConvPrimitives {
   private final memory userDiffWeights;
   private final memory diffBias;
 
+  /** The layouts and primitive descriptors the memories and primitives below were made from. */
+  private final ConvDescriptors descriptors;
+
   private final Step forward;
   private final Step backwardWeights;
   private final Step backwardData;
@@ -62,116 +63,58 @@ final class ConvPrimitives {
    * @param padEnd bottom and right padding
    */
   ConvPrimitives(long[] shape, long[] kernel, long[] stride, long[] padBegin, long[] padEnd) {
-    engine engine = OneDnn.engine();
-    stream = hold(new stream(engine));
-    long[] srcDims = {shape[0], shape[1], shape[2], shape[3]};
-    long[] dstDims = {shape[0], shape[4], shape[5], shape[6]};
-    long[] weightDims = {shape[4], shape[1], kernel[0], kernel[1]};
-    memory.desc srcDesc = desc(srcDims, memory.format_tag.nhwc);
-    memory.desc dstDesc = desc(dstDims, memory.format_tag.nhwc);
-    memory.desc userWeightDesc = desc(weightDims, memory.format_tag.oihw);
-    memory.desc anyWeights = desc(weightDims, memory.format_tag.any);
-    memory.desc biasDesc = desc(new long[] {shape[4]}, memory.format_tag.x);
+    stream = hold(new stream(OneDnn.engine()));
+    ConvDescriptors d = new ConvDescriptors(shape, kernel, stride, padBegin, padEnd);
+    descriptors = d;
+    src = unbound(d.src());
+    dst = unbound(d.dst());
+    userWeights = unbound(d.userWeights());
+    bias = unbound(d.bias());
+    diffDst = unbound(d.dst());
+    diffSrc = unbound(d.src());
+    userDiffWeights = unbound(d.userWeights());
+    diffBias = unbound(d.bias());
+    forward = forwardStep(d);
+    backwardWeights = backwardWeightsStep(d);
+    backwardData = backwardDataStep(d);
+  }
 
-    var forwardPd =
-        hold(
-            new convolution_forward.primitive_desc(
-                hold(
-                    new convolution_forward.desc(
-                        dnnl.prop_kind.forward_training,
-                        dnnl.algorithm.convolution_direct,
-                        srcDesc,
-                        anyWeights,
-                        biasDesc,
-                        dstDesc,
-                        stride,
-                        padBegin,
-                        padEnd)),
-                engine));
-    var weightsPd =
-        hold(
-            new convolution_backward_weights.primitive_desc(
-                hold(
-                    new convolution_backward_weights.desc(
-                        dnnl.algorithm.convolution_direct,
-                        srcDesc,
-                        anyWeights,
-                        biasDesc,
-                        dstDesc,
-                        stride,
-                        padBegin,
-                        padEnd)),
-                engine,
-                forwardPd));
-    var dataPd =
-        hold(
-            new convolution_backward_data.primitive_desc(
-                hold(
-                    new convolution_backward_data.desc(
-                        dnnl.algorithm.convolution_direct,
-                        srcDesc,
-                        anyWeights,
-                        dstDesc,
-                        stride,
-                        padBegin,
-                        padEnd)),
-                engine,
-                forwardPd));
+  private Step forwardStep(ConvDescriptors d) {
+    memory weights = weightsIn(d.forward().weights_desc(), userWeights);
+    IntMemoryMap args =
+        args(DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, weights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, dst);
+    return new Step(
+        new convolution_forward(d.forward()), args, reorderOrNull(userWeights, weights), null);
+  }
 
-    src = unbound(srcDesc);
-    dst = unbound(dstDesc);
-    userWeights = unbound(userWeightDesc);
-    bias = unbound(biasDesc);
-    diffDst = unbound(dstDesc);
-    diffSrc = unbound(srcDesc);
-    userDiffWeights = unbound(userWeightDesc);
-    diffBias = unbound(biasDesc);
+  private Step backwardWeightsStep(ConvDescriptors d) {
+    memory diffWeights = weightsIn(d.backwardWeights().diff_weights_desc(), userDiffWeights);
+    IntMemoryMap args =
+        args(
+            DNNL_ARG_SRC,
+            src,
+            DNNL_ARG_DIFF_DST,
+            diffDst,
+            DNNL_ARG_DIFF_WEIGHTS,
+            diffWeights,
+            DNNL_ARG_DIFF_BIAS,
+            diffBias);
+    return new Step(
+        new convolution_backward_weights(d.backwardWeights()),
+        args,
+        null,
+        reorderOrNull(diffWeights, userDiffWeights));
+  }
 
-    memory forwardWeights = weightsIn(forwardPd.weights_desc(), userWeights);
-    forward =
-        new Step(
-            new convolution_forward(forwardPd),
-            args(
-                DNNL_ARG_SRC,
-                src,
-                DNNL_ARG_WEIGHTS,
-                forwardWeights,
-                DNNL_ARG_BIAS,
-                bias,
-                DNNL_ARG_DST,
-                dst),
-            reorderOrNull(userWeights, forwardWeights),
-            null);
-
-    memory diffWeights = weightsIn(weightsPd.diff_weights_desc(), userDiffWeights);
-    backwardWeights =
-        new Step(
-            new convolution_backward_weights(weightsPd),
-            args(
-                DNNL_ARG_SRC,
-                src,
-                DNNL_ARG_DIFF_DST,
-                diffDst,
-                DNNL_ARG_DIFF_WEIGHTS,
-                diffWeights,
-                DNNL_ARG_DIFF_BIAS,
-                diffBias),
-            null,
-            reorderOrNull(diffWeights, userDiffWeights));
-
-    memory dataWeights = weightsIn(dataPd.weights_desc(), userWeights);
-    backwardData =
-        new Step(
-            new convolution_backward_data(dataPd),
-            args(
-                DNNL_ARG_DIFF_DST,
-                diffDst,
-                DNNL_ARG_WEIGHTS,
-                dataWeights,
-                DNNL_ARG_DIFF_SRC,
-                diffSrc),
-            reorderOrNull(userWeights, dataWeights),
-            null);
+  private Step backwardDataStep(ConvDescriptors d) {
+    memory weights = weightsIn(d.backwardData().weights_desc(), userWeights);
+    IntMemoryMap args =
+        args(DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_WEIGHTS, weights, DNNL_ARG_DIFF_SRC, diffSrc);
+    return new Step(
+        new convolution_backward_data(d.backwardData()),
+        args,
+        reorderOrNull(userWeights, weights),
+        null);
   }
 
   /** output = conv(input, weights) + bias; all contiguous, input and output NHWC. */
@@ -253,10 +196,6 @@ final class ConvPrimitives {
   private memory weightsIn(memory.desc wanted, memory user) {
     hold(wanted);
     return wanted.equals(hold(user.get_desc())) ? user : hold(new memory(wanted, OneDnn.engine()));
-  }
-
-  private memory.desc desc(long[] dims, memory.format_tag tag) {
-    return hold(new memory.desc(dims, memory.data_type.f32, tag));
   }
 
   /** A memory object whose data handle is set to an INDArray before every use. */

@@ -32,6 +32,7 @@ public class MaxPool2x2Layer extends SubsamplingLayer {
             .convolutionMode(ConvolutionMode.Truncate));
   }
 
+  // The signature DL4J's Layer requires; what each layer does with it is shared in LayerWiring.
   @Override
   public Layer instantiate(
       NeuralNetConfiguration conf,

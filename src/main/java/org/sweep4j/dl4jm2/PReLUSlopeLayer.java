@@ -50,6 +50,7 @@ public class PReLUSlopeLayer extends PReLULayer {
     return new PReLUSlopeLayer(builder.build());
   }
 
+  // The signature DL4J's Layer requires; what each layer does with it is shared in LayerWiring.
   @Override
   public Layer instantiate(
       NeuralNetConfiguration conf,

@@ -97,43 +97,23 @@ public final class GridPoints {
 
   private static GridPoint point(
       String file, AxisValues v, int[] c, Set<Axis> varying, SharedTraining shared) {
+    String where = varying.isEmpty() ? "" : "grid point (" + describe(v, c, varying) + "): ";
     Optimizer optimizer = v.optimizers().get(c[Axis.OPTIMIZER.ordinal()]);
     Double rate = v.learningRates().get(c[Axis.LEARNING_RATE.ordinal()]);
-    double learningRate =
-        rate != null
-            ? rate
-            : optimizer == Optimizer.SGD || optimizer == Optimizer.SGD_MOMENTUM
-                ? SGD_LEARNING_RATE
-                : ADAPTIVE_LEARNING_RATE;
     int workers = v.workers().get(c[Axis.WORKERS.ordinal()]);
-    Integer batch = v.batchSizes().get(c[Axis.BATCH_SIZE.ordinal()]);
-    Integer perWorker = v.batchSizesPerWorker().get(c[Axis.BATCH_SIZE_PER_WORKER.ordinal()]);
-    String where = varying.isEmpty() ? "" : "grid point (" + describe(v, c, varying) + "): ";
-    if (perWorker == null) {
-      int global = batch == null ? DEFAULT_BATCH_SIZE : batch;
-      if (workers < 1 || global % workers != 0) {
-        throw new JobFileException(
-            file
-                + ": "
-                + where
-                + "distribution.workers: training.batch_size "
-                + global
-                + " does not split evenly over "
-                + workers
-                + " workers; set distribution.batch_size_per_worker");
-      }
-      batch = global;
-      perWorker = global / workers;
-    } else if (batch == null) {
-      batch = workers * perWorker;
-    }
+    int[] batches =
+        batches(
+            file + ": " + where,
+            workers,
+            v.batchSizes().get(c[Axis.BATCH_SIZE.ordinal()]),
+            v.batchSizesPerWorker().get(c[Axis.BATCH_SIZE_PER_WORKER.ordinal()]));
     try {
       TrainingSpec training =
           new TrainingSpec(
               shared.epochs(),
-              batch,
+              batches[0],
               optimizer,
-              learningRate,
+              rate != null ? rate : defaultLearningRate(optimizer),
               shared.trainEvalSize(),
               shared.probeSize(),
               v.dropoutScales().get(c[Axis.DROPOUT_SCALE.ordinal()]),
@@ -143,7 +123,7 @@ public final class GridPoints {
           new DistributionSpec(
               workers,
               v.averagingFrequencies().get(c[Axis.AVERAGING_FREQUENCY.ordinal()]),
-              perWorker);
+              batches[1]);
       return new GridPoint(
           v.activations().get(c[Axis.ACTIVATION.ordinal()]),
           v.architectures().get(c[Axis.ARCHITECTURE.ordinal()]),
@@ -153,6 +133,34 @@ public final class GridPoints {
     } catch (IllegalArgumentException e) {
       throw new JobFileException(file + ": " + where + e.getMessage(), e);
     }
+  }
+
+  /** Keras's default learning rate of {@code optimizer}. */
+  static double defaultLearningRate(Optimizer optimizer) {
+    return optimizer == Optimizer.SGD || optimizer == Optimizer.SGD_MOMENTUM
+        ? SGD_LEARNING_RATE
+        : ADAPTIVE_LEARNING_RATE;
+  }
+
+  /**
+   * {global batch, batch per worker}: a missing one follows from the other and the workers (32
+   * images when neither is given).
+   */
+  private static int[] batches(String where, int workers, Integer batch, Integer perWorker) {
+    if (perWorker != null) {
+      return new int[] {batch == null ? workers * perWorker : batch, perWorker};
+    }
+    int global = batch == null ? DEFAULT_BATCH_SIZE : batch;
+    if (workers < 1 || global % workers != 0) {
+      throw new JobFileException(
+          where
+              + "distribution.workers: training.batch_size "
+              + global
+              + " does not split evenly over "
+              + workers
+              + " workers; set distribution.batch_size_per_worker");
+    }
+    return new int[] {global, global / workers};
   }
 
   private static String describe(AxisValues values, int[] choice, Set<Axis> axes) {

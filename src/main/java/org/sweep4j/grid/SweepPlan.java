@@ -38,24 +38,7 @@ public final class SweepPlan {
     for (int i = 0; i < trials.size(); i++) {
       TrialSpec trial = trials.get(i);
       Model model = models.apply(trial);
-      GridPoint point =
-          new GridPoint(
-              trial.activation(),
-              trial.architecture(),
-              trial.augmentation(),
-              trial.training(),
-              trial.distribution());
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "  %3d  %-52s %-10s %-24s seed %-4d %,d params%s%n",
-              i + 1,
-              trial.id(),
-              trial.architecture().label(),
-              trial.activation().label(),
-              trial.seed(),
-              model.params(),
-              shown.isEmpty() ? "" : "  " + point.describe(shown)));
+      out.append(trialLine(i + 1, trial, model, shown));
       List<String> activations =
           users.computeIfAbsent(
               new ModelKey(trial.architecture().label(), model.layers()), k -> new ArrayList<>());
@@ -71,6 +54,26 @@ public final class SweepPlan {
                     model.architecture(), String.join(", ", activations), model.layers())));
     footer(job, trials, out);
     return out.toString();
+  }
+
+  private static String trialLine(int number, TrialSpec trial, Model model, List<Axis> shown) {
+    GridPoint point =
+        new GridPoint(
+            trial.activation(),
+            trial.architecture(),
+            trial.augmentation(),
+            trial.training(),
+            trial.distribution());
+    return String.format(
+        Locale.ROOT,
+        "  %3d  %-52s %-10s %-24s seed %-4d %,d params%s%n",
+        number,
+        trial.id(),
+        trial.architecture().label(),
+        trial.activation().label(),
+        trial.seed(),
+        model.params(),
+        shown.isEmpty() ? "" : "  " + point.describe(shown));
   }
 
   private static void header(JobSpec job, Grid grid, List<TrialSpec> trials, StringBuilder out) {

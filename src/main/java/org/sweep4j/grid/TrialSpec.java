@@ -27,7 +27,7 @@ public record TrialSpec(
 
   private static final int HASH_HEX_CHARS = 10;
 
-  /** A trial without augmentation. */
+  /** A trial without augmentation (tests and the bench; the grid gives every part). */
   public TrialSpec(
       String sweep,
       ActivationSpec activation,

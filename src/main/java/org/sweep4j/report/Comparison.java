@@ -49,11 +49,7 @@ public record Comparison(
       List<EpochRow> epochs,
       List<LayerStatRow> layerStats,
       String baseline) {
-    Map<String, List<EpochRow>> epochsByTrial = new TreeMap<>();
-    for (EpochRow epoch : epochs) {
-      epochsByTrial.computeIfAbsent(epoch.trialId(), k -> new ArrayList<>()).add(epoch);
-    }
-    epochsByTrial.values().forEach(list -> list.sort(Comparator.comparingInt(EpochRow::epoch)));
+    Map<String, List<EpochRow>> epochsByTrial = byTrial(epochs);
     Map<List<String>, List<TrialRow>> byCell = new LinkedHashMap<>();
     List<TrialRow> unfinished = new ArrayList<>();
     List<Setting> varying = Setting.varying(trials);
@@ -81,12 +77,22 @@ public record Comparison(
     List<TrialRow> finished = byCell.values().stream().flatMap(List::stream).toList();
     return new Comparison(
         cells,
-        compare(cells, baseline),
+        BaselineTests.of(cells, baseline),
         baseline,
         LayerStatSummary.of(layerStats, finished, varying),
         unfinished,
         trials.size(),
         ParallelismCost.of(finished, epochsByTrial, varying));
+  }
+
+  /** Each trial's epochs, in epoch order. */
+  private static Map<String, List<EpochRow>> byTrial(List<EpochRow> epochs) {
+    Map<String, List<EpochRow>> epochsByTrial = new TreeMap<>();
+    for (EpochRow epoch : epochs) {
+      epochsByTrial.computeIfAbsent(epoch.trialId(), k -> new ArrayList<>()).add(epoch);
+    }
+    epochsByTrial.values().forEach(list -> list.sort(Comparator.comparingInt(EpochRow::epoch)));
+    return epochsByTrial;
   }
 
   private static CellSummary summarize(
@@ -142,53 +148,6 @@ public record Comparison(
     return new Curve(means, sds);
   }
 
-  private static List<BaselineComparison> compare(List<CellSummary> cells, String baseline) {
-    List<CellSummary> tested = new ArrayList<>();
-    List<CellSummary> against = new ArrayList<>();
-    for (CellSummary cell : cells) {
-      String baseLabel = baseline + settingsSuffix(cell.activation());
-      cells.stream()
-          .filter(
-              c ->
-                  c.architecture().equals(cell.architecture())
-                      && c.activation().equals(baseLabel)
-                      && c != cell)
-          .findFirst()
-          .ifPresent(
-              base -> {
-                tested.add(cell);
-                against.add(base);
-              });
-    }
-    double[] p = new double[tested.size()];
-    Stats.Welch[] tests = new Stats.Welch[tested.size()];
-    for (int i = 0; i < p.length; i++) {
-      boolean testable = tested.get(i).seeds() >= 2 && against.get(i).seeds() >= 2;
-      tests[i] =
-          testable ? Stats.welch(tested.get(i).finalValues(), against.get(i).finalValues()) : null;
-      p[i] = testable ? tests[i].p() : Double.NaN;
-    }
-    double[] holm = Stats.holm(p);
-    List<BaselineComparison> comparisons = new ArrayList<>();
-    for (int i = 0; i < p.length; i++) {
-      CellSummary cell = tested.get(i);
-      double difference = cell.finalVal().mean() - against.get(i).finalVal().mean();
-      comparisons.add(
-          new BaselineComparison(
-              cell.architecture(),
-              cell.activation(),
-              against.get(i).activation(),
-              cell.seeds(),
-              against.get(i).seeds(),
-              difference,
-              tests[i] == null ? Double.NaN : tests[i].low(),
-              tests[i] == null ? Double.NaN : tests[i].high(),
-              p[i],
-              holm[i]));
-    }
-    return comparisons;
-  }
-
   /**
    * What a cell is called: the activation's label, then every setting that varies across the
    * report's trials ({@code "relu +crop_flip lr=0.01 workers=2"}), so trials that differ in
@@ -210,7 +169,7 @@ public record Comparison(
    * The settings part of a cell label: everything after the activation (activation labels hold no
    * spaces).
    */
-  private static String settingsSuffix(String cellLabel) {
+  static String settingsSuffix(String cellLabel) {
     int space = cellLabel.indexOf(' ');
     return space < 0 ? "" : cellLabel.substring(space);
   }

@@ -7,10 +7,7 @@ import java.awt.Rectangle;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -23,7 +20,6 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.sweep4j.results.LayerMeasure;
 
 /**
  * The report's figures, drawn with JFreeChart into SVG (JFreeSVG): learning curves with a band of ±
@@ -55,7 +51,7 @@ final class Figures {
     new Color(0xe6550d)
   };
 
-  private static final BasicStroke SOLID = new BasicStroke(1.6f);
+  static final BasicStroke SOLID = new BasicStroke(1.6f);
   private static final BasicStroke DASHED =
       new BasicStroke(
           1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 4f}, 0f);
@@ -153,54 +149,6 @@ final class Figures {
     return svg(chart, 300, 240);
   }
 
-  /**
-   * The layer diagnostics of one architecture after the last epoch, layers in network order along
-   * x: activation mean and sd, dead-unit fraction, and the gradient norm on a log scale; one line
-   * per activation.
-   */
-  static String diagnostics(
-      String architecture,
-      List<String> activations,
-      List<String> layers,
-      List<LayerStatSummary> stats) {
-    SymbolAxis layerAxis = new SymbolAxis("layer", layers.toArray(String[]::new));
-    layerAxis.setGridBandsVisible(false);
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(layerAxis);
-    for (LayerMeasure measure : LayerMeasure.values()) {
-      XYSeriesCollection data = new XYSeriesCollection();
-      XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-      for (int a = 0; a < activations.size(); a++) {
-        XYSeries series = new XYSeries(activations.get(a));
-        for (LayerStatSummary s : stats) {
-          boolean drawable = measure != LayerMeasure.GRADIENT_L2 || s.mean() > 0;
-          if (s.activation().equals(activations.get(a)) && s.measure() == measure && drawable) {
-            series.add(layers.indexOf(s.layer()), s.mean());
-          }
-        }
-        data.addSeries(series);
-        renderer.setSeriesPaint(a, colour(a));
-        renderer.setSeriesStroke(a, SOLID);
-        renderer.setSeriesVisibleInLegend(a, measure == LayerMeasure.ACTIVATION_MEAN);
-      }
-      ValueAxis y;
-      if (measure == LayerMeasure.GRADIENT_L2) {
-        y = new LogAxis(measure.label() + " (log)");
-        ((LogAxis) y).setSmallestValue(1e-12);
-        ((LogAxis) y).setNumberFormatOverride(new java.text.DecimalFormat("0.##E0"));
-      } else {
-        y = new NumberAxis(measure.label());
-        ((NumberAxis) y).setAutoRangeIncludesZero(measure == LayerMeasure.DEAD_FRACTION);
-      }
-      XYPlot subplot = new XYPlot(data, null, y, renderer);
-      style(subplot);
-      plot.add(subplot, 1);
-    }
-    plot.setGap(10);
-    JFreeChart chart =
-        chart(architecture + ": layer diagnostics after the last epoch (mean over seeds)", plot);
-    return svg(chart, 820, 820);
-  }
-
   private static Double finiteOrNull(double value) {
     return Double.isFinite(value) ? value : null;
   }
@@ -258,20 +206,20 @@ final class Figures {
     return axis;
   }
 
-  private static void style(XYPlot plot) {
+  static void style(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(0xdddddd));
     plot.setRangeGridlinePaint(new Color(0xdddddd));
   }
 
-  private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
+  static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
     JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }
 
   /** The chart as an {@code <svg>} element (no XML prolog), with ids unique to this figure. */
-  private static String svg(JFreeChart chart, int width, int height) {
+  static String svg(JFreeChart chart, int width, int height) {
     SVGGraphics2D graphics = new SVGGraphics2D(width, height);
     graphics.setDefsKeyPrefix("f" + IDS.incrementAndGet() + "-");
     chart.draw(graphics, new Rectangle(0, 0, width, height));

@@ -21,6 +21,16 @@ public record LayerStatSummary(
     double mean,
     int seeds) {
 
+  /** By architecture, then activation, then the layers in network order, then measure. */
+  private static final Comparator<LayerStatSummary> NETWORK_ORDER =
+      Comparator.comparing(LayerStatSummary::architecture)
+          .thenComparing(LayerStatSummary::activation)
+          .thenComparing(s -> layerRank(s.layer()))
+          .thenComparing(LayerStatSummary::measure);
+
+  /** What one summary averages over seeds. */
+  private record Key(String architecture, String activation, String layer, LayerMeasure measure) {}
+
   /**
    * Summaries in the order the layers appear in the network, for the trials given (finished ones).
    */
@@ -32,44 +42,33 @@ public record LayerStatSummary(
     for (LayerStatRow row : rows) {
       lastEpoch.merge(row.trialId(), row.epoch(), Math::max);
     }
-    Map<List<Object>, List<Double>> values = new LinkedHashMap<>();
-    List<String> layerOrder = new ArrayList<>();
+    Map<Key, List<Double>> values = new LinkedHashMap<>();
     for (LayerStatRow row : rows) {
       TrialRow trial = byId.get(row.trialId());
-      if (trial == null
-          || row.epoch() != lastEpoch.get(row.trialId())
-          || Double.isNaN(row.value())) {
-        continue;
+      if (trial != null
+          && row.epoch() == lastEpoch.get(row.trialId())
+          && !Double.isNaN(row.value())) {
+        Key key =
+            new Key(
+                trial.settings().architecture(),
+                Comparison.cellLabel(trial, varying),
+                row.layer(),
+                row.measure());
+        values.computeIfAbsent(key, k -> new ArrayList<>()).add(row.value());
       }
-      if (!layerOrder.contains(row.layer())) {
-        layerOrder.add(row.layer());
-      }
-      values
-          .computeIfAbsent(
-              List.of(
-                  trial.settings().architecture(),
-                  Comparison.cellLabel(trial, varying),
-                  row.layer(),
-                  row.measure()),
-              k -> new ArrayList<>())
-          .add(row.value());
     }
     List<LayerStatSummary> summaries = new ArrayList<>();
     values.forEach(
         (key, list) ->
             summaries.add(
                 new LayerStatSummary(
-                    (String) key.get(0),
-                    (String) key.get(1),
-                    (String) key.get(2),
-                    (LayerMeasure) key.get(3),
+                    key.architecture(),
+                    key.activation(),
+                    key.layer(),
+                    key.measure(),
                     Stats.mean(list),
                     list.size())));
-    summaries.sort(
-        Comparator.comparing(LayerStatSummary::architecture)
-            .thenComparing(LayerStatSummary::activation)
-            .thenComparing(s -> layerRank(s.layer()))
-            .thenComparing(LayerStatSummary::measure));
+    summaries.sort(NETWORK_ORDER);
     return summaries;
   }
 

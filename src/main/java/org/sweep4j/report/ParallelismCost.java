@@ -42,6 +42,44 @@ public record ParallelismCost(
     if (!varying.contains(Setting.WORKERS) && !varying.contains(Setting.AVERAGING_FREQUENCY)) {
       return List.of();
     }
+    List<ParallelismCost> costs = new ArrayList<>();
+    cells(finished, varying)
+        .forEach(
+            (cell, bySetting) -> {
+              String reference =
+                  bySetting.keySet().stream()
+                      .filter(s -> s.startsWith("workers=1 "))
+                      .findFirst()
+                      .orElse(null);
+              if (reference != null) {
+                bySetting.forEach(
+                    (setting, trials) -> {
+                      if (!setting.equals(reference)) {
+                        costs.add(
+                            cost(
+                                cell,
+                                setting,
+                                trials,
+                                reference,
+                                bySetting.get(reference),
+                                epochsByTrial));
+                      }
+                    });
+              }
+            });
+    costs.sort(
+        Comparator.comparing(ParallelismCost::architecture)
+            .thenComparing(ParallelismCost::cell)
+            .thenComparing(ParallelismCost::setting));
+    return costs;
+  }
+
+  /**
+   * Trials by cell ([architecture, label without the parallel settings]) and parallel setting
+   * ({@code workers=2 avg=5}).
+   */
+  private static Map<List<String>, Map<String, List<TrialRow>>> cells(
+      List<TrialRow> finished, List<Setting> varying) {
     List<Setting> cellSettings =
         varying.stream()
             .filter(
@@ -59,43 +97,27 @@ public record ParallelismCost(
           .computeIfAbsent(setting(trial), k -> new ArrayList<>())
           .add(trial);
     }
-    List<ParallelismCost> costs = new ArrayList<>();
-    cells.forEach(
-        (cell, bySetting) -> {
-          String reference =
-              bySetting.keySet().stream()
-                  .filter(s -> s.startsWith("workers=1 "))
-                  .findFirst()
-                  .orElse(null);
-          if (reference == null) {
-            return;
-          }
-          List<TrialRow> one = bySetting.get(reference);
-          bySetting.forEach(
-              (setting, trials) -> {
-                if (!setting.equals(reference)) {
-                  List<Double> referenceSeconds = wallSeconds(one);
-                  costs.add(
-                      new ParallelismCost(
-                          cell.get(0),
-                          cell.get(1),
-                          setting,
-                          reference,
-                          trials.size(),
-                          one.size(),
-                          welch(
-                              finalAccuracies(trials, epochsByTrial),
-                              finalAccuracies(one, epochsByTrial)),
-                          welch(wallSeconds(trials), referenceSeconds),
-                          Stats.mean(referenceSeconds)));
-                }
-              });
-        });
-    costs.sort(
-        Comparator.comparing(ParallelismCost::architecture)
-            .thenComparing(ParallelismCost::cell)
-            .thenComparing(ParallelismCost::setting));
-    return costs;
+    return cells;
+  }
+
+  private static ParallelismCost cost(
+      List<String> cell,
+      String setting,
+      List<TrialRow> trials,
+      String reference,
+      List<TrialRow> one,
+      Map<String, List<EpochRow>> epochsByTrial) {
+    List<Double> referenceSeconds = wallSeconds(one);
+    return new ParallelismCost(
+        cell.get(0),
+        cell.get(1),
+        setting,
+        reference,
+        trials.size(),
+        one.size(),
+        welch(finalAccuracies(trials, epochsByTrial), finalAccuracies(one, epochsByTrial)),
+        welch(wallSeconds(trials), referenceSeconds),
+        Stats.mean(referenceSeconds));
   }
 
   /**

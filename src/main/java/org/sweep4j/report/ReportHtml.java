@@ -25,6 +25,26 @@ final class ReportHtml {
         .append("</title>\n<style>")
         .append(STYLE)
         .append("</style></head><body>\n");
+    intro(comparison, title, html);
+    for (String architecture : comparison.architectures()) {
+      html.append("<h2>").append(esc(architecture)).append("</h2>\n");
+      summaryTable(comparison, architecture, html);
+      comparisonTable(comparison, architecture, html);
+      parallelismTable(comparison, architecture, html);
+      for (ReportWriter.Figure figure : figures.getOrDefault(architecture, List.of())) {
+        html.append("<figure>")
+            .append(figure.svg())
+            .append("<figcaption>")
+            .append(esc(figure.caption()))
+            .append("</figcaption></figure>\n");
+      }
+    }
+    gallery(figures.getOrDefault("", List.of()), html);
+    unfinished(comparison, html);
+    return html.append("</body></html>\n").toString();
+  }
+
+  private static void intro(Comparison comparison, String title, StringBuilder html) {
     html.append("<h1>")
         .append(esc(title))
         .append("</h1>\n<p class=\"note\">")
@@ -39,20 +59,9 @@ final class ReportHtml {
         .append(" comparisons; verdicts use α = ")
         .append(BaselineComparison.ALPHA)
         .append(".</p>\n");
-    for (String architecture : comparison.architectures()) {
-      html.append("<h2>").append(esc(architecture)).append("</h2>\n");
-      summaryTable(comparison, architecture, html);
-      comparisonTable(comparison, architecture, html);
-      parallelismTable(comparison, architecture, html);
-      for (ReportWriter.Figure figure : figures.getOrDefault(architecture, List.of())) {
-        html.append("<figure>")
-            .append(figure.svg())
-            .append("<figcaption>")
-            .append(esc(figure.caption()))
-            .append("</figcaption></figure>\n");
-      }
-    }
-    List<ReportWriter.Figure> gallery = figures.getOrDefault("", List.of());
+  }
+
+  private static void gallery(List<ReportWriter.Figure> gallery, StringBuilder html) {
     if (!gallery.isEmpty()) {
       html.append(
           "<h2>Activation gallery</h2>\n<p class=\"note\">f(x) solid, f′(x) dashed, as the networks compute"
@@ -60,8 +69,6 @@ final class ReportHtml {
       gallery.forEach(figure -> html.append(figure.svg()));
       html.append("</div>\n");
     }
-    unfinished(comparison, html);
-    return html.append("</body></html>\n").toString();
   }
 
   private static void summaryTable(Comparison comparison, String architecture, StringBuilder html) {

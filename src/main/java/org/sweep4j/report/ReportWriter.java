@@ -69,43 +69,7 @@ public final class ReportWriter {
   static Map<String, List<Figure>> figures(Comparison comparison, List<ActivationCurve> gallery) {
     Map<String, List<Figure>> figures = new LinkedHashMap<>();
     for (String architecture : comparison.architectures()) {
-      List<Figure> section = new ArrayList<>();
-      List<CellSummary> cells = comparison.cellsOf(architecture);
-      section.add(
-          new Figure(
-              fileName(architecture + "-curves"),
-              architecture + ": learning curves",
-              Figures.learningCurves(architecture, cells)));
-      List<LayerStatSummary> stats =
-          comparison.layerStats().stream()
-              .filter(s -> s.architecture().equals(architecture))
-              .toList();
-      if (!stats.isEmpty()) {
-        List<String> layers =
-            stats.stream()
-                .map(LayerStatSummary::layer)
-                .distinct()
-                .sorted(java.util.Comparator.comparingInt(LayerStatSummary::layerRank))
-                .toList();
-        section.add(
-            new Figure(
-                fileName(architecture + "-diagnostics"),
-                architecture + ": layer diagnostics",
-                Figures.diagnostics(
-                    architecture,
-                    cells.stream().map(CellSummary::activation).toList(),
-                    layers,
-                    stats)));
-      }
-      List<ParallelismCost> costs = comparison.parallelismOf(architecture);
-      if (!costs.isEmpty()) {
-        section.add(
-            new Figure(
-                fileName(architecture + "-parallelism"),
-                architecture + ": parameter averaging, gain and cost",
-                Figures.parallelism(architecture, costs)));
-      }
-      figures.put(architecture, section);
+      figures.put(architecture, section(comparison, architecture));
     }
     List<Figure> panels = new ArrayList<>();
     for (ActivationCurve curve : gallery) {
@@ -117,6 +81,44 @@ public final class ReportWriter {
     }
     figures.put("", panels);
     return figures;
+  }
+
+  /** One architecture's figures: learning curves, then diagnostics and parallelism if any. */
+  private static List<Figure> section(Comparison comparison, String architecture) {
+    List<Figure> section = new ArrayList<>();
+    List<CellSummary> cells = comparison.cellsOf(architecture);
+    section.add(
+        new Figure(
+            fileName(architecture + "-curves"),
+            architecture + ": learning curves",
+            Figures.learningCurves(architecture, cells)));
+    List<LayerStatSummary> stats =
+        comparison.layerStats().stream()
+            .filter(s -> s.architecture().equals(architecture))
+            .toList();
+    if (!stats.isEmpty()) {
+      List<String> layers =
+          stats.stream()
+              .map(LayerStatSummary::layer)
+              .distinct()
+              .sorted(java.util.Comparator.comparingInt(LayerStatSummary::layerRank))
+              .toList();
+      List<String> activations = cells.stream().map(CellSummary::activation).toList();
+      section.add(
+          new Figure(
+              fileName(architecture + "-diagnostics"),
+              architecture + ": layer diagnostics",
+              DiagnosticsFigure.of(architecture, activations, layers, stats)));
+    }
+    List<ParallelismCost> costs = comparison.parallelismOf(architecture);
+    if (!costs.isEmpty()) {
+      section.add(
+          new Figure(
+              fileName(architecture + "-parallelism"),
+              architecture + ": parameter averaging, gain and cost",
+              Figures.parallelism(architecture, costs)));
+    }
+    return section;
   }
 
   /**

@@ -1,14 +1,7 @@
 package org.sweep4j.results;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,10 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,84 +171,20 @@ public final class TrialClaims implements AutoCloseable {
         "owner="
             + owner
             + "\nhost="
-            + localHost()
+            + HostProcess.localHost()
             + "\npid="
             + ProcessHandle.current().pid()
             + "\n";
-    if (fs instanceof LocalFileSystem local) {
-      // Hadoop's local create checks, then opens: not atomic. The JDK's CREATE_NEW is (O_CREAT |
-      // O_EXCL).
-      try {
-        Files.write(
-            local.pathToFile(claim).toPath(),
-            body.getBytes(StandardCharsets.UTF_8),
-            StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE);
-        return true;
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        return false;
-      } catch (java.nio.file.NoSuchFileException e) {
-        // Another driver removed the empty claims directory just now; make it again.
-        fs.mkdirs(dir);
-        return create(claim);
-      }
-    }
-    try (OutputStream out = fs.create(claim, false)) {
-      out.write(body.getBytes(StandardCharsets.UTF_8));
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      // Some file systems report an existing file with a plain IOException.
-      if (fs.exists(claim)) {
-        return false;
-      }
-      throw e;
-    }
+    return ClaimFile.create(fs, claim, body, () -> fs.mkdirs(dir));
   }
 
   private Optional<Holder> readHolder(Path claim) throws IOException {
-    FileStatus status;
-    String text;
-    try {
-      status = fs.getFileStatus(claim);
-      try (InputStream in = fs.open(claim)) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (java.io.FileNotFoundException e) {
-      return Optional.empty();
-    }
-    String who = field(text, "owner");
-    String host = field(text, "host");
-    String pid = field(text, "pid");
-    if (who == null || host == null || pid == null) {
-      // Being written right now, or written by a driver killed mid-write: age decides.
-      return Optional.of(
-          new Holder(
-              "incomplete claim",
-              "unknown",
-              -1,
-              Instant.ofEpochMilli(status.getModificationTime())));
-    }
-    return Optional.of(
-        new Holder(
-            who, host, Long.parseLong(pid), Instant.ofEpochMilli(status.getModificationTime())));
+    return ClaimFile.read(fs, claim);
   }
 
   private boolean isStale(Holder holder) {
-    return isEndedProcessHere(holder.host(), holder.pid())
+    return HostProcess.isEndedHere(holder.host(), holder.pid())
         || holder.lastHeartbeat().isBefore(Instant.now().minus(staleAfter));
-  }
-
-  /**
-   * Whether {@code pid} on {@code host} is a process of this host that has ended (not this one):
-   * what a run killed with -9 leaves its claims and shard directories marked with.
-   */
-  public static boolean isEndedProcessHere(String host, long pid) {
-    return host.equals(localHost())
-        && pid > 0
-        && pid != ProcessHandle.current().pid()
-        && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
   }
 
   private void touchHeld() {
@@ -268,24 +195,6 @@ public final class TrialClaims implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         LOG.warn("cannot renew the claim on {}: {}", trialId, e.getMessage());
       }
-    }
-  }
-
-  private static String field(String text, String name) {
-    for (String line : text.split("\n")) {
-      if (line.startsWith(name + "=")) {
-        return line.substring(name.length() + 1).strip();
-      }
-    }
-    return null;
-  }
-
-  /** This machine's host name, as claims and shard directories record it. */
-  public static String localHost() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
     }
   }
 }

@@ -166,41 +166,6 @@ public record TrialRow(
   }
 
   private static TrialRow read(Schema.Values v) {
-    Settings settings =
-        new Settings(
-            v.string("activation"),
-            v.string("activation_config"),
-            v.string("architecture"),
-            v.longInt("seed"),
-            v.integer("epochs"),
-            v.integer("batch_size"),
-            v.string("optimizer"),
-            v.number("learning_rate"),
-            v.integer("workers"),
-            v.integer("averaging_frequency"),
-            v.integer("batch_size_per_worker"),
-            v.string("dataset"),
-            v.integer("train_size"),
-            v.integer("test_size"),
-            v.string("data_description"),
-            v.string("validation"),
-            v.string("augmentation"),
-            v.number("dropout_scale"),
-            v.string("weight_init"));
-    Outcome outcome =
-        new Outcome(
-            TrialStatus.parse(v.string("status")),
-            v.string("error"),
-            v.timestamp("started_at"),
-            v.timestamp("finished_at"),
-            v.longInt("params"),
-            v.integer("epochs_completed"),
-            v.number("final_val_accuracy"),
-            v.number("best_val_accuracy"),
-            v.integer("best_epoch"),
-            v.number("test_loss"),
-            v.number("test_accuracy"),
-            v.string("stop_reason"));
     Provenance provenance =
         new Provenance(
             v.string("sweep4j_version"),
@@ -208,6 +173,46 @@ public record TrialRow(
             v.string("spark_version"),
             v.string("native_backend"),
             v.string("spark_master"));
-    return new TrialRow(v.string("trial_id"), v.string("sweep"), settings, outcome, provenance);
+    return new TrialRow(
+        v.string("trial_id"), v.string("sweep"), readSettings(v), readOutcome(v), provenance);
+  }
+
+  private static Settings readSettings(Schema.Values v) {
+    return new Settings(
+        v.string("activation"),
+        v.string("activation_config"),
+        v.string("architecture"),
+        v.longInt("seed"),
+        v.integer("epochs"),
+        v.integer("batch_size"),
+        v.string("optimizer"),
+        v.number("learning_rate"),
+        v.integer("workers"),
+        v.integer("averaging_frequency"),
+        v.integer("batch_size_per_worker"),
+        v.string("dataset"),
+        v.integer("train_size"),
+        v.integer("test_size"),
+        v.string("data_description"),
+        v.string("validation"),
+        v.string("augmentation"),
+        v.number("dropout_scale"),
+        v.string("weight_init"));
+  }
+
+  private static Outcome readOutcome(Schema.Values v) {
+    return new Outcome(
+        TrialStatus.parse(v.string("status")),
+        v.string("error"),
+        v.timestamp("started_at"),
+        v.timestamp("finished_at"),
+        v.longInt("params"),
+        v.integer("epochs_completed"),
+        v.number("final_val_accuracy"),
+        v.number("best_val_accuracy"),
+        v.integer("best_epoch"),
+        v.number("test_loss"),
+        v.number("test_accuracy"),
+        v.string("stop_reason"));
   }
 }

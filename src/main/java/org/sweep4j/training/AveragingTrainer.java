@@ -15,7 +15,6 @@ import org.sweep4j.data.ShardLoader;
 import org.sweep4j.dl4jm2.NativeThreads;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
-import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.LayerStatRow;
 
 /**
@@ -84,19 +83,18 @@ public final class AveragingTrainer implements EpochTrainer {
             sc, trained, TrialData.scoring(sc, data.validation(), scoringTasks));
     EvalCounts training =
         ShardEvaluator.evaluate(sc, trained, TrialData.scoring(sc, data.trainEval(), scoringTasks));
-    EpochRow row =
-        new EpochRow(
-            trial.id(),
-            epoch,
-            training.loss(),
-            training.accuracy(),
-            validation.loss(),
-            validation.accuracy(),
-            seconds,
-            data.trainImages() / Math.max(seconds, 1e-9));
     List<LayerStatRow> stats =
         data.probe() == null ? List.of() : LayerProbe.measure(trial.id(), epoch, trained, probe());
-    return new EpochResult(row, stats, network.getScore(), null);
+    return EpochResult.of(
+        trial.id(),
+        epoch,
+        training,
+        validation,
+        seconds,
+        data.trainImages(),
+        stats,
+        network.getScore(),
+        null);
   }
 
   /**

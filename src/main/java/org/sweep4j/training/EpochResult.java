@@ -17,6 +17,30 @@ record EpochResult(EpochRow row, List<LayerStatRow> layerStats, double finalScor
     layerStats = List.copyOf(layerStats);
   }
 
+  /** An epoch trained in {@code seconds} on {@code images} and scored as counted. */
+  static EpochResult of(
+      String trialId,
+      int epoch,
+      EvalCounts training,
+      EvalCounts validation,
+      double seconds,
+      int images,
+      List<LayerStatRow> layerStats,
+      double finalScore,
+      String backend) {
+    EpochRow row =
+        new EpochRow(
+            trialId,
+            epoch,
+            training.loss(),
+            training.accuracy(),
+            validation.loss(),
+            validation.accuracy(),
+            seconds,
+            images / Math.max(seconds, 1e-9));
+    return new EpochResult(row, layerStats, finalScore, backend);
+  }
+
   boolean diverged() {
     return row.diverged() || !Double.isFinite(finalScore);
   }

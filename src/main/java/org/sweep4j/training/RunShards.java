@@ -15,7 +15,7 @@ import org.sweep4j.config.JobSpec;
 import org.sweep4j.data.CifarData;
 import org.sweep4j.data.ShardWriter;
 import org.sweep4j.grid.TrialSpec;
-import org.sweep4j.results.TrialClaims;
+import org.sweep4j.results.HostProcess;
 
 /**
  * The life of a run's data shards: where they live ({@code RESULTS/_shards/<run id>.<pid>@<host>},
@@ -46,7 +46,7 @@ final class RunShards {
         + "."
         + ProcessHandle.current().pid()
         + "@"
-        + TrialClaims.localHost();
+        + HostProcess.localHost();
   }
 
   /** The run id in a directory {@link #newDirectory} named. */
@@ -86,7 +86,7 @@ final class RunShards {
       return false;
     }
     try {
-      return TrialClaims.isEndedProcessHere(
+      return HostProcess.isEndedHere(
           name.substring(at + 1), Long.parseLong(name.substring(dot + 1, at)));
     } catch (NumberFormatException e) {
       return false;

@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.sweep4j.data.ShardLoader;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
-import org.sweep4j.results.EpochRow;
 
 /**
  * Trains a one-worker trial with one Spark task per epoch ({@link EpochTask}): the task trains the
@@ -88,17 +87,16 @@ final class SingleTaskTrainer implements EpochTrainer {
     current = next;
     EvalCounts validation = result.validation();
     EvalCounts training = result.trainEval();
-    EpochRow row =
-        new EpochRow(
-            trial.id(),
-            epoch,
-            training.loss(),
-            training.accuracy(),
-            validation.loss(),
-            validation.accuracy(),
-            result.trainSeconds,
-            data.trainImages() / Math.max(result.trainSeconds, 1e-9));
-    return new EpochResult(row, result.layerStats(trial.id(), epoch), result.score, result.backend);
+    return EpochResult.of(
+        trial.id(),
+        epoch,
+        training,
+        validation,
+        result.trainSeconds,
+        data.trainImages(),
+        result.layerStats(trial.id(), epoch),
+        result.score,
+        result.backend);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.results.HostProcess;
 import org.sweep4j.results.Provenance;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.RunRow;
@@ -184,7 +185,7 @@ final class SweepRun {
             progress.trainedImages() / seconds,
             finite(slotUse),
             finite(cpuUse),
-            TrialClaims.localHost()));
+            HostProcess.localHost()));
   }
 
   private static int cores() {

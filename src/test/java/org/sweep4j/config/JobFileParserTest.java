@@ -381,7 +381,8 @@ class JobFileParserTest {
         "batch_size_per_worker follows from batch_size and each workers value");
     GridPoint last = Grid.of(spec).points().get(Grid.of(spec).points().size() - 1);
     assertEquals(
-        new TrainingSpec(2, 64, Optimizer.SGD, 0.01, 10_000, 100, 0.5, WeightInit.LECUN_NORMAL),
+        new TrainingSpec(
+            2, 64, Optimizer.SGD, 0.01, 10_000, 100, 0.5, WeightInit.LECUN_NORMAL, null),
         last.training());
     assertEquals(new DistributionSpec(2, 10, 32), last.distribution());
     assertEquals(

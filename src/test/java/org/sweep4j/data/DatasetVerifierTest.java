@@ -66,8 +66,8 @@ class DatasetVerifierTest {
     Files.write(dir.resolve("test_batch.bin"), new byte[3073 * 5 - 7]);
     assertEquals(
         dir
-            + "/test_batch.bin: 15358 bytes is not a whole number of 3073-byte records (truncated"
-            + " mid-record, or not the binary layout)",
+            + "/test_batch.bin: 15358 bytes is not a whole number of 3073-byte CIFAR-10 records"
+            + " (truncated, or not the binary layout)",
         failure(dir));
   }
 

@@ -30,6 +30,8 @@ class MinibatchesTest {
         assertThrows(
             CifarFormatException.class, () -> Minibatches.fromRecords(new byte[100], "shard-7"));
     assertEquals(
-        "shard-7: 100 bytes is not a whole number of 3073-byte CIFAR-10 records", e.getMessage());
+        "shard-7: 100 bytes is not a whole number of 3073-byte CIFAR-10 records (truncated, or not"
+            + " the binary layout)",
+        e.getMessage());
   }
 }

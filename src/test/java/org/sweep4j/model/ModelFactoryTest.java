@@ -18,6 +18,7 @@ import org.sweep4j.config.DatasetSpec;
 import org.sweep4j.config.DistributionSpec;
 import org.sweep4j.config.Optimizer;
 import org.sweep4j.config.TrainingSpec;
+import org.sweep4j.config.WeightInit;
 import org.sweep4j.grid.TrialSpec;
 
 class ModelFactoryTest {
@@ -133,7 +134,10 @@ class ModelFactoryTest {
         };
     assertEquals(
         java.util.List.of(0.25, 0.25, 0.5),
-        dropped.apply(build.apply(new TrainingSpec(1, 10, Optimizer.ADAM, 1e-3, 0, 0))),
+        dropped.apply(
+            build.apply(
+                new TrainingSpec(
+                    1, 10, Optimizer.ADAM, 1e-3, 0, 0, 1.0, WeightInit.GLOROT_UNIFORM, null))),
         "the architecture's own rates at scale 1");
     assertEquals(
         java.util.List.of(0.5, 0.5, 0.9),
@@ -147,7 +151,8 @@ class ModelFactoryTest {
                     0,
                     0,
                     2.0,
-                    org.sweep4j.config.WeightInit.GLOROT_UNIFORM))),
+                    org.sweep4j.config.WeightInit.GLOROT_UNIFORM,
+                    null))),
         "doubled, capped at 0.9");
     MultiLayerConfiguration none =
         build.apply(
@@ -159,7 +164,8 @@ class ModelFactoryTest {
                 0,
                 0,
                 0.0,
-                org.sweep4j.config.WeightInit.LECUN_NORMAL));
+                org.sweep4j.config.WeightInit.LECUN_NORMAL,
+                null));
     assertEquals(java.util.List.of(), dropped.apply(none), "scale 0 leaves the dropout layers out");
     assertEquals(1_250_858, ModelSummary.of(none).totalParams());
     assertTrue(
