@@ -4,18 +4,18 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.activations.impl.ActivationMish;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSwish;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.sweep4j.config.ActivationName;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.dl4jm2.ReluActivation;
 import org.sweep4j.model.activations.GeluActivation;
+import org.sweep4j.model.activations.MishActivation;
 import org.sweep4j.model.activations.ReflectionLinearActivation;
 import org.sweep4j.model.activations.SoftplusLinearActivation;
 import org.sweep4j.model.activations.StepActivation;
+import org.sweep4j.model.activations.SwishActivation;
 import org.sweep4j.model.activations.ZeroFitLinearActivation;
 
 /** Maps a job's activation to the DL4J function placed in every hidden layer. */
@@ -45,8 +45,8 @@ public final class HiddenActivations {
       case GELU -> new GeluActivation("tanh".equals(spec.param("approximation")));
       case SIGMOID -> new ActivationSigmoid();
       case TANH -> new ActivationTanH();
-      case SWISH -> new ActivationSwish();
-      case MISH -> new ActivationMish();
+      case SWISH -> new SwishActivation();
+      case MISH -> new MishActivation();
       case STEP -> new StepActivation();
       case SOFTPLUS_LINEAR -> new SoftplusLinearActivation();
       case REFLECTION_LINEAR -> new ReflectionLinearActivation();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -14,9 +16,12 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PReLULayer;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +29,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.sweep4j.model.FloatRange;
 
 /** The PReLU layer with an array-op backward pass: same gradients as DL4J's, at any batch size. */
 class PReLUSlopeLayerTest {
@@ -86,6 +92,46 @@ class PReLUSlopeLayerTest {
     net.init();
     assertInstanceOf(PReLUWithArrayOps.class, net.getLayer(1));
     assertInstanceOf(PReLUWithArrayOps.class, net.getLayer(3));
+  }
+
+  /**
+   * Forward values and both gradients in float over the whole input range, against the closed
+   * forms: y = x for x &gt; 0 and a·x otherwise; dL/dx = ε or a·ε; dL/da = Σ ε·min(x, 0).
+   */
+  @Test
+  void valuesAndGradientsAreRightInFloatOverTheWholeRange() {
+    float[] xs = FloatRange.extremes();
+    float[] slopes = {0.25f, -0.5f, 0f, 1f, 2f};
+    MultiLayerNetwork net = network(true, DataType.FLOAT);
+    net.initGradientsView();
+    org.deeplearning4j.nn.api.Layer prelu = net.getLayer(3);
+    prelu.setParam("W", Nd4j.createFromArray(slopes).reshape(1, UNITS));
+    INDArray input = Nd4j.createFromArray(xs).reshape(xs.length, 1).repeat(1, UNITS);
+    LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+    INDArray output = prelu.activate(input.dup(), true, noWorkspaces).dup();
+    Pair<Gradient, INDArray> backward = prelu.backpropGradient(Nd4j.onesLike(input), noWorkspaces);
+    INDArray inputGradient = backward.getSecond();
+    INDArray slopeGradient = backward.getFirst().getGradientFor("W");
+    List<String> wrong = new ArrayList<>();
+    for (int unit = 0; unit < UNITS; unit++) {
+      double negativeSum = 0;
+      for (int i = 0; i < xs.length; i++) {
+        double x = xs[i];
+        double a = slopes[unit];
+        expect(wrong, "y", x, a, output.getFloat(i, unit), x > 0 ? x : a * x);
+        expect(wrong, "dL/dx", x, a, inputGradient.getFloat(i, unit), x > 0 ? 1 : a);
+        negativeSum += Math.min(x, 0);
+      }
+      expect(wrong, "dL/da", Double.NaN, slopes[unit], slopeGradient.getFloat(unit), negativeSum);
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  private static void expect(
+      List<String> wrong, String what, double x, double slope, float got, double want) {
+    if (!FloatRange.close(got, want)) {
+      wrong.add(what + " at x=" + x + ", a=" + slope + ": " + got + ", expected " + want);
+    }
   }
 
   /** conv 3×3 → PReLU per channel → dense → PReLU per unit → softmax. */

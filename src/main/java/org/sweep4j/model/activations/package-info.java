@@ -1,6 +1,7 @@
 /**
  * Activations DL4J does not ship (or ships only approximately): exact-erf GELU, the Heaviside step,
- * and the three home-made activations of the deeper-CNN experiment. They follow DL4J's in-place
+ * the three home-made activations of the deeper-CNN experiment, and Swish and Mish with derivatives
+ * that stay finite in float (DL4J's turn NaN for large inputs). They follow DL4J's in-place
  * contract (write the result into the input array) and serialise to JSON by class name, so they
  * travel to Spark executors. (ReLU's faster backward pass is an M2 workaround: {@code
  * org.sweep4j.dl4jm2}.)
