@@ -106,9 +106,11 @@ public record Comparison(
     List<Double> gaps = new ArrayList<>();
     List<Double> seconds = new ArrayList<>();
     int length = Integer.MAX_VALUE;
+    int restored = 0;
     for (TrialRow trial : trials) {
       List<EpochRow> curve = epochsByTrial.get(trial.trialId());
-      EpochRow last = curve.get(curve.size() - 1);
+      EpochRow last = FinalEpoch.of(trial, curve);
+      restored += trial.outcome().restoredBest() ? 1 : 0;
       EpochRow best =
           curve.stream().max(Comparator.comparingDouble(EpochRow::valAccuracy)).orElseThrow();
       finals.add(last.valAccuracy());
@@ -132,7 +134,8 @@ public record Comparison(
         curve(curves, length, EpochRow::valAccuracy),
         curve(curves, length, EpochRow::trainLoss),
         curve(curves, length, EpochRow::valLoss),
-        finals);
+        finals,
+        restored);
   }
 
   private static Curve curve(
@@ -189,6 +192,19 @@ public record Comparison(
 
   public List<BaselineComparison> comparisonsOf(String architecture) {
     return comparisons.stream().filter(c -> c.architecture().equals(architecture)).toList();
+  }
+
+  /**
+   * What "final" means in this report's tables, for their headers: the last epoch, the restored
+   * best epoch (early stopping with restore_best), or either, trial by trial.
+   */
+  public String finalWeights() {
+    int restored = cells.stream().mapToInt(CellSummary::restoredSeeds).sum();
+    int seeds = cells.stream().mapToInt(CellSummary::seeds).sum();
+    if (restored == 0) {
+      return "last epoch";
+    }
+    return restored == seeds ? "restored best epoch" : "last or restored best epoch";
   }
 
   /** Whether {@code cell} has the highest mean final val accuracy of its architecture. */

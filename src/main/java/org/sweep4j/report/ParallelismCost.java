@@ -145,7 +145,7 @@ public record ParallelismCost(
         .map(
             t -> {
               List<EpochRow> curve = epochsByTrial.get(t.trialId());
-              return curve.get(curve.size() - 1).valAccuracy();
+              return FinalEpoch.of(t, curve).valAccuracy();
             })
         .toList();
   }

@@ -16,7 +16,7 @@ final class ReportCsv {
         new StringBuilder(
             "architecture,activation,seeds,final_val_mean,final_val_sd,"
                 + "final_val_ci_low,final_val_ci_high,best_val_mean,best_val_sd,best_val_ci_low,best_val_ci_high,"
-                + "best_epoch_mean,train_val_gap_mean,epoch_seconds_mean,best\n");
+                + "best_epoch_mean,train_val_gap_mean,epoch_seconds_mean,best,restored_seeds\n");
     for (CellSummary c : comparison.cells()) {
       csv.append(
           row(
@@ -35,7 +35,8 @@ final class ReportCsv {
                   num(c.bestEpochMean()),
                   num(c.gap().mean()),
                   num(c.epochSecondsMean()),
-                  String.valueOf(comparison.isBest(c)))));
+                  String.valueOf(comparison.isBest(c)),
+                  String.valueOf(c.restoredSeeds()))));
     }
     return csv.toString();
   }

@@ -72,9 +72,11 @@ final class ReportHtml {
   }
 
   private static void summaryTable(Comparison comparison, String architecture, StringBuilder html) {
-    html.append(
-        "<table><tr><th>activation</th><th>seeds</th><th>final val acc</th><th>best val acc</th>"
-            + "<th>epoch of best</th><th>train − val gap</th><th>s/epoch</th></tr>\n");
+    html.append("<table><tr><th>activation</th><th>seeds</th><th>final val acc (")
+        .append(esc(comparison.finalWeights()))
+        .append(
+            ")</th><th>best val acc</th><th>epoch of best</th><th>train − val gap</th>"
+                + "<th>s/epoch</th></tr>\n");
     for (CellSummary cell : comparison.cellsOf(architecture)) {
       boolean best = comparison.isBest(cell);
       html.append(best ? "<tr class=\"best\">" : "<tr>")

@@ -53,7 +53,7 @@ final class ReportMarkdown {
     header(
         "activation",
         "seeds",
-        "final val acc",
+        "final val acc (" + comparison.finalWeights() + ")",
         "best val acc",
         "epoch of best",
         "train − val gap",

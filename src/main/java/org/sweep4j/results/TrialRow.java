@@ -56,8 +56,14 @@ public record TrialRow(
    * @param stopReason {@code epochs} (ran them all), {@code early_stopping} (validation loss
    *     stopped improving), {@code diverged} or {@code error}; derived from the status when not
    *     given
-   * @param testLoss test-set loss after the last epoch of a finished trial (for validation on the
-   *     test set, the last validation loss), else null
+   * @param finalValAccuracy validation accuracy of the weights the trial ended with: those of
+   *     {@code finalEpoch}
+   * @param testLoss test-set loss of the weights a finished trial ended with (for validation on the
+   *     test set, that epoch's validation loss), else null
+   * @param finalEpoch the epoch whose weights the trial ended with: the last one run, or the best
+   *     one when early stopping restored it; null when no epoch ran, and in results written before
+   *     it was recorded (their trials ended with the last epoch's weights, or restored ones without
+   *     saying so)
    */
   public record Outcome(
       TrialStatus status,
@@ -71,7 +77,8 @@ public record TrialRow(
       Integer bestEpoch,
       Double testLoss,
       Double testAccuracy,
-      String stopReason) {
+      String stopReason,
+      Integer finalEpoch) {
     public Outcome {
       if (status == null || startedAt == null || finishedAt == null) {
         throw new IllegalArgumentException("a trial's status and times are required");
@@ -84,6 +91,11 @@ public record TrialRow(
               case FAILED -> "error";
             };
       }
+    }
+
+    /** Whether the trial ended with the weights of an epoch before its last (restore_best). */
+    public boolean restoredBest() {
+      return finalEpoch != null && finalEpoch < epochsCompleted;
     }
 
     /** Whether early stopping ended the trial. */
@@ -133,6 +145,8 @@ public record TrialRow(
           .string("weight_init", t -> t.settings.weightInit())
           .addedLater()
           .string("stop_reason", t -> t.outcome.stopReason())
+          .addedLater()
+          .integer("final_epoch", t -> t.outcome.finalEpoch())
           .addedLater()
           .string("sweep4j_version", t -> t.provenance.sweep4jVersion())
           .string("dl4j_version", t -> t.provenance.dl4jVersion())
@@ -213,6 +227,7 @@ public record TrialRow(
         v.integer("best_epoch"),
         v.number("test_loss"),
         v.number("test_accuracy"),
-        v.string("stop_reason"));
+        v.string("stop_reason"),
+        v.integer("final_epoch"));
   }
 }

@@ -102,20 +102,22 @@ final class TrialLoop {
     }
     if (data.finalTest() == null) {
       // The test set was the validation set: the (restored) epoch's scoring is the test result.
-      return finished(last.valLoss(), last.valAccuracy());
+      return finished(last, last.valLoss(), last.valAccuracy());
     }
     sc.setJobDescription(label + " test set [" + trial.id() + "]");
     EvalCounts test = trainer.test();
-    return finished(test.loss(), test.accuracy());
+    return finished(last, test.loss(), test.accuracy());
   }
 
   /** A trial that ended without a test result (diverged, failed). */
   private TrialOutcome ended(TrialStatus status, String error) {
+    Integer lastEpoch = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).epoch();
     return new TrialOutcome(
-        status, error, epochs, layerStats, trainer.params(), null, null, backend);
+        status, error, epochs, layerStats, trainer.params(), null, null, backend, lastEpoch);
   }
 
-  private TrialOutcome finished(double testLoss, double testAccuracy) {
+  /** A finished trial that ended with the weights of epoch {@code kept}. */
+  private TrialOutcome finished(EpochRow kept, double testLoss, double testAccuracy) {
     return new TrialOutcome(
         TrialStatus.FINISHED,
         null,
@@ -124,7 +126,8 @@ final class TrialLoop {
         trainer.params(),
         testLoss,
         testAccuracy,
-        backend);
+        backend,
+        kept.epoch());
   }
 
   /** Epochs that ran with other threads than the ones before are listed: "A then B". */

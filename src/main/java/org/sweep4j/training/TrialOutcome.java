@@ -7,8 +7,10 @@ import org.sweep4j.results.TrialStatus;
 
 /**
  * What training a trial produced: its epochs and layer diagnostics, how it ended, its parameter
- * count, its test-set loss and accuracy after the last epoch (null when it did not finish), and the
- * native backend that trained it where an executor reported one (null: the driver's describes it).
+ * count, its test-set loss and accuracy with the weights it ended with (null when it did not
+ * finish), the native backend that trained it where an executor reported one (null: the driver's
+ * describes it), and the epoch whose weights it ended with: the last one run, or the best one when
+ * early stopping restored it (null when no epoch ran).
  */
 public record TrialOutcome(
     TrialStatus status,
@@ -18,7 +20,8 @@ public record TrialOutcome(
     long params,
     Double testLoss,
     Double testAccuracy,
-    String backend) {
+    String backend,
+    Integer finalEpoch) {
   public TrialOutcome {
     epochs = List.copyOf(epochs);
     layerStats = List.copyOf(layerStats);
@@ -26,7 +29,8 @@ public record TrialOutcome(
 
   /** A trial that failed before training anything. */
   static TrialOutcome failed(String error) {
-    return new TrialOutcome(TrialStatus.FAILED, error, List.of(), List.of(), 0, null, null, null);
+    return new TrialOutcome(
+        TrialStatus.FAILED, error, List.of(), List.of(), 0, null, null, null, null);
   }
 
   /**

@@ -60,7 +60,11 @@ final class TrialRows {
             .filter(e -> Double.isFinite(e.valLoss()))
             .max(Comparator.comparingDouble(EpochRow::valAccuracy))
             .orElse(null);
-    Double finalAccuracy = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).valAccuracy();
+    EpochRow kept =
+        epochs.stream()
+            .filter(e -> Integer.valueOf(e.epoch()).equals(outcome.finalEpoch()))
+            .findFirst()
+            .orElse(null);
     return new TrialRow.Outcome(
         outcome.status(),
         outcome.error(),
@@ -68,11 +72,12 @@ final class TrialRows {
         Instant.now(),
         outcome.params(),
         epochs.size(),
-        finalAccuracy,
+        kept == null ? null : kept.valAccuracy(),
         best == null ? null : best.valAccuracy(),
         best == null ? null : best.epoch(),
         outcome.testLoss(),
         outcome.testAccuracy(),
-        outcome.stoppedEarly(trial.training().epochs()) ? TrialRow.EARLY_STOPPING : null);
+        outcome.stoppedEarly(trial.training().epochs()) ? TrialRow.EARLY_STOPPING : null,
+        outcome.finalEpoch());
   }
 }

@@ -95,6 +95,31 @@ class ComparisonTest {
     assertEquals(List.of("d1"), comparison.unfinished().stream().map(TrialRow::trialId).toList());
   }
 
+  /**
+   * Would have failed before: the report took the last epoch run as "final", also for trials that
+   * early stopping ended with their best epoch's weights.
+   */
+  @Test
+  void finalIsTheEpochWhoseWeightsTheTrialEndedWith() {
+    List<TrialRow> trials =
+        List.of(
+            TrialRowBuilder.trial("a").epochs(3).completed(3).finalEpoch(1).build(),
+            TrialRowBuilder.trial("b").epochs(3).completed(3).finalEpoch(3).build());
+    List<EpochRow> epochs = new ArrayList<>(curve("a", 0.70, 0.60, 0.50));
+    epochs.addAll(curve("b", 0.40, 0.50, 0.60));
+    Comparison comparison = Comparison.of(trials, epochs);
+    CellSummary relu = comparison.cells().get(0);
+    assertEquals((0.70 + 0.60) / 2, relu.finalVal().mean(), 1e-12);
+    assertEquals(List.of(0.70, 0.60), relu.finalValues());
+    assertEquals(1, relu.restoredSeeds());
+    assertEquals("last or restored best epoch", comparison.finalWeights());
+    assertTrue(
+        ReportMarkdown.render(comparison, java.util.Map.of(), "t")
+            .contains("| seeds | final val acc (last or restored best epoch) |"),
+        "the table says which epoch is final");
+    assertEquals("last epoch", Comparison.of(TRIALS, epochs()).finalWeights());
+  }
+
   @Test
   void testsEachActivationAgainstTheBaselineWithHolm() {
     Comparison comparison = Comparison.of(TRIALS, epochs());

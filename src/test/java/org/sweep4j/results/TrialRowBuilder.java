@@ -31,6 +31,7 @@ public final class TrialRowBuilder {
   private Double testLoss;
   private Double testAccuracy;
   private String stopReason;
+  private Integer finalEpoch;
 
   public static TrialRowBuilder trial(String id) {
     TrialRowBuilder builder = new TrialRowBuilder();
@@ -130,6 +131,12 @@ public final class TrialRowBuilder {
     return this;
   }
 
+  /** The epoch whose weights the trial ended with (default: unrecorded, as in older tables). */
+  public TrialRowBuilder finalEpoch(int value) {
+    finalEpoch = value;
+    return this;
+  }
+
   public TrialRow build() {
     TrialRow.Settings settings =
         new TrialRow.Settings(
@@ -166,7 +173,8 @@ public final class TrialRowBuilder {
             bestEpoch,
             testLoss,
             testAccuracy,
-            stopReason);
+            stopReason,
+            finalEpoch);
     return new TrialRow(
         id, sweep, settings, outcome, new Provenance("v", "v", "v", "cpu", "local"));
   }

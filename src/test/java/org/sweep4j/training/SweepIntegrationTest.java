@@ -381,6 +381,52 @@ class SweepIntegrationTest extends SparkTestBase {
         4, store.readEpochs().size(), "every epoch run is kept, the one after the best too");
   }
 
+  /**
+   * With validation on a holdout, the test set is scored once, with the weights the trial ended
+   * with; restore_best must make those the best epoch's. Training is deterministic, so a trial that
+   * runs only to the best epoch, and one that runs on to the last, score the two candidates. Would
+   * have failed if the test were scored before restoring, or the weights were not restored.
+   */
+  @Test
+  void restoredWeightsAreTheOnesTheTestSetScores() {
+    // min_delta 100: only epoch 1 improves (on +infinity), so patience 1 stops after epoch 2.
+    TrialRow restored =
+        onlyTrial(
+            "restored", 4, ", early_stopping: {patience: 1, min_delta: 100, restore_best: true}");
+    TrialRow bestOnly = onlyTrial("best", 1, "");
+    TrialRow runOn = onlyTrial("last", 2, "");
+
+    assertEquals(2, restored.outcome().epochsCompleted());
+    assertEquals(1, restored.outcome().finalEpoch());
+    assertTrue(restored.outcome().restoredBest());
+    assertEquals(bestOnly.outcome().testLoss(), restored.outcome().testLoss(), 1e-9);
+    assertEquals(bestOnly.outcome().testAccuracy(), restored.outcome().testAccuracy(), 1e-12);
+    assertTrue(
+        Math.abs(runOn.outcome().testLoss() - restored.outcome().testLoss()) > 1e-6,
+        "epoch 2's weights score differently, so the check above can tell them apart");
+    assertEquals(2, runOn.outcome().finalEpoch());
+  }
+
+  private TrialRow onlyTrial(String name, int epochs, String earlyStopping) {
+    JobSpec job =
+        JobFileParser.parse(
+            name + ".yaml",
+            """
+        sweep: %s
+        description: restore_best against a holdout
+        dataset: {source: synthetic, train_size: 192, test_size: 96, validation: holdout, validation_size: 64}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [3]}
+        training: {epochs: %d, batch_size: 32, probe_size: 0%s}
+        output: {results: %s}
+        """
+                .formatted(name, epochs, earlyStopping, dir.resolve(name)));
+    run(job, false, new ByteArrayOutputStream());
+    List<TrialRow> trials = ResultsStore.open(job.results()).readTrials();
+    assertEquals(1, trials.size());
+    assertEquals(TrialStatus.FINISHED, trials.get(0).outcome().status());
+    return trials.get(0);
+  }
+
   private static TrialRow failedCopy(TrialRow t) {
     TrialRow.Outcome o = t.outcome();
     return new TrialRow(
@@ -394,6 +440,7 @@ class SweepIntegrationTest extends SparkTestBase {
             o.finishedAt(),
             o.params(),
             0,
+            null,
             null,
             null,
             null,

@@ -2,6 +2,7 @@ package org.sweep4j.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,8 @@ class TrialRowsTest {
             42_442,
             1.6,
             0.4,
-            "cpu");
+            "cpu",
+            3);
     TrialRow row =
         TrialRows.of(TRIAL, outcome, "d", Instant.EPOCH, new Provenance("v", "v", "v", "b", "m"));
     assertEquals(0.4, row.outcome().finalValAccuracy());
@@ -56,6 +58,27 @@ class TrialRowsTest {
     assertEquals("selu", row.settings().activation());
     assertEquals(4, row.settings().seed());
     assertEquals("epochs", row.outcome().stopReason());
+  }
+
+  /** Would have failed before: "final" was always the last epoch run, restored weights or not. */
+  @Test
+  void theFinalAccuracyIsTheOneOfTheWeightsTheTrialEndedWith() {
+    TrialOutcome restored =
+        new TrialOutcome(
+            TrialStatus.FINISHED,
+            null,
+            List.of(epoch(1, 2.0, 0.3), epoch(2, 1.5, 0.45), epoch(3, 1.6, 0.4)),
+            List.of(),
+            42_442,
+            1.5,
+            0.45,
+            "cpu",
+            2);
+    TrialRow row =
+        TrialRows.of(TRIAL, restored, "d", Instant.EPOCH, new Provenance("v", "v", "v", "b", "m"));
+    assertEquals(0.45, row.outcome().finalValAccuracy(), "epoch 2's weights were kept");
+    assertEquals(2, row.outcome().finalEpoch());
+    assertTrue(row.outcome().restoredBest());
   }
 
   @Test
@@ -69,7 +92,8 @@ class TrialRowsTest {
             42_442,
             null,
             null,
-            null);
+            null,
+            1);
     TrialRow row =
         TrialRows.of(TRIAL, outcome, "d", Instant.EPOCH, new Provenance("v", "v", "v", "b", "m"));
     assertNull(row.outcome().bestEpoch());
