@@ -17,6 +17,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.grid.GridExpander;
@@ -387,14 +389,14 @@ class SweepIntegrationTest extends SparkTestBase {
    * runs only to the best epoch, and one that runs on to the last, score the two candidates. Would
    * have failed if the test were scored before restoring, or the weights were not restored.
    */
-  @Test
-  void restoredWeightsAreTheOnesTheTestSetScores() {
+  @ParameterizedTest(name = "workers: {0}")
+  @ValueSource(ints = {1, 2})
+  void restoredWeightsAreTheOnesTheTestSetScores(int workers) {
     // min_delta 100: only epoch 1 improves (on +infinity), so patience 1 stops after epoch 2.
-    TrialRow restored =
-        onlyTrial(
-            "restored", 4, ", early_stopping: {patience: 1, min_delta: 100, restore_best: true}");
-    TrialRow bestOnly = onlyTrial("best", 1, "");
-    TrialRow runOn = onlyTrial("last", 2, "");
+    String early = ", early_stopping: {patience: 1, min_delta: 100, restore_best: true}";
+    TrialRow restored = onlyTrial("restored", workers, 4, early);
+    TrialRow bestOnly = onlyTrial("best", workers, 1, "");
+    TrialRow runOn = onlyTrial("last", workers, 2, "");
 
     assertEquals(2, restored.outcome().epochsCompleted());
     assertEquals(1, restored.outcome().finalEpoch());
@@ -407,7 +409,7 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(2, runOn.outcome().finalEpoch());
   }
 
-  private TrialRow onlyTrial(String name, int epochs, String earlyStopping) {
+  private TrialRow onlyTrial(String name, int workers, int epochs, String earlyStopping) {
     JobSpec job =
         JobFileParser.parse(
             name + ".yaml",
@@ -417,9 +419,11 @@ class SweepIntegrationTest extends SparkTestBase {
         dataset: {source: synthetic, train_size: 192, test_size: 96, validation: holdout, validation_size: 64}
         grid: {activations: [relu], architectures: [small_cnn], seeds: [3]}
         training: {epochs: %d, batch_size: 32, probe_size: 0%s}
+        distribution: {workers: %d, averaging_frequency: 1}
         output: {results: %s}
         """
-                .formatted(name, epochs, earlyStopping, dir.resolve(name)));
+                .formatted(
+                    name, epochs, earlyStopping, workers, dir.resolve(name + "-" + workers)));
     run(job, false, new ByteArrayOutputStream());
     List<TrialRow> trials = ResultsStore.open(job.results()).readTrials();
     assertEquals(1, trials.size());
