@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -27,8 +26,8 @@ import org.sweep4j.config.TrainingSpec;
 import org.sweep4j.data.ImageSet;
 import org.sweep4j.data.Minibatches;
 import org.sweep4j.data.SyntheticCifar;
+import org.sweep4j.dl4jm2.ChannelsLastConvLayer;
 import org.sweep4j.dl4jm2.ChannelsLastConvolution;
-import org.sweep4j.dl4jm2.NativeBackend;
 import org.sweep4j.dl4jm2.NativeThreads;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
@@ -37,9 +36,11 @@ import org.sweep4j.model.ModelFactory;
  * The oneDNN fast paths must learn what the reference path (DL4J's im2col + GEMM, no native
  * helpers) learns. Both train the same network from the same weights on the same minibatches;
  * float32 convolution algorithms round differently, so results agree to stated tolerances, not bit
- * for bit. Dropout is switched off for the comparison: the two paths draw their dropout masks from
- * the random stream in a different order, so with dropout they train on different (equally valid)
- * masks.
+ * for bit. Dropout stays on (deep_cnn has three dropout layers): both paths draw their masks from a
+ * random stream seeded alike before every step, so they drop the same units, and a gradient drawn
+ * with other masks is asserted to differ, so the masks are seen to matter. The test runs once per
+ * native ND4J build (the generic one in its own JVM, see the pom), since the oneDNN convolution is
+ * used on both.
  *
  * <p>Two checks. One training step's gradients, parameter by parameter, agree tightly: this is
  * where a wrong convolution shows. After several Adam steps the losses and predicted probabilities
@@ -77,8 +78,8 @@ class FastPathEquivalenceTest {
   @Test
   void oneDnnTrainsLikeTheReferencePath() {
     assumeTrue(
-        NativeBackend.ONEDNN_AVX2.equals(NativeBackend.select()),
-        "this CPU runs the generic build only");
+        ChannelsLastConvLayer.computesOnOneDnn(),
+        "oneDNN did not load on this machine (see the warning logged), so there is no fast path");
     NativeThreads.set(
         Runtime.getRuntime().availableProcessors()); // as a single-JVM run, whatever ran before
     // PReLU: its slope layer on channels-last maps, and no exact zeros in the gradients;
@@ -114,8 +115,8 @@ class FastPathEquivalenceTest {
     ImageSet images = SyntheticCifar.images(16 * STEPS, 9);
 
     DataSet first = Minibatches.fromRecords(images.records(0, 16), "equivalence");
-    Map<String, INDArray> expected = gradients(reference, first);
-    Map<String, INDArray> actual = gradients(fast, first);
+    Map<String, INDArray> expected = gradients(reference, first, 1);
+    Map<String, INDArray> actual = gradients(fast, first, 1);
     double whole =
         Math.sqrt(
             expected.values().stream()
@@ -142,10 +143,15 @@ class FastPathEquivalenceTest {
               + ")");
     }
 
+    if (hasDropout(reference)) {
+      assertMasksMatter(reference, first, expected, label);
+    }
     for (int step = 0; step < STEPS; step++) {
       DataSet minibatch =
           Minibatches.fromRecords(images.records(step * 16, (step + 1) * 16), "equivalence");
+      Nd4j.getRandom().setSeed(100 + step);
       reference.fit(minibatch);
+      Nd4j.getRandom().setSeed(100 + step);
       fast.fit(minibatch);
     }
     assertTrue(
@@ -162,7 +168,35 @@ class FastPathEquivalenceTest {
         label + ": predicted probabilities differ by " + probabilities);
   }
 
-  private static Map<String, INDArray> gradients(MultiLayerNetwork network, DataSet minibatch) {
+  /** Other dropout masks give a gradient far outside the tolerance the paths are held to. */
+  private static void assertMasksMatter(
+      MultiLayerNetwork network, DataSet minibatch, Map<String, INDArray> seeded, String label) {
+    Map<String, INDArray> otherMasks = gradients(network, minibatch, 2);
+    double most = 0;
+    for (Map.Entry<String, INDArray> parameter : seeded.entrySet()) {
+      double size = parameter.getValue().norm2Number().doubleValue();
+      double difference =
+          parameter.getValue().sub(otherMasks.get(parameter.getKey())).norm2Number().doubleValue();
+      most = Math.max(most, difference / size);
+    }
+    assertTrue(
+        most > 5 * GRADIENT_TOLERANCE,
+        label + ": other dropout masks should change the gradient, changed it by " + most);
+  }
+
+  private static boolean hasDropout(MultiLayerNetwork network) {
+    for (NeuralNetConfiguration layer : network.getLayerWiseConfigurations().getConfs()) {
+      if (layer.getLayer() instanceof DropoutLayer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One step's gradients, with dropout masks drawn from a stream seeded with {@code masks}. */
+  private static Map<String, INDArray> gradients(
+      MultiLayerNetwork network, DataSet minibatch, long masks) {
+    Nd4j.getRandom().setSeed(masks);
     network.setInput(minibatch.getFeatures());
     network.setLabels(minibatch.getLabels());
     network.computeGradientAndScore();
@@ -178,18 +212,8 @@ class FastPathEquivalenceTest {
     return ((ChannelsLastConvolution) network.getLayer(0)).usesOneDnn();
   }
 
-  private static MultiLayerConfiguration withoutDropout(TrialSpec trial) {
-    MultiLayerConfiguration conf = ModelFactory.build(trial);
-    for (NeuralNetConfiguration layer : conf.getConfs()) {
-      if (layer.getLayer() instanceof DropoutLayer dropout) {
-        dropout.setIDropout(null);
-      }
-    }
-    return conf;
-  }
-
   private static MultiLayerNetwork network(TrialSpec trial) {
-    MultiLayerNetwork network = new MultiLayerNetwork(withoutDropout(trial));
+    MultiLayerNetwork network = new MultiLayerNetwork(ModelFactory.build(trial));
     network.init();
     return network;
   }
