@@ -46,7 +46,6 @@ class BenchmarkTest extends SparkTestBase {
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(
         List.of("single", "spark", "trials"), measured.stream().map(Measurement::mode).toList());
-    assertTrue(measured.stream().allMatch(m -> m.imagesPerSecond() > 0), out);
     assertEquals(3, out.lines().filter(l -> BENCH_LINE.matcher(l).matches()).count(), out);
     assertTrue(out.contains("overhead tiny_cnn spark "), out);
     assertTrue(out.lines().anyMatch(l -> l.matches("cpu tiny_cnn single \\d+%")), out);
@@ -137,7 +136,6 @@ class BenchmarkTest extends SparkTestBase {
                   })
               .run();
       assertEquals(1, measured.size(), name + ": " + bytes.toString(StandardCharsets.UTF_8));
-      assertTrue(measured.get(0).imagesPerSecond() > 0);
     }
   }
 }

@@ -43,7 +43,7 @@ class DatasetVerifierTest {
     assertTrue(summary.contains("training (1-5)      50,000 records"), summary);
     assertTrue(summary.contains("(balanced)"), summary);
     CifarData read = CifarBinaryReader.read(written, 20_000, 10_000);
-    assertEquals(SyntheticCifar.generate(20_000, 0).train().labels().length, read.train().size());
+    assertEquals(20_000, read.train().size());
     CifarFormatException again =
         assertThrows(CifarFormatException.class, () -> SyntheticWriter.write(dir));
     assertTrue(

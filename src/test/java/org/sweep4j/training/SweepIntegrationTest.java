@@ -75,18 +75,18 @@ class SweepIntegrationTest extends SparkTestBase {
         spark.read().parquet(results + "/epochs").orderBy("trial_id", "epoch").collectAsList();
     assertEquals(4, epochs.size());
     for (Row row : epochs) {
-      double valAccuracy = row.getDouble(row.fieldIndex("val_accuracy"));
-      assertTrue(valAccuracy >= 0 && valAccuracy <= 1, row.toString());
+      // Scored on the 64 images held out, and trained on train_size's 256 others.
+      assertCount(64, row.getDouble(row.fieldIndex("val_accuracy")), row.toString());
       assertTrue(Double.isFinite(row.getDouble(row.fieldIndex("val_loss"))), row.toString());
-      assertTrue(row.getDouble(row.fieldIndex("images_per_second")) > 0, row.toString());
+      double seconds = row.getDouble(row.fieldIndex("seconds"));
+      assertEquals(
+          256 / seconds, row.getDouble(row.fieldIndex("images_per_second")), 1e-6 * 256 / seconds);
     }
     List<TrialRow> trials = ResultsStore.open(results).readTrials();
     for (TrialRow trial : trials) {
       assertEquals(TrialStatus.FINISHED, trial.outcome().status());
       assertEquals("holdout(64)", trial.settings().validation());
-      assertTrue(
-          trial.outcome().testAccuracy() >= 0 && trial.outcome().testAccuracy() <= 1,
-          "the test set scored after the last epoch");
+      assertCount(100, trial.outcome().testAccuracy(), "the 100 test images scored at the end");
       assertTrue(Double.isFinite(trial.outcome().testLoss()));
       assertEquals(42_442, trial.outcome().params());
       assertEquals("local[2]", trial.provenance().sparkMaster());
@@ -111,7 +111,6 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(List.of("conv1", "conv2"), deadUnits.stream().map(r -> r.getString(0)).toList());
     for (Row row : deadUnits) {
       assertEquals(4L, row.getLong(1), row.toString());
-      assertTrue(row.getDouble(2) >= 0 && row.getDouble(3) <= 1, row.toString());
     }
     assertEquals(2 * 2 * 9, spark.read().parquet(results + "/layer_stats").count());
 
@@ -429,6 +428,12 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(1, trials.size());
     assertEquals(TrialStatus.FINISHED, trials.get(0).outcome().status());
     return trials.get(0);
+  }
+
+  /** An accuracy over {@code images} images is a whole number of them. */
+  private static void assertCount(int images, double accuracy, String what) {
+    double correct = accuracy * images;
+    assertEquals(Math.rint(correct), correct, 1e-9, what + ": accuracy " + accuracy);
   }
 
   private static TrialRow failedCopy(TrialRow t) {
