@@ -10,12 +10,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -94,6 +96,16 @@ final class ParquetFiles {
         group.append(name, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000);
       }
       default -> throw new IllegalStateException("unhandled column type " + column.type());
+    }
+  }
+
+  /** Why {@code file} is not a Parquet file whose footer reads, or empty when it is one. */
+  static java.util.Optional<String> unreadable(Path file, Configuration conf) {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+      reader.getFooter();
+      return java.util.Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.of(String.valueOf(e.getMessage()));
     }
   }
 

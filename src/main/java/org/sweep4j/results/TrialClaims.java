@@ -128,6 +128,18 @@ public final class TrialClaims implements AutoCloseable {
     }
   }
 
+  /** Whether a driver that is alive (this one included) holds {@code trialId}'s claim. */
+  public boolean isHeldByLiveDriver(String trialId) {
+    if (held.contains(trialId)) {
+      return true;
+    }
+    try {
+      return readHolder(new Path(dir, trialId)).filter(holder -> !isStale(holder)).isPresent();
+    } catch (IOException e) {
+      return true; // cannot tell: leave its files alone
+    }
+  }
+
   /** Gives a trial up once it is recorded (or abandoned). */
   public void release(String trialId) {
     held.remove(trialId);

@@ -1,6 +1,5 @@
 package org.sweep4j.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,33 +8,19 @@ import org.sweep4j.config.InputException;
 import org.sweep4j.results.ResultsStore;
 
 /**
- * Registers a results directory's tables as Spark SQL views named {@code trials}, {@code epochs},
+ * Spark SQL over a results directory: its tables as views named {@code trials}, {@code epochs},
  * {@code layer_stats} and {@code runs}.
  */
 public final class ResultsSql {
   private ResultsSql() {}
 
-  /** Registers the tables present and returns their names; fails when there are none. */
+  /**
+   * Registers the four tables as read-only views of what is committed ({@link ResultViews}) and
+   * returns the names of those holding rows; fails when none does.
+   */
   public static List<String> register(SparkSession spark, String results) {
     ResultsStore store = ResultsStore.open(results);
-    List<String> registered = new ArrayList<>();
-    for (String table :
-        List.of(
-            ResultsStore.TRIALS,
-            ResultsStore.EPOCHS,
-            ResultsStore.LAYER_STATS,
-            ResultsStore.RUNS)) {
-      if (store.hasTable(table)) {
-        // Files written by older versions lack later columns: merge the schemas so those read as
-        // null.
-        spark
-            .read()
-            .option("mergeSchema", "true")
-            .parquet(store.tableLocation(table))
-            .createOrReplaceTempView(table);
-        registered.add(table);
-      }
-    }
+    List<String> registered = ResultViews.register(spark, store);
     if (registered.isEmpty()) {
       throw new InputException(
           store.location()

@@ -72,6 +72,7 @@ final class RunShards {
           removed.add(name);
         }
       }
+      removeIfEmpty(fs, dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean up " + dir + ": " + e.getMessage(), e);
     }
@@ -149,10 +150,14 @@ final class RunShards {
       throw new UncheckedIOException(
           "cannot remove data shards under " + dir + ": " + e.getMessage(), e);
     }
+    removeIfEmpty(fs, shards.getParent());
+  }
+
+  /** Removes the {@code _shards} directory once no run has shards in it. */
+  private static void removeIfEmpty(FileSystem fs, Path dir) {
     try {
-      Path parent = shards.getParent();
-      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
-        fs.delete(parent, false);
+      if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+        fs.delete(dir, false);
       }
     } catch (IOException e) {
       // Another run sharing the results directory has just made its shards there: its directory

@@ -50,28 +50,44 @@ public final class SweepRunner {
     Instant runStarted = Instant.now();
     List<TrialSpec> trials = GridExpander.expand(job);
     ResultsStore store = ResultsStore.open(job.results());
-    Map<String, TrialStatus> recorded = store.statuses();
-    List<TrialSpec> toRun = TrialSelection.select(trials, recorded, resume, store.location());
-    int skipped = trials.size() - toRun.size();
-    out.printf(
-        "sweep %s: %d trials, %d to run, %d already recorded; results in %s%n",
-        job.sweep(), trials.size(), toRun.size(), skipped, store.location());
-    if (toRun.isEmpty()) {
-      return new SweepSummary(0, 0, 0, skipped, 0, 0, store.location());
-    }
-    CifarData data = DataLoader.load(job.dataset());
-    out.println("data: " + data.description());
-    removeAbandonedShards(store);
-    String shardDir = RunShards.newDirectory(store.location());
-    TaskSlots slots = TaskSlots.of(spark.sparkContext());
-    describeSpark(slots, trialsAtOnce);
     try (TrialClaims claims = TrialClaims.open(store.location())) {
-      TrialData trialData = RunShards.cut(job, toRun, data, shardDir);
-      JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      SweepRun run = new SweepRun(job, toRun, trialData, store, claims, sc, slots, out, runStarted);
-      return run.trainAll(trialsAtOnce, skipped);
-    } finally {
-      RunShards.remove(shardDir);
+      removeLeftovers(store, claims);
+      Map<String, TrialStatus> recorded = store.statuses();
+      List<TrialSpec> toRun = TrialSelection.select(trials, recorded, resume, store.location());
+      int skipped = trials.size() - toRun.size();
+      out.printf(
+          "sweep %s: %d trials, %d to run, %d already recorded; results in %s%n",
+          job.sweep(), trials.size(), toRun.size(), skipped, store.location());
+      if (toRun.isEmpty()) {
+        return new SweepSummary(0, 0, 0, skipped, 0, 0, store.location());
+      }
+      CifarData data = DataLoader.load(job.dataset());
+      out.println("data: " + data.description());
+      TaskSlots slots = TaskSlots.of(spark.sparkContext());
+      describeSpark(slots, trialsAtOnce);
+      String shardDir = RunShards.newDirectory(store.location());
+      try {
+        TrialData trialData = RunShards.cut(job, toRun, data, shardDir);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SweepRun run =
+            new SweepRun(job, toRun, trialData, store, claims, sc, slots, out, runStarted);
+        return run.trainAll(trialsAtOnce, skipped);
+      } finally {
+        RunShards.remove(shardDir);
+      }
+    }
+  }
+
+  /**
+   * What dead runs left: data shards of runs on this host that ended without removing them, and the
+   * files of trial writes a killed driver did not finish (kept while a live driver holds the
+   * trial).
+   */
+  private void removeLeftovers(ResultsStore store, TrialClaims claims) {
+    removeAbandonedShards(store);
+    int files = store.removeLeftovers(claims::isHeldByLiveDriver);
+    if (files > 0) {
+      out.println("removed " + files + " files of trial writes an interrupted run left unfinished");
     }
   }
 

@@ -29,6 +29,12 @@ public final class DriverProcess {
   }
 
   static DriverProcess start(Path log, String... runArgs) throws IOException {
+    return start(log, List.of(), runArgs);
+  }
+
+  /** As {@link #start(Path, String...)}, with extra JVM options such as system properties. */
+  static DriverProcess start(Path log, List<String> jvmOptions, String... runArgs)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         new ArrayList<>(
@@ -39,6 +45,7 @@ public final class DriverProcess {
                 "-Dorg.deeplearning4j.spark.time.TimeSource=org.deeplearning4j.spark.time.SystemClockTimeSource"));
     command.addAll(
         List.of(Files.readString(Path.of("conf/java17-opens.txt")).strip().split("\\s+")));
+    command.addAll(jvmOptions);
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
     command.addAll(List.of(runArgs));
@@ -71,6 +78,15 @@ public final class DriverProcess {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** Sends a signal by name, e.g. {@code INT} (Ctrl-C) or {@code TERM}. */
+  public void signal(String name) throws IOException, InterruptedException {
+    int status =
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
+    if (status != 0) {
+      throw new IOException("kill -" + name + " " + process.pid() + " exited with " + status);
+    }
   }
 
   /** Waits for the driver to end and returns its exit code. */

@@ -3,40 +3,14 @@ package org.sweep4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class MainTest {
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome execute(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      // Built after System.out is swapped: picocli binds its output writer to the System.out of
-      // that moment.
-      CommandLine cli = Main.commandLine();
-      StringWriter err = new StringWriter();
-      cli.setErr(new PrintWriter(err));
-      int code = cli.execute(args);
-      System.out.flush();
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(original);
-    }
-  }
-
   @Test
   void planShowsTrialsLayersAndTotals() {
-    Outcome plan = execute("plan", "jobs/seed-selu-vs-relu.yaml");
+    CliRun plan = CliRun.execute("plan", "jobs/seed-selu-vs-relu.yaml");
     assertEquals(0, plan.code(), plan.err());
     assertTrue(
         plan.out().contains("6 trials = 2 grid points x 3 seeds; varying: activation [relu, selu]"),
@@ -46,26 +20,27 @@ class MainTest {
     assertTrue(
         plan.out().contains("6 trials x 50 epochs x 50,000 images = 15,000,000 training images"),
         plan.out());
-    Outcome deep = execute("plan", "jobs/seed-custom-activations.yaml");
+    CliRun deep = CliRun.execute("plan", "jobs/seed-custom-activations.yaml");
     assertTrue(deep.out().contains("1,250,858"), deep.out());
   }
 
   @Test
   void badJobFileIsAnInputErrorWithItsMessage() {
-    Outcome missing = execute("run", "jobs/does-not-exist.yaml");
+    CliRun missing = CliRun.execute("run", "jobs/does-not-exist.yaml");
     assertEquals(Main.INPUT_ERROR, missing.code());
     assertEquals("error: jobs/does-not-exist.yaml: no such job file", missing.err().strip());
   }
 
   @Test
   void badTrialsAtOnceIsAnInputErrorNamingTheValidForms() {
-    Outcome bad = execute("run", "jobs/quickstart.yaml", "--trials-at-once", "two");
+    CliRun bad = CliRun.execute("run", "jobs/quickstart.yaml", "--trials-at-once", "two");
     assertEquals(Main.INPUT_ERROR, bad.code());
     assertEquals(
         "error: --trials-at-once takes a whole number of at least 1, or auto; found 'two'",
         bad.err().strip());
     assertEquals(
-        Main.INPUT_ERROR, execute("run", "jobs/quickstart.yaml", "--trials-at-once", "0").code());
+        Main.INPUT_ERROR,
+        CliRun.execute("run", "jobs/quickstart.yaml", "--trials-at-once", "0").code());
   }
 
   @Test
@@ -74,7 +49,7 @@ class MainTest {
     assertTrue(Main.isInputError(new org.sweep4j.data.CifarFormatException("x.bin: short")));
     // A bug's IllegalArgumentException gets its stack trace, not "error: ..." and exit code 2.
     assertEquals(false, Main.isInputError(new IllegalArgumentException("index out of range")));
-    Outcome bad = execute("bench", "--activation", "nope", "--modes", "single");
+    CliRun bad = CliRun.execute("bench", "--activation", "nope", "--modes", "single");
     assertEquals(Main.INPUT_ERROR, bad.code(), bad.err());
     assertTrue(
         bad.err().strip().startsWith("error: --activation: unknown activation 'nope' (valid: "),
@@ -86,7 +61,7 @@ class MainTest {
     for (String command : new String[] {"run", "plan", "sql", "report", "data", "data verify"}) {
       List<String> args = new ArrayList<>(List.of(command.split(" ")));
       args.add("--help");
-      Outcome help = execute(args.toArray(String[]::new));
+      CliRun help = CliRun.execute(args.toArray(String[]::new));
       assertEquals(0, help.code(), command);
       assertTrue(help.out().startsWith("Usage: sweep4j " + command), help.out());
     }
@@ -94,14 +69,14 @@ class MainTest {
 
   @Test
   void sqlInputErrorsNameWhatIsWrong() {
-    Outcome both = execute("sql", "results/x", "select 1", "--file", "q.sql");
+    CliRun both = CliRun.execute("sql", "results/x", "select 1", "--file", "q.sql");
     assertEquals(Main.INPUT_ERROR, both.code());
     assertEquals("error: give either a QUERY or --file FILE (both given)", both.err().strip());
-    Outcome missing = execute("sql", "results/x", "--file", "no-such-query.sql");
+    CliRun missing = CliRun.execute("sql", "results/x", "--file", "no-such-query.sql");
     assertEquals(Main.INPUT_ERROR, missing.code());
     assertTrue(
         missing.err().startsWith("error: cannot read --file no-such-query.sql"), missing.err());
-    Outcome format = execute("sql", "results/x", "select 1", "--format", "xml");
+    CliRun format = CliRun.execute("sql", "results/x", "select 1", "--format", "xml");
     assertEquals(Main.INPUT_ERROR, format.code());
     assertTrue(
         format.err().contains("unknown format 'xml' (valid: table, csv, json)"), format.err());
@@ -128,7 +103,7 @@ class MainTest {
         distribution: {workers: [1, 2]}
         budget: {max_hours: 0.5}
         """);
-    Outcome plan = execute("plan", job.toString());
+    CliRun plan = CliRun.execute("plan", job.toString());
     assertEquals(0, plan.code(), plan.err());
     assertTrue(
         plan.out()

@@ -1,8 +1,10 @@
 package org.sweep4j.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,20 +97,60 @@ class ResultsStoreTest {
   void leftoverTemporaryFilesAreInvisible() throws IOException {
     ResultsStore store = ResultsStore.open(dir.toString());
     store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
-    Files.write(dir.resolve("trials/.z-killed-midway.tmp"), new byte[] {1, 2, 3});
+    Files.write(dir.resolve("trials/.z.parquet.1234.tmp"), new byte[] {1, 2, 3});
     assertEquals(1, store.readTrials().size());
   }
 
+  /** Before, one damaged file stopped every reader with a stack trace. */
   @Test
-  void corruptResultsFileIsNamed() throws IOException {
+  void damagedAndStrayFilesAreNamedAndSkipped() throws IOException {
     ResultsStore store = ResultsStore.open(dir.toString());
     store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
-    Files.write(dir.resolve("trials/x.parquet"), new byte[] {1, 2, 3});
-    IllegalStateException e = assertThrows(IllegalStateException.class, store::readTrials);
+    store.record(trial("b", TrialStatus.FINISHED, 2, 0.5), epochs("b", 2));
+    byte[] whole = Files.readAllBytes(dir.resolve("trials/b.parquet"));
+    Files.write(dir.resolve("trials/b.parquet"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    Files.writeString(dir.resolve("trials/notes.txt"), "my notes");
+    Files.write(dir.resolve("epochs/x.parquet"), new byte[] {1, 2, 3});
+
+    assertEquals(List.of("a"), store.readTrials().stream().map(TrialRow::trialId).toList());
+    assertEquals(epochs("a", 2), store.readEpochs(), "b is not committed: its epochs are hidden");
     assertEquals(
-        true,
-        e.getMessage().contains("trials/x.parquet: cannot read results file"),
-        e.getMessage());
+        List.of(dir.resolve("trials/a.parquet").toUri().toString().replace("file:///", "file:/")),
+        store.readableFiles(ResultsStore.TRIALS));
+    assertEquals(1, store.skipped().size(), store.skipped().toString());
+    assertTrue(
+        store.skipped().get(0).startsWith("file:" + dir.resolve("trials/b.parquet") + ": skipped"),
+        store.skipped().toString());
+    assertEquals(1, store.removeLeftovers(id -> false), "x's epochs, never committed");
+    assertTrue(
+        Files.exists(dir.resolve("epochs/b.parquet")),
+        "b's trials file is damaged, not absent: its other files are kept");
+  }
+
+  /**
+   * A write stopped before its trials file leaves files of an attempt that is never committed:
+   * invisible, and removed unless a live driver holds the trial.
+   */
+  @Test
+  void uncommittedAttemptsAreHiddenAndRemovedWhenNoDriverHoldsThem() throws IOException {
+    ResultsStore store = ResultsStore.open(dir.toString());
+    store.record(trial("a", TrialStatus.FAILED, 0, null), epochs("a", 1).subList(0, 0));
+    ParquetFiles.write(
+        new org.apache.hadoop.fs.Path(dir.resolve("epochs/a.1.parquet").toString()),
+        new org.apache.hadoop.conf.Configuration(),
+        EpochRow.SCHEMA,
+        epochs("a", 2));
+    Files.write(dir.resolve("epochs/.a.2.parquet.5678.tmp"), new byte[] {1});
+    assertEquals(List.of(), store.readEpochs(), "attempt 1 never got its trials file");
+    assertEquals(0, store.removeLeftovers(id -> true), "a live driver may still be writing it");
+    assertEquals(2, store.removeLeftovers(id -> false));
+    try (var files = Files.list(dir.resolve("epochs"))) {
+      assertEquals(List.of("a.parquet"), files.map(f -> f.getFileName().toString()).toList());
+    }
+    store.record(trial("a", TrialStatus.FINISHED, 2, 0.45), epochs("a", 2));
+    assertTrue(Files.exists(dir.resolve("trials/a.1.parquet")), "a new name for a new attempt");
+    assertFalse(Files.exists(dir.resolve("trials/a.parquet")), "the superseded attempt is gone");
+    assertEquals(epochs("a", 2), store.readEpochs());
   }
 
   @Test
