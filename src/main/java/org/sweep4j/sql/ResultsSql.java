@@ -9,7 +9,7 @@ import org.sweep4j.results.ResultsStore;
 
 /**
  * Spark SQL over a results directory: its tables as views named {@code trials}, {@code epochs},
- * {@code layer_stats} and {@code runs}.
+ * {@code layer_stats} and {@code runs}, and statements that only read them.
  */
 public final class ResultsSql {
   private ResultsSql() {}
@@ -36,11 +36,13 @@ public final class ResultsSql {
   }
 
   /**
-   * Runs one statement over tables already registered; a statement Spark cannot parse or resolve
-   * fails with {@code source} (the file and statement number, say) and Spark's own message.
+   * Runs one statement over tables already registered; a statement that would write or change a
+   * catalog is refused ({@link ReadOnlyStatements}), and one Spark cannot parse or resolve fails
+   * with {@code source} (the file and statement number, say) and Spark's own message.
    */
   public static Dataset<Row> run(SparkSession spark, String sql, String source) {
     try {
+      ReadOnlyStatements.require(spark, sql, source);
       return spark.sql(sql);
     } catch (Exception e) {
       // AnalysisException (ParseException included) is checked in Java's eyes but thrown undeclared
