@@ -9,6 +9,7 @@ import org.sweep4j.config.JobSpec;
 import org.sweep4j.model.ActivationSampler;
 import org.sweep4j.report.Reports;
 import org.sweep4j.training.SparkSetup;
+import org.sweep4j.training.SweepInterrupt;
 import org.sweep4j.training.SweepRunner;
 import org.sweep4j.training.SweepSummary;
 import picocli.CommandLine.Command;
@@ -91,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
       summary = new SweepRunner(spark, System.out).run(spec, resume, atOnce);
     } finally {
       spark.stop();
+    }
+    if (summary.stop().stopped()) {
+      return SweepInterrupt.exitCode(summary.stop().signal());
     }
     if (noReport) {
       return summary.failed() > 0 ? 1 : 0;

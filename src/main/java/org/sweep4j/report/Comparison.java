@@ -17,8 +17,8 @@ import org.sweep4j.results.TrialStatus;
  * Everything a report shows, computed from the tables: finished trials grouped into architecture ×
  * activation cells (sorted best first within each architecture), each activation tested against the
  * baseline, the layer diagnostics averaged per cell, what parameter averaging costs against one
- * worker (when the sweep varies it), and the trials that diverged or failed, listed apart rather
- * than averaged in.
+ * worker (when the sweep varies it), and the trials that diverged, failed or were interrupted,
+ * listed apart rather than averaged in.
  */
 public record Comparison(
     List<CellSummary> cells,

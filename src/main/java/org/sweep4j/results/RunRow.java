@@ -13,6 +13,8 @@ import java.time.Instant;
  *     (0..1); null when no slot existed
  * @param cpuUtilisation in local mode, this JVM's CPU time over cores × wall time (0..1); null on a
  *     cluster
+ * @param interrupted trials a signal stopped mid-training; null in runs recorded before it was
+ * @param stoppedBy the signal that stopped the run ({@code SIGINT}, {@code SIGTERM}), else null
  */
 public record RunRow(
     String runId,
@@ -31,7 +33,9 @@ public record RunRow(
     double imagesPerSecond,
     Double slotUtilisation,
     Double cpuUtilisation,
-    String driverHost) {
+    String driverHost,
+    Integer interrupted,
+    String stoppedBy) {
 
   public static final Schema<RunRow> SCHEMA =
       Schema.<RunRow>table("runs")
@@ -52,6 +56,10 @@ public record RunRow(
           .number("slot_utilisation", RunRow::slotUtilisation)
           .number("cpu_utilisation", RunRow::cpuUtilisation)
           .string("driver_host", RunRow::driverHost)
+          .integer("interrupted", RunRow::interrupted)
+          .addedLater()
+          .string("stopped_by", RunRow::stoppedBy)
+          .addedLater()
           .readBy(
               v ->
                   new RunRow(
@@ -71,7 +79,9 @@ public record RunRow(
                       v.number("images_per_second"),
                       v.number("slot_utilisation"),
                       v.number("cpu_utilisation"),
-                      v.string("driver_host")));
+                      v.string("driver_host"),
+                      v.integer("interrupted"),
+                      v.string("stopped_by")));
 
   public RunRow {
     if (runId == null || runId.isBlank()) {

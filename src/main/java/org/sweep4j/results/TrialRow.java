@@ -54,8 +54,8 @@ public record TrialRow(
    * How a trial ended. Accuracies are null when it ended before its first epoch.
    *
    * @param stopReason {@code epochs} (ran them all), {@code early_stopping} (validation loss
-   *     stopped improving), {@code diverged} or {@code error}; derived from the status when not
-   *     given
+   *     stopped improving), {@code diverged}, {@code error} or {@code interrupted}; derived from
+   *     the status when not given
    * @param finalValAccuracy validation accuracy of the weights the trial ended with: those of
    *     {@code finalEpoch}
    * @param testLoss test-set loss of the weights a finished trial ended with (for validation on the
@@ -89,6 +89,7 @@ public record TrialRow(
               case FINISHED -> "epochs";
               case DIVERGED -> "diverged";
               case FAILED -> "error";
+              case INTERRUPTED -> "interrupted";
             };
       }
     }

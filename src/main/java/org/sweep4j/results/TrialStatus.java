@@ -9,7 +9,12 @@ public enum TrialStatus {
   /** Loss became NaN or infinite; the epochs before it are kept. */
   DIVERGED,
   /** An error stopped it; {@code error} says which. Rerun by {@code --resume}. */
-  FAILED;
+  FAILED,
+  /**
+   * Ctrl-C or SIGTERM stopped the run while it trained; the epochs it finished are kept, and {@code
+   * --resume} runs it again from the start.
+   */
+  INTERRUPTED;
 
   public String label() {
     return Choices.nameOf(this);
@@ -21,6 +26,6 @@ public enum TrialStatus {
 
   /** Whether {@code --resume} leaves the trial alone (its outcome is settled). */
   public boolean isSettled() {
-    return this != FAILED;
+    return this == FINISHED || this == DIVERGED;
   }
 }

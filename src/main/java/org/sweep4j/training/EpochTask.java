@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.deeplearning4j.datasets.iterator.IteratorDataSetIterator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -138,6 +139,7 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
       IteratorDataSetIterator batches =
           new IteratorDataSetIterator(minibatches.iterator(), plan.batchSize());
       for (int fitted = 0; fitted < perRound && batches.hasNext(); fitted++) {
+        stopIfKilled();
         network.fit(batches.next());
       }
       iterations += perRound;
@@ -150,9 +152,21 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     EvalCounts total = EvalCounts.ZERO;
     ShardLoader loader = new ShardLoader();
     for (String shard : shards) {
+      stopIfKilled();
       total = total.plus(ShardEvaluator.score(network, load(loader, shard, hadoop)));
     }
     return total;
+  }
+
+  /**
+   * Ends the task when Spark has killed it (its job cancelled, by Ctrl-C say): a task is only told,
+   * and would otherwise train the epoch to its end.
+   */
+  private static void stopIfKilled() {
+    TaskContext context = TaskContext.get();
+    if (context != null) {
+      context.killTaskIfInterrupted();
+    }
   }
 
   private static DataSet load(ShardLoader loader, String uri, Configuration hadoop)

@@ -9,6 +9,8 @@ final class RunTally {
   private int finished;
   private int diverged;
   private int failed;
+  private int interrupted;
+  private int notStarted;
   private int skipped;
   private int elsewhere;
   private final List<String> overBudget = new ArrayList<>();
@@ -22,8 +24,13 @@ final class RunTally {
       case FINISHED -> finished++;
       case DIVERGED -> diverged++;
       case FAILED -> failed++;
-      default -> throw new IllegalStateException("unhandled status " + status);
+      case INTERRUPTED -> interrupted++;
     }
+  }
+
+  /** Not started because the run was interrupted. */
+  synchronized void notStarted() {
+    notStarted++;
   }
 
   /** Recorded by another driver after this run listed the results directory. */
@@ -44,8 +51,15 @@ final class RunTally {
     return List.copyOf(overBudget);
   }
 
-  synchronized SweepSummary summary(String results) {
+  synchronized SweepSummary summary(String stoppedBy, String results) {
     return new SweepSummary(
-        finished, diverged, failed, skipped, elsewhere, overBudget.size(), results);
+        finished,
+        diverged,
+        failed,
+        skipped,
+        elsewhere,
+        overBudget.size(),
+        new SweepSummary.Stop(stoppedBy, interrupted, notStarted),
+        results);
   }
 }

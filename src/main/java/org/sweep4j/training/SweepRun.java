@@ -38,6 +38,7 @@ final class SweepRun {
   private final Instant started;
   private final ProgressReporter progress;
   private final CpuMeter cpu = new CpuMeter();
+  private final SweepInterrupt interrupt;
 
   SweepRun(
       JobSpec job,
@@ -48,7 +49,9 @@ final class SweepRun {
       JavaSparkContext sc,
       TaskSlots slots,
       PrintStream out,
-      Instant started) {
+      Instant started,
+      SweepInterrupt interrupt) {
+    this.interrupt = interrupt;
     this.job = job;
     this.toRun = toRun;
     this.data = data;
@@ -93,7 +96,7 @@ final class SweepRun {
       ticker.shutdownNow();
       sc.clearJobGroup();
     }
-    SweepSummary summary = tally.summary(store.location());
+    SweepSummary summary = tally.summary(interrupt.signalName(), store.location());
     printOutcome(summary, tally.overBudgetIds());
     double slotUse = slots.read().utilisationSince(slotsAtStart);
     // In local mode every task runs in this JVM, so its CPU time is the whole sweep's.
@@ -117,7 +120,8 @@ final class SweepRun {
             tally,
             toRun.size(),
             threads,
-            provenance));
+            provenance,
+            interrupt));
   }
 
   private static ScheduledExecutorService statusTicker(Runnable status) {
@@ -149,6 +153,13 @@ final class SweepRun {
         summary.elsewhere() == 0
             ? ""
             : ", " + summary.elsewhere() + " left to other runs running them");
+    SweepSummary.Stop stop = summary.stop();
+    if (stop.stopped()) {
+      out.printf(
+          "stopped by %s: %d trials interrupted (the epochs they finished are recorded), %d not"
+              + " started; run the same command with --resume to finish the sweep%n",
+          stop.signal(), stop.interrupted(), stop.notStarted());
+    }
   }
 
   private void printUsage(double slotUse, double cpuUse) {
@@ -185,7 +196,9 @@ final class SweepRun {
             progress.trainedImages() / seconds,
             finite(slotUse),
             finite(cpuUse),
-            HostProcess.localHost()));
+            HostProcess.localHost(),
+            summary.stop().interrupted(),
+            summary.stop().signal()));
   }
 
   private static int cores() {

@@ -19,8 +19,9 @@ import org.sweep4j.results.TrialStatus;
  * Runs a sweep: expands the grid, leaves alone trials the results directory already settles (with
  * {@code --resume}), loads the data once, cuts it into shard files, and trains the remaining trials
  * side by side on Spark's task slots ({@link TrialScheduler}), recording each as it ends ({@link
- * TrialAttempt}). A failing trial is recorded as failed and the sweep goes on. The run itself is
- * recorded in the {@code runs} table: how long, how many trials, and how busy the task slots were.
+ * TrialAttempt}). A failing trial is recorded as failed and the sweep goes on; Ctrl-C or SIGTERM
+ * stops it cleanly ({@link SweepInterrupt}). The run itself is recorded in the {@code runs} table:
+ * how long, how many trials, and how busy the task slots were.
  */
 public final class SweepRunner {
   /** {@code --trials-at-once auto}: as many trials as the task slots hold. */
@@ -50,7 +51,9 @@ public final class SweepRunner {
     Instant runStarted = Instant.now();
     List<TrialSpec> trials = GridExpander.expand(job);
     ResultsStore store = ResultsStore.open(job.results());
-    try (TrialClaims claims = TrialClaims.open(store.location())) {
+    // Closed last: a signal while claims and shards are released does not cut that short.
+    try (SweepInterrupt interrupt = SweepInterrupt.install(spark.sparkContext(), out);
+        TrialClaims claims = TrialClaims.open(store.location())) {
       removeLeftovers(store, claims);
       Map<String, TrialStatus> recorded = store.statuses();
       List<TrialSpec> toRun = TrialSelection.select(trials, recorded, resume, store.location());
@@ -70,7 +73,8 @@ public final class SweepRunner {
         TrialData trialData = RunShards.cut(job, toRun, data, shardDir);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SweepRun run =
-            new SweepRun(job, toRun, trialData, store, claims, sc, slots, out, runStarted);
+            new SweepRun(
+                job, toRun, trialData, store, claims, sc, slots, out, runStarted, interrupt);
         return run.trainAll(trialsAtOnce, skipped);
       } finally {
         RunShards.remove(shardDir);

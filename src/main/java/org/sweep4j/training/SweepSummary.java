@@ -3,7 +3,7 @@ package org.sweep4j.training;
 /**
  * How a run of a sweep went: trials of each outcome, trials skipped as already recorded, trials
  * left to another driver that was running them (a sweep shared between drivers), trials the budget
- * left unstarted, and where the tables are.
+ * left unstarted, what a signal stopped, and where the tables are.
  */
 public record SweepSummary(
     int finished,
@@ -12,8 +12,41 @@ public record SweepSummary(
     int skipped,
     int elsewhere,
     int overBudget,
+    Stop stop,
     String results) {
+
+  /**
+   * What a signal did to the run.
+   *
+   * @param signal {@code SIGINT} or {@code SIGTERM}; null when the run was not stopped
+   * @param interrupted trials stopped mid-training (recorded as interrupted)
+   * @param notStarted trials not started because of it
+   */
+  public record Stop(String signal, int interrupted, int notStarted) {
+    public static final Stop NONE = new Stop(null, 0, 0);
+
+    public boolean stopped() {
+      return signal != null;
+    }
+  }
+
+  public SweepSummary {
+    stop = stop == null ? Stop.NONE : stop;
+  }
+
+  /** A run that was not stopped by a signal. */
+  public SweepSummary(
+      int finished,
+      int diverged,
+      int failed,
+      int skipped,
+      int elsewhere,
+      int overBudget,
+      String results) {
+    this(finished, diverged, failed, skipped, elsewhere, overBudget, Stop.NONE, results);
+  }
+
   public int ran() {
-    return finished + diverged + failed;
+    return finished + diverged + failed + stop.interrupted();
   }
 }

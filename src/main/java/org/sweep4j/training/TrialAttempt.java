@@ -30,7 +30,8 @@ final class TrialAttempt {
       RunTally tally,
       int count,
       IntSupplier threads,
-      Provenance provenance) {}
+      Provenance provenance,
+      SweepInterrupt interrupt) {}
 
   private final Run run;
 
@@ -40,9 +41,14 @@ final class TrialAttempt {
 
   /**
    * The budget's word on a trial whose task slots are free; a trial it skips is counted as over
-   * budget.
+   * budget. Once the sweep is interrupted, no trial starts.
    */
   TrialScheduler.Admission admit(TrialSpec trial) {
+    if (run.interrupt().requested()) {
+      run.tally().notStarted();
+      run.progress().skipImages(trial.trainingImages());
+      return TrialScheduler.Admission.SKIP;
+    }
     TrialScheduler.Admission admission =
         run.budget().admit(trial.training().epochs(), Instant.now());
     if (admission == TrialScheduler.Admission.SKIP) {
@@ -57,6 +63,11 @@ final class TrialAttempt {
     Instant started = Instant.now();
     int epochsRun = 0;
     try {
+      if (run.interrupt().requested()) {
+        run.tally().notStarted();
+        run.progress().skipImages(trial.trainingImages());
+        return;
+      }
       Optional<TrialClaims.Holder> holder = run.claims().tryClaim(trial.id());
       if (holder.isPresent()) {
         skip(trial, index, "left to " + holder.get() + ", which is running it");
@@ -131,7 +142,9 @@ final class TrialAttempt {
     TrialOutcome outcome;
     String driverBackend = driverBackend();
     try (EpochTrainer trainer = trainer(trial)) {
-      outcome = TrialLoop.run(run.sc(), trial, trainer, run.data(), label, run.progress());
+      outcome =
+          TrialLoop.run(
+              run.sc(), trial, trainer, run.data(), label, run.progress(), run.interrupt());
     } catch (RuntimeException e) {
       // The trainer could not even be made (a configuration DL4J refuses, say): a failed trial, not
       // a failed run.
@@ -141,6 +154,9 @@ final class TrialAttempt {
         .skipImages(
             (long) (trial.training().epochs() - outcome.epochs().size())
                 * trial.dataset().trainSize());
+    if (outcome.status() == TrialStatus.INTERRUPTED && outcome.epochs().isEmpty()) {
+      return outcome; // nothing trained: whatever an earlier attempt recorded stays
+    }
     Provenance provenance =
         run.provenance().withBackend(outcome.backend() == null ? driverBackend : outcome.backend());
     run.store()

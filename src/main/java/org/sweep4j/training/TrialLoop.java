@@ -13,7 +13,7 @@ import org.sweep4j.results.TrialStatus;
  * Runs one trial's epochs on an {@link EpochTrainer}: stops at the first epoch whose loss is NaN or
  * infinite (diverged), or, with early stopping, once validation loss has not improved for {@code
  * patience} epochs, optionally ending with the best epoch's weights; then scores the test set if it
- * was held back. A failure keeps the epochs trained before it.
+ * was held back. A failure or an interrupt keeps the epochs trained before it.
  */
 final class TrialLoop {
   private final JavaSparkContext sc;
@@ -23,13 +23,20 @@ final class TrialLoop {
   private final List<EpochRow> epochs = new ArrayList<>();
   private final List<LayerStatRow> layerStats = new ArrayList<>();
   private final EarlyStopping stopping;
+  private final SweepInterrupt interrupt;
   private double bestLoss = Double.POSITIVE_INFINITY;
   private EpochRow bestRow;
   private int epochsWithoutGain;
   private String backend;
 
-  private TrialLoop(JavaSparkContext sc, TrialSpec trial, EpochTrainer trainer, String label) {
+  private TrialLoop(
+      JavaSparkContext sc,
+      TrialSpec trial,
+      EpochTrainer trainer,
+      String label,
+      SweepInterrupt interrupt) {
     this.sc = sc;
+    this.interrupt = interrupt;
     this.trial = trial;
     this.trainer = trainer;
     this.label = label;
@@ -45,13 +52,17 @@ final class TrialLoop {
       EpochTrainer trainer,
       TrialData data,
       String label,
-      EpochListener listener) {
-    TrialLoop loop = new TrialLoop(sc, trial, trainer, label);
+      EpochListener listener,
+      SweepInterrupt interrupt) {
+    TrialLoop loop = new TrialLoop(sc, trial, trainer, label, interrupt);
     try {
       return loop.epochs(data, listener);
     } catch (Exception e) {
       // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
-      return loop.ended(TrialStatus.FAILED, describe(e));
+      // After a signal, the failure is the cancelled job's: the trial was interrupted, not failed.
+      return interrupt.requested()
+          ? loop.interrupted()
+          : loop.ended(TrialStatus.FAILED, describe(e));
     } finally {
       sc.setJobDescription(null);
     }
@@ -59,6 +70,9 @@ final class TrialLoop {
 
   private TrialOutcome epochs(TrialData data, EpochListener listener) {
     for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
+      if (interrupt.requested()) {
+        return interrupted();
+      }
       sc.setJobDescription(
           label + " epoch " + epoch + "/" + trial.training().epochs() + " [" + trial.id() + "]");
       EpochResult result = trainer.train(epoch);
@@ -114,6 +128,17 @@ final class TrialLoop {
     Integer lastEpoch = epochs.isEmpty() ? null : epochs.get(epochs.size() - 1).epoch();
     return new TrialOutcome(
         status, error, epochs, layerStats, trainer.params(), null, null, backend, lastEpoch);
+  }
+
+  private TrialOutcome interrupted() {
+    return ended(
+        TrialStatus.INTERRUPTED,
+        interrupt.signalName()
+            + " after "
+            + epochs.size()
+            + " of "
+            + trial.training().epochs()
+            + " epochs");
   }
 
   /** A finished trial that ended with the weights of epoch {@code kept}. */

@@ -1,0 +1,99 @@
+package org.sweep4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.RunRow;
+import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialStatus;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM in the middle of a trial, for both trainers (one worker in one Spark
+ * task per epoch; two workers under DL4J's parameter averaging): the driver exits with 130 or 143
+ * and says how to resume, the running trial is recorded as interrupted with the epochs it finished,
+ * the next trial never starts, claims and shards are released, and {@code --resume} finishes the
+ * sweep. Before, the running trial was recorded as failed ("SparkContext was shut down") with its
+ * epochs lost, the next trial started and failed too, a 30-line dump followed, and {@code _claims}
+ * and {@code _shards} stayed.
+ */
+class InterruptTest {
+  private static final Duration AWAIT = Duration.ofMinutes(4);
+  private static final Duration STOP = Duration.ofSeconds(90);
+  private static final int EPOCHS = 12;
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({"INT, 130, 1", "TERM, 143, 2"})
+  void aSignalStopsTheSweepCleanlyAndResumeFinishesIt(String signal, int code, int workers)
+      throws Exception {
+    Path job = dir.resolve("job.yaml");
+    Files.writeString(
+        job,
+        """
+        sweep: interrupted
+        description: a signal mid-trial
+        dataset: {source: synthetic, train_size: 256, test_size: 64}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [1, 2]}
+        training: {epochs: %d, batch_size: 32, probe_size: 16}
+        distribution: {workers: %d, averaging_frequency: 2}
+        output: {results: %s}
+        """
+            .formatted(EPOCHS, workers, dir.resolve("results")));
+    String[] args = {job.toString(), "--master", "local[2]", "--trials-at-once", "1"};
+    DriverProcess driver = DriverProcess.start(dir.resolve("first.log"), args);
+    driver.awaitOutput("[trial 1/2 small_cnn relu s1] epoch 2/" + EPOCHS, AWAIT);
+    driver.signal(signal);
+    assertEquals(code, driver.finish(STOP), driver.output());
+
+    String output = driver.output();
+    assertTrue(
+        output.contains("stopped by SIG" + signal + ": 1 trials interrupted")
+            && output.contains("1 not started; run the same command with --resume"),
+        output);
+    assertFalse(output.contains("failed:"), output);
+    assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
+    assertFalse(output.contains("[trial 2/2"), "the next trial never starts:\n" + output);
+    assertFalse(output.contains("report:"), "no report of a stopped sweep:\n" + output);
+
+    ResultsStore store = ResultsStore.open(dir.resolve("results").toString());
+    List<TrialRow> trials = store.readTrials();
+    assertEquals(1, trials.size(), output);
+    TrialRow.Outcome stopped = trials.get(0).outcome();
+    assertEquals(TrialStatus.INTERRUPTED, stopped.status(), stopped.toString());
+    assertTrue(stopped.epochsCompleted() >= 2 && stopped.epochsCompleted() < EPOCHS, output);
+    assertEquals(stopped.epochsCompleted(), store.readEpochs().size(), "its epochs are kept");
+    assertTrue(stopped.error().startsWith("SIG" + signal + " after "), stopped.error());
+    List<RunRow> runs = store.readRuns();
+    assertEquals(1, runs.size());
+    assertEquals("SIG" + signal, runs.get(0).stoppedBy());
+    assertEquals(1, runs.get(0).interrupted());
+    assertFalse(Files.exists(dir.resolve("results/_claims")), "claims are released");
+    assertFalse(Files.exists(dir.resolve("results/_shards")), "shards are removed");
+
+    DriverProcess resumed = DriverProcess.start(dir.resolve("again.log"), withResume(args));
+    assertEquals(0, resumed.finish(AWAIT), resumed.output());
+    assertTrue(
+        resumed.output().contains("2 trials, 2 to run, 0 already recorded"), resumed.output());
+    List<TrialRow> after = store.readTrials();
+    assertEquals(2, after.size());
+    after.forEach(t -> assertEquals(TrialStatus.FINISHED, t.outcome().status(), t.toString()));
+    assertEquals(2 * EPOCHS, store.readEpochs().size());
+  }
+
+  private static String[] withResume(String[] args) {
+    String[] resume = java.util.Arrays.copyOf(args, args.length + 2);
+    resume[args.length] = "--resume";
+    resume[args.length + 1] = "--no-report";
+    return resume;
+  }
+}
