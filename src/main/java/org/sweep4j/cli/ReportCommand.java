@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sweep4j.model.ActivationSampler;
 import org.sweep4j.report.Reports;
+import org.sweep4j.results.ResultsLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ResultsLocation.requireReadable(results);
     Path html = Reports.write(results, out, baseline, ActivationSampler::sample);
     System.out.println("report: " + html.toAbsolutePath());
     return 0;

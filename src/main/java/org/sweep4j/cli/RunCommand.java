@@ -8,6 +8,7 @@ import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.model.ActivationSampler;
 import org.sweep4j.report.Reports;
+import org.sweep4j.results.ResultsLocation;
 import org.sweep4j.training.SparkSetup;
 import org.sweep4j.training.SweepInterrupt;
 import org.sweep4j.training.SweepRunner;
@@ -86,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
     if (results != null) {
       spec = spec.withResults(results);
     }
+    ResultsLocation.requireWritable(spec.results());
     SparkSession spark = SparkSetup.session(master, "sweep4j " + spec.sweep(), ui);
     SweepSummary summary;
     try {

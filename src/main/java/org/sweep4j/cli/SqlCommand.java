@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.config.InputException;
+import org.sweep4j.results.ResultsLocation;
 import org.sweep4j.sql.OutputFormat;
 import org.sweep4j.sql.ResultFormatter;
 import org.sweep4j.sql.ResultsSql;
@@ -68,6 +69,7 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> statements = statements();
+    ResultsLocation.requireReadable(results);
     SparkSession spark = SparkSetup.session(master, "sweep4j sql", false);
     try {
       ResultsSql.register(spark, results);

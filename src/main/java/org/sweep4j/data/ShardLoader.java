@@ -55,8 +55,9 @@ public final class ShardLoader implements DataSetLoader {
     return Minibatches.fromRecords(records, path);
   }
 
+  /** The shard's bytes, opened from its URI whatever the source ({@link ShardSource} says why). */
   private static byte[] read(Source source) throws IOException {
-    try (InputStream in = source.getInputStream()) {
+    try (InputStream in = ShardSource.open(source.getPath())) {
       return in.readAllBytes();
     }
   }

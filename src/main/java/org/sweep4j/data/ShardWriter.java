@@ -41,7 +41,8 @@ public final class ShardWriter {
         try (FSDataOutputStream out = fs.create(file, true)) {
           out.write(images.records(from, to));
         }
-        uris.add(fs.makeQualified(file).toString());
+        // Percent-encoded, for DL4J's new URI(name): see ShardSource.
+        uris.add(fs.makeQualified(file).toUri().toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(

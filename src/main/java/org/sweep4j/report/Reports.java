@@ -63,7 +63,8 @@ public final class Reports {
 
   /** {@code RESULTS/report} when the results are on the local file system, else null. */
   public static Path localReportDir(String location) {
-    URI uri = URI.create(location);
+    // As Hadoop reads it: a location is a path, not an encoded URI, and may hold spaces.
+    URI uri = new org.apache.hadoop.fs.Path(location).toUri();
     return uri.getScheme() == null || uri.getScheme().equals("file")
         ? Path.of(uri.getPath(), "report")
         : null;

@@ -30,6 +30,9 @@ final class ResultViews {
   private static final List<Schema<?>> TABLES =
       List.of(TrialRow.SCHEMA, EpochRow.SCHEMA, LayerStatRow.SCHEMA, RunRow.SCHEMA);
 
+  /** DataSource.GLOB_PATHS_KEY of Spark 3.5: "false" reads each path as it is. */
+  private static final String NO_GLOBBING = "__globPaths__";
+
   private ResultViews() {}
 
   /** Registers every table; returns the names of those holding rows. */
@@ -41,7 +44,13 @@ final class ResultViews {
       Dataset<Row> rows =
           files.isEmpty()
               ? spark.createDataFrame(List.of(), type)
-              : spark.read().schema(type).parquet(files.toArray(String[]::new));
+              : spark
+                  .read()
+                  .schema(type)
+                  // Exact file names, never glob patterns: a results folder named "run [1]" holds
+                  // no pattern (Spark's own option; Hadoop's globber also fails on a colon).
+                  .option(NO_GLOBBING, "false")
+                  .parquet(files.toArray(String[]::new));
       rows.select(columns(type)).createOrReplaceTempView(table.table());
       if (!files.isEmpty()) {
         withFiles.add(table.table());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.IntSupplier;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -109,7 +108,7 @@ public final class AveragingTrainer implements EpochTrainer {
 
   private org.nd4j.linalg.dataset.DataSet probe() {
     try {
-      return ShardEvaluator.load(data.probe(), new Configuration());
+      return ShardEvaluator.load(data.probe());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read the probe batch " + data.probe() + ": " + e.getMessage(), e);

@@ -5,16 +5,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.deeplearning4j.datasets.iterator.IteratorDataSetIterator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.spark.data.loader.RemoteFileSource;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sweep4j.data.ShardLoader;
+import org.sweep4j.data.ShardSource;
 import org.sweep4j.dl4jm2.NativeThreads;
 
 /**
@@ -103,16 +102,15 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     }
     Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch);
     long start = System.nanoTime();
-    iterations = fitRounds(network, iterations, hadoop);
+    iterations = fitRounds(network, iterations);
     result.trainSeconds = (System.nanoTime() - start) / 1e9;
     result.score = network.score();
     TrainingState.of(network, iterations).write(stateOut, hadoop);
-    result.setValidation(score(network, scoring.validation(), hadoop));
-    result.setTrainEval(score(network, scoring.trainEval(), hadoop));
+    result.setValidation(score(network, scoring.validation()));
+    result.setTrainEval(score(network, scoring.trainEval()));
     if (scoring.probe() != null) {
       result.setLayerStats(
-          LayerProbe.measure(
-              trialId, epoch, network, load(new ShardLoader(), scoring.probe(), hadoop)));
+          LayerProbe.measure(trialId, epoch, network, load(new ShardLoader(), scoring.probe())));
     }
     return List.of(result).iterator();
   }
@@ -125,15 +123,14 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
    * it out, as DL4J does. The master counts {@code averagingFrequency} iterations per round,
    * whatever the round trained. Returns the count after the last round.
    */
-  private int fitRounds(MultiLayerNetwork network, int iterations, Configuration hadoop)
-      throws IOException {
+  private int fitRounds(MultiLayerNetwork network, int iterations) throws IOException {
     ShardLoader loader = plan.loader();
     int perRound = plan.averagingFrequency();
     network.getLayerWiseConfigurations().setEpochCount(epoch - 1);
     for (int[] round : plan.rounds()) {
       List<DataSet> minibatches = new ArrayList<>(perRound);
       for (int i = 0; i < Math.min(perRound, round.length); i++) {
-        minibatches.add(load(loader, plan.trainShards().get(round[i]), hadoop));
+        minibatches.add(load(loader, plan.trainShards().get(round[i])));
       }
       network.getLayerWiseConfigurations().setIterationCount(iterations);
       IteratorDataSetIterator batches =
@@ -147,13 +144,13 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     return iterations;
   }
 
-  private static EvalCounts score(
-      MultiLayerNetwork network, List<String> shards, Configuration hadoop) throws IOException {
+  private static EvalCounts score(MultiLayerNetwork network, List<String> shards)
+      throws IOException {
     EvalCounts total = EvalCounts.ZERO;
     ShardLoader loader = new ShardLoader();
     for (String shard : shards) {
       stopIfKilled();
-      total = total.plus(ShardEvaluator.score(network, load(loader, shard, hadoop)));
+      total = total.plus(ShardEvaluator.score(network, load(loader, shard)));
     }
     return total;
   }
@@ -169,8 +166,7 @@ final class EpochTask implements FlatMapFunction<Iterator<Integer>, EpochTaskRes
     }
   }
 
-  private static DataSet load(ShardLoader loader, String uri, Configuration hadoop)
-      throws IOException {
-    return loader.load(new RemoteFileSource(uri, new Path(uri).getFileSystem(hadoop)));
+  private static DataSet load(ShardLoader loader, String uri) throws IOException {
+    return loader.load(new ShardSource(uri));
   }
 }

@@ -3,19 +3,17 @@ package org.sweep4j.training;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.spark.data.loader.RemoteFileSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sweep4j.data.ShardLoader;
+import org.sweep4j.data.ShardSource;
 import org.sweep4j.dl4jm2.NativeThreads;
 
 /**
@@ -72,9 +70,8 @@ public final class ShardEvaluator {
       float[] values = parameters.value();
       network.init(Nd4j.create(values).reshape(1, values.length), false);
       EvalCounts total = EvalCounts.ZERO;
-      Configuration hadoop = new Configuration();
       while (shards.hasNext()) {
-        total = total.plus(score(network, load(shards.next(), hadoop)));
+        total = total.plus(score(network, load(shards.next())));
       }
       return List.of(new double[] {total.examples(), total.correct(), total.lossSum()}).iterator();
     }
@@ -84,8 +81,8 @@ public final class ShardEvaluator {
    * A scoring shard, through the same loader (and per-JVM cache) as training shards, never
    * augmented.
    */
-  static DataSet load(String uri, Configuration hadoop) throws IOException {
-    return new ShardLoader().load(new RemoteFileSource(uri, new Path(uri).getFileSystem(hadoop)));
+  static DataSet load(String uri) throws IOException {
+    return new ShardLoader().load(new ShardSource(uri));
   }
 
   /** Loss and accuracy of one minibatch. */

@@ -87,7 +87,25 @@ class MainTest {
     assertEquals(
         java.nio.file.Path.of("/tmp/r/report"),
         org.sweep4j.report.Reports.localReportDir("file:/tmp/r"));
+    assertEquals(
+        java.nio.file.Path.of("/tmp/my results/report"),
+        org.sweep4j.report.Reports.localReportDir("file:/tmp/my results"),
+        "a results location is a path, not an encoded URI: before, a space was refused");
     assertEquals(null, org.sweep4j.report.Reports.localReportDir("hdfs://namenode:8020/sweeps/r"));
+  }
+
+  /** Before, Spark started and the run crashed with a stack trace (or after training a trial). */
+  @Test
+  void aResultsLocationThatCannotHoldResultsIsRefusedBeforeSparkStarts(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("results"), "x");
+    CliRun run = CliRun.execute("run", "jobs/quickstart.yaml", "--results", file.toString());
+    assertEquals(Main.INPUT_ERROR, run.code(), run.err());
+    assertEquals("error: results location " + file + " is a file, not a directory\n", run.err());
+    assertEquals("", run.out(), "no Spark, no sweep header");
+    CliRun report = CliRun.execute("report", file.toString());
+    assertEquals(Main.INPUT_ERROR, report.code());
+    assertTrue(report.err().contains("it is a file, not a results directory"), report.err());
   }
 
   @Test

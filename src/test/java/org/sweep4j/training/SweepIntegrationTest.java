@@ -177,6 +177,39 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(TrialStatus.FINISHED, ResultsStore.open(results).statuses().get(second.id()));
   }
 
+  /**
+   * Before, a results path with a space failed every trial of two workers with URISyntaxException
+   * (DL4J parses each shard's name as a URI) and report refused the folder.
+   */
+  @Test
+  void resultsUnderAPathWithSpacesAndOddCharactersWorkEndToEnd() {
+    Path results = dir.resolve("my results #1 100% a:b [x]");
+    JobSpec job =
+        JobFileParser.parse(
+            "odd.yaml",
+            """
+        sweep: odd
+        description: an odd results path
+        dataset: {source: synthetic, train_size: 128, test_size: 64}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [3]}
+        training: {epochs: 1, batch_size: 32, probe_size: 16}
+        distribution: {workers: 2, averaging_frequency: 2}
+        output: {results: '%s'}
+        """
+                .formatted(results));
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    assertEquals(1, run(job, false, console).finished(), console.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        1L,
+        ResultsSql.query(spark, results.toString(), "select * from epochs").count(),
+        "sql reads it");
+    Path html =
+        org.sweep4j.report.Reports.write(
+            results.toString(), null, null, org.sweep4j.model.ActivationSampler::sample);
+    assertEquals(results.resolve("report/index.html"), html);
+    assertTrue(Files.exists(html));
+  }
+
   @Test
   void validatesOnTheTestSetByDefaultAndTrainsAugmented() {
     JobSpec job =
