@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,13 +16,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 
 /**
  * Reads CIFAR-10 in the official binary layout: {@code data_batch_1.bin} ... {@code
  * data_batch_5.bin} and {@code test_batch.bin}, each a run of 3,073-byte records, from a directory
  * (or its {@code cifar-10-batches-bin} subdirectory) or straight from {@code
  * cifar-10-binary.tar.gz}, on any Hadoop-compatible file system. Only the batches needed for the
- * requested sizes are read.
+ * requested sizes are read (and their labels checked), but every batch's size and every archive
+ * entry's name are checked first.
  */
 public final class CifarBinaryReader {
   public static final String TEST_FILE = "test_batch.bin";
@@ -126,6 +129,7 @@ public final class CifarBinaryReader {
               && fs.exists(nested)
               && fs.getFileStatus(nested).isDirectory();
       String base = useNested ? dir + "/" + ARCHIVE_DIR : dir;
+      CifarLayout.checkBatchSizes(base, batchSizes(fs, base));
       Map<String, byte[]> contents = new HashMap<>();
       for (String name : wanted) {
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(base, name);
@@ -149,15 +153,49 @@ public final class CifarBinaryReader {
     }
   }
 
+  /** The size of every batch file in {@code base}; refuses one that is there but not a file. */
+  private static Map<String, Long> batchSizes(FileSystem fs, String base) throws IOException {
+    Map<String, Long> sizes = new HashMap<>();
+    for (String name : CifarLayout.BATCH_FILES) {
+      org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(base, name);
+      if (fs.exists(file)) {
+        FileStatus status = fs.getFileStatus(file);
+        if (!status.isFile()) {
+          throw new CifarFormatException(base + "/" + name + ": not a file");
+        }
+        sizes.put(name, status.getLen());
+      } else if (fs instanceof LocalFileSystem local && isDanglingLink(local, file)) {
+        // Hadoop lists a link to nowhere (or to itself) as absent.
+        throw new CifarFormatException(
+            base + "/" + name + ": a link that leads to no file (dangling or looping)");
+      }
+    }
+    return sizes;
+  }
+
+  private static boolean isDanglingLink(LocalFileSystem fs, org.apache.hadoop.fs.Path file) {
+    java.nio.file.Path path = fs.pathToFile(file).toPath();
+    return Files.isSymbolicLink(path) && !Files.exists(path);
+  }
+
   private static Map<String, byte[]> readArchive(
       FileSystem fs, String archive, List<String> wanted) {
     Map<String, byte[]> contents = new HashMap<>();
+    Map<String, Long> sizes = new HashMap<>();
+    // Every entry, also past the wanted ones: its names and batch sizes are checked too.
     try (InputStream raw =
             new BufferedInputStream(fs.open(new org.apache.hadoop.fs.Path(archive)), 1 << 16);
         TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
       TarArchiveEntry entry;
-      while ((entry = tar.getNextTarEntry()) != null && contents.size() < wanted.size()) {
+      while ((entry = tar.getNextTarEntry()) != null) {
         String name = CifarLayout.checkArchiveEntry(archive, entry.getName());
+        if (name != null && CifarLayout.BATCH_FILES.contains(name)) {
+          if (!entry.isFile()) {
+            throw new CifarFormatException(
+                archive + ": entry " + entry.getName() + " is not a file");
+          }
+          sizes.put(name, entry.getSize());
+        }
         if (entry.isFile() && name != null && wanted.contains(name)) {
           ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, entry.getSize()));
           tar.transferTo(out);
@@ -168,6 +206,7 @@ public final class CifarBinaryReader {
       throw new CifarFormatException(
           archive + ": not a readable cifar-10-binary.tar.gz: " + e.getMessage(), e);
     }
+    CifarLayout.checkBatchSizes(archive + "!" + ARCHIVE_DIR, sizes);
     for (String name : wanted) {
       if (!contents.containsKey(name)) {
         throw new CifarFormatException(archive + ": archive has no " + name);

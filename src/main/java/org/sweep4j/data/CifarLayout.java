@@ -1,6 +1,8 @@
 package org.sweep4j.data;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,16 +65,66 @@ public final class CifarLayout {
    * name}.
    */
   static int records(String name, byte[] content) {
-    if (content.length == 0 || content.length % ImageSet.RECORD_BYTES != 0) {
+    return records(name, content.length);
+  }
+
+  private static int records(String name, long bytes) {
+    if (bytes == 0 || bytes % ImageSet.RECORD_BYTES != 0) {
       throw new CifarFormatException(
           name
               + ": "
-              + content.length
+              + bytes
               + " bytes is not a whole number of "
               + ImageSet.RECORD_BYTES
               + "-byte CIFAR-10 records (truncated, or not the binary layout)");
     }
-    return content.length / ImageSet.RECORD_BYTES;
+    return (int) Math.min(Integer.MAX_VALUE, bytes / ImageSet.RECORD_BYTES);
+  }
+
+  /**
+   * Checks the sizes of every batch file a data location holds, also those a run does not read, so
+   * that a damaged copy is refused before training rather than the day a larger run reads it: each
+   * a whole, non-zero number of records, at most the official {@value #RECORDS_PER_FILE}, and every
+   * training batch holding as many as the first.
+   *
+   * @param sizes bytes of each batch file present, by file name
+   */
+  static void checkBatchSizes(String base, Map<String, Long> sizes) {
+    String firstTrain = null;
+    int perTrainFile = 0;
+    for (String file : BATCH_FILES) {
+      Long bytes = sizes.get(file);
+      if (bytes == null) {
+        continue;
+      }
+      String name = base + "/" + file;
+      int records = records(name, bytes);
+      if (records > RECORDS_PER_FILE) {
+        throw new CifarFormatException(
+            String.format(
+                Locale.ROOT,
+                "%s: %,d records, more than the %,d of an official batch file",
+                name,
+                records,
+                RECORDS_PER_FILE));
+      }
+      if (file.equals(CifarBinaryReader.TEST_FILE)) {
+        continue;
+      }
+      if (firstTrain == null) {
+        firstTrain = file;
+        perTrainFile = records;
+      } else if (records != perTrainFile) {
+        throw new CifarFormatException(
+            String.format(
+                Locale.ROOT,
+                "%s: %,d records where %s has %,d (truncated, or batches of different sets?)",
+                name,
+                records,
+                firstTrain,
+                perTrainFile));
+      }
+    }
   }
 
   /** The label of record {@code index}; refuses one outside 0-9, naming the file and offset. */
