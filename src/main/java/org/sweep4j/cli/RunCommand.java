@@ -79,11 +79,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int atOnce = trialsAtOnce(trialsAtOnce);
-    JobSpec spec = JobFileParser.parse(job);
-    if (data != null) {
-      JobSpec given = spec;
-      spec = spec.withDataset(Options.parse("--data", () -> given.dataset().withPath(data)));
-    }
+    JobSpec spec = JobFileParser.parse(job, data);
     if (results != null) {
       spec = spec.withResults(results);
     }

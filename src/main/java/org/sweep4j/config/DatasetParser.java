@@ -15,10 +15,14 @@ final class DatasetParser {
 
   private DatasetParser() {}
 
-  static DatasetSpec parse(YamlSection section) {
-    String path = section.string("path", null);
+  /**
+   * @param dataPath where {@code --data} says the images are, or null: it stands for {@code
+   *     dataset.path} and makes the source cifar10
+   */
+  static DatasetSpec parse(YamlSection section, String dataPath) {
+    String path = dataPath != null ? dataPath : section.string("path", null);
     DataSource source =
-        section.has("source")
+        section.has("source") && dataPath == null
             ? JobFileParser.choice(
                 section, "source", () -> DataSource.parse(section.string("source", null)))
             : (path == null ? DataSource.SYNTHETIC : DataSource.CIFAR10);

@@ -84,22 +84,6 @@ public record DatasetSpec(
   }
 
   /**
-   * The same data set read from another place (the {@code --data} option); the source becomes
-   * cifar10.
-   */
-  public DatasetSpec withPath(String newPath) {
-    return new DatasetSpec(
-        DataSource.CIFAR10,
-        newPath,
-        trainSize,
-        testSize,
-        sampling,
-        subsetSeed,
-        validation,
-        validationSize);
-  }
-
-  /**
    * What {@code val_*} measures, as the trials table records it: {@code test} or {@code
    * holdout(N)}.
    */

@@ -1,11 +1,15 @@
 package org.sweep4j.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -72,22 +76,87 @@ public final class JobFileParser {
   private static final Set<String> OUTPUT = Set.of("results");
   private static final Set<String> REPORT = Set.of("baseline");
 
+  /**
+   * The largest job file read: the biggest real grids are a few kilobytes, and SnakeYAML's time
+   * grows with the square of a flow collection's size (a 50 MB file hung {@code plan}).
+   */
+  static final int MAX_BYTES = 1 << 20;
+
   private JobFileParser() {}
 
   public static JobSpec parse(Path file) {
-    String text;
+    return parse(file, null);
+  }
+
+  /**
+   * Parses a job file whose images are read from {@code dataPath} (the {@code --data} option; null
+   * for the job's own {@code dataset.path}).
+   */
+  public static JobSpec parse(Path file, String dataPath) {
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw tooLarge(file.toString(), size);
+      }
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new JobFileException(file + ": no such job file");
     } catch (IOException e) {
       throw new JobFileException(file + ": cannot read job file: " + e.getMessage(), e);
     }
-    return parse(file.toString(), text);
+    return parse(file.toString(), utf8(file.toString(), bytes), dataPath);
+  }
+
+  private static JobFileException tooLarge(String fileName, long size) {
+    return new JobFileException(
+        String.format(
+            Locale.ROOT,
+            "%s: %,d bytes; a job file may hold at most %,d (a grid is a few lines: list its axes,"
+                + " not its trials)",
+            fileName,
+            size,
+            MAX_BYTES));
+  }
+
+  /** The file's text; bytes that are not UTF-8 are refused with where they are. */
+  private static String utf8(String fileName, byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(in)
+          .toString();
+    } catch (CharacterCodingException e) {
+      // The decoder stops at the first bad byte.
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new JobFileException(
+          String.format(
+              Locale.ROOT,
+              "%s: not UTF-8 text: byte 0x%02X at offset %d (line %d); save the job file as UTF-8",
+              fileName,
+              bytes[at] & 0xff,
+              at,
+              line));
+    }
   }
 
   /** Parses job-file text; {@code fileName} only labels error messages. */
   public static JobSpec parse(String fileName, String yamlText) {
+    return parse(fileName, yamlText, null);
+  }
+
+  /** As {@link #parse(Path, String)}, from text. */
+  public static JobSpec parse(String fileName, String yamlText, String dataPath) {
+    if (yamlText.length() > MAX_BYTES) {
+      throw tooLarge(fileName, yamlText.getBytes(StandardCharsets.UTF_8).length);
+    }
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     Object document;
@@ -98,7 +167,7 @@ public final class JobFileParser {
     }
     YamlSection root = YamlSection.root(fileName, document, TOP);
     String sweep = root.requiredString("sweep");
-    DatasetSpec dataset = DatasetParser.parse(root.section("dataset", DATASET));
+    DatasetSpec dataset = DatasetParser.parse(root.section("dataset", DATASET), dataPath);
     YamlSection gridSection = root.section("grid", GRID);
     YamlSection trainingSection = root.section("training", TRAINING);
     YamlSection distributionSection = root.section("distribution", DISTRIBUTION);

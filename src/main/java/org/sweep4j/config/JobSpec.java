@@ -51,8 +51,4 @@ public record JobSpec(
   public JobSpec withResults(String newResults) {
     return new JobSpec(sweep, description, dataset, grid, shared, newResults, baseline, budget);
   }
-
-  public JobSpec withDataset(DatasetSpec newDataset) {
-    return new JobSpec(sweep, description, newDataset, grid, shared, results, baseline, budget);
-  }
 }

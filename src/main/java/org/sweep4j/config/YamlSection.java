@@ -1,5 +1,6 @@
 package org.sweep4j.config;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,11 +143,19 @@ final class YamlSection {
   }
 
   private int toInt(String key, Object value) {
-    if (value instanceof Integer || value instanceof Long) {
-      long number = ((Number) value).longValue();
-      if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
-        return (int) number;
+    if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+      BigInteger number = new BigInteger(value.toString());
+      if (number.bitLength() < Integer.SIZE) {
+        return number.intValue();
       }
+      throw error(
+          key,
+          String.format(
+              java.util.Locale.ROOT,
+              "%s is out of range: a whole number from %,d to %,d",
+              value,
+              Integer.MIN_VALUE,
+              Integer.MAX_VALUE));
     }
     throw error(key, "must be a whole number, found " + describe(value));
   }

@@ -85,7 +85,9 @@ public final class SweepPlan {
         String.format(
             "data: %s%s%n",
             job.dataset().canonical(),
-            job.dataset().path() == null ? "" : " from " + job.dataset().path()));
+            job.dataset().path() == null
+                ? " (synthetic images, NOT CIFAR-10: give dataset.path or --data)"
+                : " from " + job.dataset().path()));
     List<Axis> varying = grid.varyingAxes();
     GridPoint first = grid.points().get(0);
     out.append(

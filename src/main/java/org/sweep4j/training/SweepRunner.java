@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.sweep4j.config.DataSource;
+import org.sweep4j.config.DatasetSpec;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.data.CifarData;
 import org.sweep4j.data.DataLoader;
 import org.sweep4j.grid.GridExpander;
+import org.sweep4j.grid.LargeGrid;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialClaims;
@@ -64,9 +67,10 @@ public final class SweepRunner {
       if (toRun.isEmpty()) {
         return new SweepSummary(0, 0, 0, skipped, 0, 0, store.location());
       }
-      CifarData data = DataLoader.load(job.dataset());
-      out.println("data: " + data.description());
       TaskSlots slots = TaskSlots.of(spark.sparkContext());
+      LargeGrid.warning(toRun, Math.max(1, slots.slots())).ifPresent(out::println);
+      CifarData data = DataLoader.load(job.dataset());
+      out.println("data: " + data.description() + syntheticNote(job.dataset()));
       describeSpark(slots, trialsAtOnce);
       String shardDir = RunShards.newDirectory(store.location());
       try {
@@ -80,6 +84,16 @@ public final class SweepRunner {
         RunShards.remove(shardDir);
       }
     }
+  }
+
+  /**
+   * Says that synthetic images are not CIFAR-10: a job without a dataset section trains on them.
+   */
+  private static String syntheticNote(DatasetSpec dataset) {
+    return dataset.source() == DataSource.SYNTHETIC
+        ? "; NOT CIFAR-10: the job names no dataset.path (a job without a dataset section trains on"
+            + " these), so the results say nothing about real images; give dataset.path or --data"
+        : "";
   }
 
   /**

@@ -67,6 +67,9 @@ class SweepIntegrationTest extends SparkTestBase {
     String progress = console.toString(StandardCharsets.UTF_8);
     assertTrue(progress.contains("[trial 2/2 small_cnn tanh s7] epoch 2/2"), progress);
     assertTrue(progress.contains("ETA"), progress);
+    assertTrue(
+        progress.contains("; NOT CIFAR-10: the job names no dataset.path"),
+        "synthetic data says so in the run header: " + progress);
 
     // Plain Spark reads the tables: one trials row per trial, one epochs row per trial x epoch.
     String results = job.results();
