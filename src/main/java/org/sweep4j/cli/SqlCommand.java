@@ -68,6 +68,9 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (maxRows < 0) {
+      throw new InputException("--max-rows takes a whole number of 0 or more; found " + maxRows);
+    }
     List<String> statements = statements();
     ResultsLocation.requireReadable(results);
     SparkSession spark = SparkSetup.session(master, "sweep4j sql", false);

@@ -47,8 +47,8 @@ public final class ResultFormatter {
 
   /**
    * A JSON array with an object per row, keys in column order. JSON has no NaN or infinity: such
-   * values are written as null, as are SQL nulls. Nested values (arrays, structs) are written as
-   * their text.
+   * values are written as null, as are SQL nulls. Arrays are JSON arrays, maps and structs JSON
+   * objects.
    */
   static String json(List<String> columns, List<Row> rows) {
     StringWriter text = new StringWriter();
@@ -67,6 +67,23 @@ public final class ResultFormatter {
       throw new UncheckedIOException(e);
     }
     return text + System.lineSeparator();
+  }
+
+  /** A nested value (array, map, struct) as JSON text, for the table and CSV formats too. */
+  static String nested(Object value) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+      writeValue(json, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  static boolean isNested(Object value) {
+    return value instanceof Row
+        || value instanceof scala.collection.Map<?, ?>
+        || value instanceof scala.collection.Seq<?>;
   }
 
   private static void writeValue(JsonGenerator json, Object value) throws IOException {
@@ -88,6 +105,30 @@ public final class ResultFormatter {
       json.writeNumber(decimal);
     } else if (value instanceof Boolean bool) {
       json.writeBoolean(bool);
+    } else if (value instanceof Row struct) {
+      json.writeStartObject();
+      for (int i = 0; i < struct.length(); i++) {
+        json.writeFieldName(
+            struct.schema() == null ? "_" + (i + 1) : struct.schema().fieldNames()[i]);
+        writeValue(json, struct.isNullAt(i) ? null : struct.get(i));
+      }
+      json.writeEndObject();
+    } else if (value instanceof scala.collection.Map<?, ?> map) {
+      json.writeStartObject();
+      scala.collection.Iterator<? extends scala.Tuple2<?, ?>> entries = map.iterator();
+      while (entries.hasNext()) {
+        scala.Tuple2<?, ?> entry = entries.next();
+        json.writeFieldName(String.valueOf(entry._1()));
+        writeValue(json, entry._2());
+      }
+      json.writeEndObject();
+    } else if (value instanceof scala.collection.Seq<?> array) {
+      json.writeStartArray();
+      scala.collection.Iterator<?> items = array.iterator();
+      while (items.hasNext()) {
+        writeValue(json, items.next());
+      }
+      json.writeEndArray();
     } else {
       json.writeString(String.valueOf(value));
     }

@@ -80,6 +80,9 @@ public final class TablePrinter {
     if (value == null) {
       return "null";
     }
+    if (ResultFormatter.isNested(value)) {
+      return ResultFormatter.nested(value);
+    }
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       if (!Double.isFinite(d)) {

@@ -35,6 +35,9 @@ public final class SparkSetup {
     conf.setIfMissing("spark.ui.enabled", Boolean.toString(ui));
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+    // The trials table has more columns than Spark's default 25 for a plan's text, and Spark warned
+    // of the cut on every sql call.
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
     // The scheduler needs the task slots from the first executor on, and a listener added after the
     // context
     // starts would miss a local master's executor.

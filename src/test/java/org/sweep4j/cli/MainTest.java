@@ -76,6 +76,9 @@ class MainTest {
     assertEquals(Main.INPUT_ERROR, missing.code());
     assertTrue(
         missing.err().startsWith("error: cannot read --file no-such-query.sql"), missing.err());
+    CliRun rows = CliRun.execute("sql", "results/x", "select 1", "--max-rows", "-1");
+    assertEquals(Main.INPUT_ERROR, rows.code(), "before: fromIndex(0) > toIndex(-1)");
+    assertEquals("error: --max-rows takes a whole number of 0 or more; found -1\n", rows.err());
     CliRun format = CliRun.execute("sql", "results/x", "select 1", "--format", "xml");
     assertEquals(Main.INPUT_ERROR, format.code());
     assertTrue(

@@ -30,6 +30,28 @@ class ResultFormatterTest {
         ResultFormatter.json(COLUMNS, ROWS));
   }
 
+  /** Before, arrays and maps came out as Scala text: "WrappedArray(1, 2)", "Map(k -> 1.5)". */
+  @Test
+  void nestedValuesAreJsonArraysAndObjects() {
+    org.apache.spark.sql.types.StructType point =
+        new org.apache.spark.sql.types.StructType()
+            .add("x", org.apache.spark.sql.types.DataTypes.IntegerType)
+            .add("y", org.apache.spark.sql.types.DataTypes.StringType);
+    Row row =
+        RowFactory.create(
+            scala.collection.JavaConverters.asScalaBuffer(List.of(1, 2)),
+            scala.collection.JavaConverters.mapAsScalaMap(java.util.Map.of("k", 1.5)),
+            new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+                new Object[] {1, "z"}, point));
+    assertEquals(
+        "[{\"a\":[1,2],\"m\":{\"k\":1.5},\"s\":{\"x\":1,\"y\":\"z\"}}]" + System.lineSeparator(),
+        ResultFormatter.json(List.of("a", "m", "s"), List.of(row)));
+    assertEquals(
+        "a,m,s\r\n\"[1,2]\",\"{\"\"k\"\":1.5}\",\"{\"\"x\"\":1,\"\"y\"\":\"\"z\"\"}\"\r\n",
+        ResultFormatter.csv(List.of("a", "m", "s"), List.of(row)),
+        "the table and CSV formats show the same JSON text");
+  }
+
   @Test
   void formatNamesListTheValidOnesWhenUnknown() {
     IllegalArgumentException e =
