@@ -42,7 +42,9 @@ public final class ResultsLocation {
     if (URI_WITH_SCHEME.matcher(location).matches()) {
       return new Path(location);
     }
-    return new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+    // Not Path.toUri(), which ends in "/" when the directory exists: one location, one name.
+    return new Path(
+        "file", null, java.nio.file.Path.of(location).toAbsolutePath().normalize().toString());
   }
 
   /**

@@ -57,6 +57,8 @@ class ResultsLocationTest {
     ResultsLocation.requireWritable(odd);
     assertTrue(Files.isDirectory(Path.of(odd)));
     assertEquals(Path.of(odd).toUri(), Path.of(ResultsLocation.path(odd).toUri()).toUri());
+    assertEquals(
+        "file:" + odd, ResultsLocation.path(odd).toString(), "no trailing / once it exists");
     try (var left = Files.list(Path.of(odd))) {
       assertEquals(0, left.count(), "the write check leaves nothing behind");
     }
