@@ -126,7 +126,9 @@ public record ParallelismCost(
    */
   private static Stats.Welch welch(List<Double> a, List<Double> b) {
     if (a.size() < 2 || b.size() < 2) {
-      return new Stats.Welch(Stats.mean(a) - Stats.mean(b), Double.NaN, Double.NaN, Double.NaN);
+      double difference = Stats.mean(a) - Stats.mean(b);
+      return new Stats.Welch(
+          difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     return Stats.welch(a, b);
   }

@@ -41,35 +41,87 @@ final class Stats {
 
   /**
    * Welch's two-sample t-test of mean(a) − mean(b): the difference, its 95% interval and two-sided
-   * p-value.
+   * p-value, with the standard error and Welch–Satterthwaite degrees of freedom behind them.
    */
-  record Welch(double difference, double low, double high, double p) {}
+  record Welch(double difference, double low, double high, double p, double se, double df) {
+    /**
+     * Two one-sided tests of |difference| < delta (equivalence): the larger of the two p-values,
+     * each of H0 "the true difference is at or beyond ±delta".
+     */
+    double equivalenceP(double delta) {
+      if (se == 0) {
+        return Math.abs(difference) < delta ? 0 : 1;
+      }
+      TDistribution t = new TDistribution(null, df);
+      double belowUpper = t.cumulativeProbability((difference - delta) / se);
+      double aboveLower = 1 - t.cumulativeProbability((difference + delta) / se);
+      return Math.max(belowUpper, aboveLower);
+    }
+
+    /**
+     * The smallest true difference this test detects with {@code power} at two-sided {@code alpha}.
+     */
+    double detectable(double alpha, double power) {
+      TDistribution t = new TDistribution(null, df);
+      return (t.inverseCumulativeProbability(1 - alpha / 2) + t.inverseCumulativeProbability(power))
+          * se;
+    }
+  }
 
   /**
    * Needs two or more values in each sample; identical constant samples give p = 1 (or 0 if they
    * differ).
    */
   static Welch welch(List<Double> a, List<Double> b) {
-    if (a.size() < 2 || b.size() < 2) {
+    return welch(mean(a), sd(a), a.size(), mean(b), sd(b), b.size());
+  }
+
+  /** The same from summary statistics: each sample's mean, standard deviation and size. */
+  static Welch welch(double meanA, double sdA, int nA, double meanB, double sdB, int nB) {
+    if (nA < 2 || nB < 2) {
       throw new IllegalArgumentException(
-          "Welch's test needs two or more values per sample, found "
-              + a.size()
-              + " and "
-              + b.size());
+          "Welch's test needs two or more values per sample, found " + nA + " and " + nB);
     }
-    double difference = mean(a) - mean(b);
-    double va = Math.pow(sd(a), 2) / a.size();
-    double vb = Math.pow(sd(b), 2) / b.size();
+    double difference = meanA - meanB;
+    double va = sdA * sdA / nA;
+    double vb = sdB * sdB / nB;
     double se = Math.sqrt(va + vb);
     if (se == 0) {
-      return new Welch(difference, difference, difference, difference == 0 ? 1 : 0);
+      return new Welch(difference, difference, difference, difference == 0 ? 1 : 0, 0, nA + nB - 2);
     }
     // Welch–Satterthwaite degrees of freedom.
-    double df = (va + vb) * (va + vb) / (va * va / (a.size() - 1) + vb * vb / (b.size() - 1));
+    double df = (va + vb) * (va + vb) / (va * va / (nA - 1) + vb * vb / (nB - 1));
     double t = difference / se;
     double p = 2 * new TDistribution(null, df).cumulativeProbability(-Math.abs(t));
     double half = tQuantile(df) * se;
-    return new Welch(difference, difference - half, difference + half, p);
+    return new Welch(difference, difference - half, difference + half, p, se, df);
+  }
+
+  /**
+   * Seeds per side that decide at {@code delta} whichever way the truth lies, for samples with
+   * these standard deviations: enough that a true difference of delta is detected with {@code
+   * power} (two-sided {@code alpha}), and that a true difference of 0 is shown equivalent within
+   * delta with that power (two one-sided tests at {@code alpha}). Student-t with 2n − 2 degrees of
+   * freedom; {@code -1} when more than {@code cap} would be needed.
+   */
+  static int seedsToDecide(
+      double sdA, double sdB, double delta, double alpha, double power, int cap) {
+    double variance = sdA * sdA + sdB * sdB;
+    for (int n = 2; n <= cap; n++) {
+      TDistribution t = new TDistribution(null, 2.0 * n - 2);
+      double se = Math.sqrt(variance / n);
+      double detect =
+          (t.inverseCumulativeProbability(1 - alpha / 2) + t.inverseCumulativeProbability(power))
+              * se;
+      double equivalent =
+          (t.inverseCumulativeProbability(1 - alpha)
+                  + t.inverseCumulativeProbability(1 - (1 - power) / 2))
+              * se;
+      if (detect <= delta && equivalent <= delta) {
+        return n;
+      }
+    }
+    return -1;
   }
 
   /**
