@@ -2,6 +2,7 @@ package org.sweep4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sweep4j.config.InputException;
 import org.sweep4j.model.ActivationSampler;
 import org.sweep4j.report.Reports;
 import org.sweep4j.results.ResultsLocation;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description =
-        "Write a comparison report (index.html, report.md, summary.csv, comparisons.csv, figures/) for a"
+        "Write a comparison report (index.html, report.md, summary.csv, comparisons.csv, anova.csv,"
+            + " figures/) for a"
             + " results directory.")
 final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RESULTS", description = "The results directory.")
@@ -32,10 +34,25 @@ final class ReportCommand implements Callable<Integer> {
       description = "The activation every other one is" + " tested against (default: relu).")
   String baseline;
 
+  @Option(
+      names = "--min-difference",
+      paramLabel = "DELTA",
+      defaultValue = "0.01",
+      description =
+          "The smallest accuracy difference that matters: an activation within it of the baseline"
+              + " is equivalent (default: ${DEFAULT-VALUE}, one point; the job's"
+              + " report.min_difference when run writes the report).")
+  double minDifference;
+
   @Override
   public Integer call() {
+    if (!(minDifference > 0 && minDifference < 1)) {
+      throw new InputException(
+          "--min-difference takes an accuracy difference above 0 and below 1, found "
+              + minDifference);
+    }
     ResultsLocation.requireReadable(results);
-    Path html = Reports.write(results, out, baseline, ActivationSampler::sample);
+    Path html = Reports.write(results, out, baseline, minDifference, ActivationSampler::sample);
     System.out.println("report: " + html.toAbsolutePath());
     return 0;
   }

@@ -110,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
               spec.results(),
               null,
               spec.baseline().equals(JobSpec.DEFAULT_BASELINE) ? null : spec.baseline(),
+              spec.minDifference(),
               ActivationSampler::sample);
       System.out.println("report: " + html.toAbsolutePath());
     }

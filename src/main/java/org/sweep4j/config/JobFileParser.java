@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   <li>{@code distribution.workers} 1, {@code averaging_frequency} 5, {@code
  *       batch_size_per_worker} batch_size ÷ workers;
  *   <li>{@code output.results} {@code results/<sweep>};
- *   <li>{@code report.baseline} relu (an explicit baseline must be one of the grid's activations).
+ *   <li>{@code report.baseline} relu (an explicit baseline must be one of the grid's activations);
+ *   <li>{@code report.min_difference} 0.01, the smallest accuracy difference that matters.
  * </ul>
  */
 public final class JobFileParser {
@@ -74,7 +75,7 @@ public final class JobFileParser {
   private static final Set<String> DISTRIBUTION =
       Set.of("workers", "averaging_frequency", "batch_size_per_worker");
   private static final Set<String> OUTPUT = Set.of("results");
-  private static final Set<String> REPORT = Set.of("baseline");
+  private static final Set<String> REPORT = Set.of("baseline", "min_difference");
 
   /**
    * The largest job file read: the biggest real grids are a few kilobytes, and SnakeYAML's time
@@ -175,6 +176,7 @@ public final class JobFileParser {
     SharedTraining shared = shared(trainingSection);
     String results = root.section("output", OUTPUT).string("results", "results/" + sweep);
     String baseline = baseline(root.section("report", REPORT), grid);
+    double minDifference = minDifference(root.section("report", REPORT));
     Budget budget = budget(root.section("budget", Set.of("max_hours", "max_epochs")));
     return build(
         root,
@@ -187,6 +189,7 @@ public final class JobFileParser {
                 shared,
                 results,
                 baseline,
+                minDifference,
                 budget));
   }
 
@@ -239,6 +242,17 @@ public final class JobFileParser {
     java.time.Duration maxTime = time;
     long maxEpochs = epochs;
     return build(section, () -> new Budget(maxTime, maxEpochs));
+  }
+
+  /** The smallest accuracy difference that matters: above 0, below 1. */
+  private static double minDifference(YamlSection section) {
+    double delta = section.number("min_difference", JobSpec.DEFAULT_MIN_DIFFERENCE);
+    if (!(delta > 0 && delta < 1)) {
+      throw section.error(
+          "min_difference",
+          "must be an accuracy difference above 0 and below 1 (0.01 = one point), found " + delta);
+    }
+    return delta;
   }
 
   private static String baseline(YamlSection section, GridSpec grid) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * @param shared what every trial shares: epochs, train_eval_size, probe_size, early stopping
  * @param baseline the activation (its label, e.g. {@code relu}) the report tests every other one
  *     against
+ * @param minDifference the smallest difference in accuracy that matters to the report's verdicts
  * @param budget caps on wall time and epochs ({@link Budget#NONE} for none)
  */
 public record JobSpec(
@@ -19,10 +20,17 @@ public record JobSpec(
     SharedTraining shared,
     String results,
     String baseline,
+    double minDifference,
     Budget budget) {
 
   /** The activation the report tests the others against unless the job says otherwise. */
   public static final String DEFAULT_BASELINE = "relu";
+
+  /**
+   * The smallest difference in accuracy a report treats as mattering unless the job says otherwise
+   * ({@code report.min_difference}): one point of accuracy.
+   */
+  public static final double DEFAULT_MIN_DIFFERENCE = 0.01;
 
   private static final Pattern SWEEP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
@@ -49,6 +57,7 @@ public record JobSpec(
   }
 
   public JobSpec withResults(String newResults) {
-    return new JobSpec(sweep, description, dataset, grid, shared, newResults, baseline, budget);
+    return new JobSpec(
+        sweep, description, dataset, grid, shared, newResults, baseline, minDifference, budget);
   }
 }

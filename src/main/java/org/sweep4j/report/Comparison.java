@@ -27,7 +27,9 @@ public record Comparison(
     List<LayerStatSummary> layerStats,
     List<TrialRow> unfinished,
     int trials,
-    List<ParallelismCost> parallelism) {
+    List<ParallelismCost> parallelism,
+    AnovaTable anova,
+    double minDifference) {
 
   /**
    * The baseline when the job names none: ReLU, the default every activation is measured against.
@@ -49,6 +51,19 @@ public record Comparison(
       List<EpochRow> epochs,
       List<LayerStatRow> layerStats,
       String baseline) {
+    return of(trials, epochs, layerStats, baseline, JobSpec.DEFAULT_MIN_DIFFERENCE);
+  }
+
+  /**
+   * @param minDifference the smallest difference in accuracy that matters: comparisons within it of
+   *     the baseline are equivalent
+   */
+  public static Comparison of(
+      List<TrialRow> trials,
+      List<EpochRow> epochs,
+      List<LayerStatRow> layerStats,
+      String baseline,
+      double minDifference) {
     Map<String, List<EpochRow>> epochsByTrial = byTrial(epochs);
     Map<List<String>, List<TrialRow>> byCell = new LinkedHashMap<>();
     List<TrialRow> unfinished = new ArrayList<>();
@@ -77,12 +92,14 @@ public record Comparison(
     List<TrialRow> finished = byCell.values().stream().flatMap(List::stream).toList();
     return new Comparison(
         cells,
-        BaselineTests.of(cells, baseline),
+        BaselineTests.of(cells, baseline, minDifference),
         baseline,
         LayerStatSummary.of(layerStats, finished, varying),
         unfinished,
         trials.size(),
-        ParallelismCost.of(finished, epochsByTrial, varying));
+        ParallelismCost.of(finished, epochsByTrial, varying),
+        SweepAnova.of(finished, epochsByTrial, varying),
+        minDifference);
   }
 
   /** Each trial's epochs, in epoch order. */

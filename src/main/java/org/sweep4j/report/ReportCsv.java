@@ -45,7 +45,8 @@ final class ReportCsv {
     StringBuilder csv =
         new StringBuilder(
             "architecture,activation,baseline,seeds,baseline_seeds,difference,"
-                + "ci_low,ci_high,p,p_holm,verdict,warning\n");
+                + "ci_low,ci_high,p,p_holm,min_difference,p_equivalent_holm,detectable,"
+                + "seeds_to_decide,decision,verdict,warning\n");
     for (BaselineComparison c : comparison.comparisons()) {
       csv.append(
           row(
@@ -60,9 +61,49 @@ final class ReportCsv {
                   num(c.high()),
                   num(c.p()),
                   num(c.pHolm()),
+                  num(c.delta()),
+                  num(c.pEquivalentHolm()),
+                  num(c.detectable()),
+                  String.valueOf(c.seedsToDecide()),
+                  c.decision().label(),
                   c.verdict(),
                   c.warning() == null ? "" : c.warning())));
     }
+    return csv.toString();
+  }
+
+  /** The analysis of variance, a row per term, then the residual. */
+  static String anova(Comparison comparison) {
+    AnovaTable anova = comparison.anova();
+    StringBuilder csv =
+        new StringBuilder(
+            "response,term,df,sum_of_squares,f,p,partial_eta_squared,eta_ci_low,eta_ci_high\n");
+    for (AnovaTerm t : anova.terms()) {
+      csv.append(
+          row(
+              List.of(
+                  anova.response(),
+                  t.term(),
+                  String.valueOf(t.df()),
+                  num(t.sumOfSquares()),
+                  num(t.f()),
+                  num(t.p()),
+                  num(t.partialEtaSquared()),
+                  num(t.etaLow()),
+                  num(t.etaHigh()))));
+    }
+    csv.append(
+        row(
+            List.of(
+                anova.response(),
+                "residual",
+                String.valueOf(anova.residualDf()),
+                num(anova.residualSumOfSquares()),
+                "",
+                "",
+                "",
+                "",
+                "")));
     return csv.toString();
   }
 

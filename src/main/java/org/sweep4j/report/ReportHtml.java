@@ -58,7 +58,29 @@ final class ReportHtml {
         .append(comparison.comparisons().size())
         .append(" comparisons; verdicts use α = ")
         .append(BaselineComparison.ALPHA)
-        .append(".</p>\n");
+        .append(".")
+        .append(esc(ReportWriter.verdictNote(comparison)))
+        .append("</p>\n");
+    anova(comparison.anova(), html);
+  }
+
+  private static void anova(AnovaTable anova, StringBuilder html) {
+    html.append("<h2>Which settings matter: analysis of variance</h2>\n<p class=\"note\">")
+        .append(esc(ReportWriter.anovaNote(anova)))
+        .append("</p>\n");
+    if (!anova.testable()) {
+      return;
+    }
+    html.append("<table><tr>");
+    ReportWriter.ANOVA_HEADERS.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append("</tr>\n");
+    for (AnovaTerm term : anova.terms()) {
+      List<String> cells = ReportWriter.anovaCells(term);
+      html.append("<tr><td>").append(esc(cells.get(0))).append("</td>");
+      cells.subList(1, cells.size()).forEach(c -> html.append(td(c)));
+      html.append("</tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private static void gallery(List<ReportWriter.Figure> gallery, StringBuilder html) {
@@ -107,7 +129,8 @@ final class ReportHtml {
     html.append("<table><tr><th>activation</th><th>seeds vs ")
         .append(esc(comparison.baseline()))
         .append(
-            "</th><th>difference [95% CI]</th><th>p</th><th>p (Holm)</th><th>verdict</th></tr>\n");
+            "</th><th>difference [95% CI]</th><th>p</th><th>p (Holm)</th>"
+                + "<th>equivalent: p (Holm)</th><th>detectable</th><th>verdict</th></tr>\n");
     for (BaselineComparison row : rows) {
       html.append("<tr><td>")
           .append(esc(row.activation()))
@@ -116,6 +139,8 @@ final class ReportHtml {
           .append(td(ReportWriter.difference(row)))
           .append(td(ReportWriter.pValue(row.p())))
           .append(td(ReportWriter.pValue(row.pHolm())))
+          .append(td(ReportWriter.pValue(row.pEquivalentHolm())))
+          .append(td(ReportWriter.number(row.detectable(), 3)))
           .append("<td>")
           .append(esc(row.verdict()));
       if (row.warning() != null) {

@@ -22,6 +22,7 @@ final class ReportMarkdown {
     ReportMarkdown report = new ReportMarkdown(comparison, figures);
     report.md.append("# ").append(title).append("\n\n");
     report.intro();
+    report.anova();
     for (String architecture : comparison.architectures()) {
       report.md.append("## ").append(architecture).append("\n\n");
       report.cells(architecture);
@@ -46,7 +47,24 @@ final class ReportMarkdown {
         .append(comparison.comparisons().size())
         .append(" comparisons, α = ")
         .append(BaselineComparison.ALPHA)
-        .append(").\n\n");
+        .append(").")
+        .append(ReportWriter.verdictNote(comparison))
+        .append("\n\n");
+  }
+
+  private void anova() {
+    AnovaTable anova = comparison.anova();
+    md.append("## Which settings matter: analysis of variance\n\n")
+        .append(ReportWriter.anovaNote(anova))
+        .append("\n\n");
+    if (anova.testable()) {
+      header(ReportWriter.ANOVA_HEADERS.toArray(String[]::new));
+      md.append("|---|---:|---:|---:|---:|---:|\n");
+      for (AnovaTerm term : anova.terms()) {
+        row(ReportWriter.anovaCells(term).stream().map(ReportMarkdown::cell).toArray());
+      }
+      md.append('\n');
+    }
   }
 
   private void cells(String architecture) {
@@ -86,8 +104,10 @@ final class ReportMarkdown {
         "difference [95% CI]",
         "p",
         "p (Holm)",
+        "equivalent: p (Holm)",
+        "detectable",
         "verdict");
-    md.append("|---|---:|---:|---:|---:|---|\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (BaselineComparison row : rows) {
       row(
           cell(row.activation()),
@@ -95,6 +115,8 @@ final class ReportMarkdown {
           ReportWriter.difference(row),
           ReportWriter.pValue(row.p()),
           ReportWriter.pValue(row.pHolm()),
+          ReportWriter.pValue(row.pEquivalentHolm()),
+          ReportWriter.number(row.detectable(), 3),
           cell(row.verdict()) + (row.warning() == null ? "" : " ⚠ " + row.warning()));
     }
   }

@@ -47,6 +47,8 @@ public final class ReportWriter {
           dir.resolve("comparisons.csv"),
           ReportCsv.comparisons(comparison),
           StandardCharsets.UTF_8);
+      Files.writeString(
+          dir.resolve("anova.csv"), ReportCsv.anova(comparison), StandardCharsets.UTF_8);
       if (!comparison.parallelism().isEmpty()) {
         Files.writeString(
             dir.resolve("parallelism.csv"),
@@ -198,6 +200,62 @@ public final class ReportWriter {
           "s per trial (1 worker → this)",
           "Δ s per trial [95% CI]",
           "speed-up");
+
+  static final List<String> ANOVA_HEADERS =
+      List.of("term", "df", "sum of squares", "F", "p", "partial η² [95% CI]");
+
+  static List<String> anovaCells(AnovaTerm t) {
+    return List.of(
+        t.term(),
+        String.valueOf(t.df()),
+        String.format(Locale.ROOT, "%.5f", t.sumOfSquares()),
+        number(t.f(), 2),
+        pValue(t.p()),
+        Double.isNaN(t.partialEtaSquared())
+            ? "–"
+            : number(t.partialEtaSquared(), 3)
+                + " ["
+                + number(t.etaLow(), 3)
+                + ", "
+                + number(t.etaHigh(), 3)
+                + "]");
+  }
+
+  /** What the analysis of variance section says above its table. */
+  static String anovaNote(AnovaTable anova) {
+    if (!anova.testable()) {
+      return "No analysis of variance: "
+          + (anova.terms().isEmpty()
+              ? "nothing but the seed varies among the finished trials."
+              : "no residual degrees of freedom (every cell needs more than one seed).");
+    }
+    return "Which settings move "
+        + anova.response()
+        + ", and whether one's effect depends on another (A × B): a factorial analysis of variance"
+        + " over the "
+        + anova.observations()
+        + " finished trials, seeds as replicates, type II sums of squares (each term adjusted for"
+        + " every term not containing it, so cells left unbalanced by failed trials are handled"
+        + " correctly). Partial η² is the share of the variance the term and the residual leave that"
+        + " the term explains; residual: "
+        + anova.residualDf()
+        + " degrees of freedom, sum of squares "
+        + String.format(Locale.ROOT, "%.5f", anova.residualSumOfSquares())
+        + ".";
+  }
+
+  /** How the comparisons decide, for the report's introduction. */
+  static String verdictNote(Comparison comparison) {
+    return String.format(
+        Locale.ROOT,
+        " An activation is equivalent when two one-sided tests (Holm-corrected) put it within ±%s"
+            + " of %s (report.min_difference), better or worse when Welch's test says so, and"
+            + " undecided otherwise, with the seeds per side that would decide (80%% power); never"
+            + " \"no difference\". Detectable: the smallest true difference the seeds find with 80%%"
+            + " power at Holm's strictest level.",
+        number(comparison.minDifference(), 3).replaceAll("0+$", ""),
+        comparison.baseline());
+  }
 
   static String reason(TrialRow trial) {
     return trial.outcome().error() == null ? "" : trial.outcome().error();

@@ -19,10 +19,15 @@ public final class Reports {
   /**
    * @param out where to write; null for {@code RESULTS/report} (local results only)
    * @param baseline an activation label present in the results, or null for the default (relu)
+   * @param minDifference the smallest accuracy difference that matters to the verdicts
    * @return the report's {@code index.html}
    */
   public static Path write(
-      String results, Path out, String baseline, ActivationGallery.Sampler sampler) {
+      String results,
+      Path out,
+      String baseline,
+      double minDifference,
+      ActivationGallery.Sampler sampler) {
     ResultsStore store = ResultsStore.open(results);
     if (!store.hasTable(ResultsStore.TRIALS)) {
       throw new InputException(
@@ -48,7 +53,8 @@ public final class Reports {
             trials,
             store.readEpochs(),
             layerStats,
-            baseline == null ? JobSpec.DEFAULT_BASELINE : baseline);
+            baseline == null ? JobSpec.DEFAULT_BASELINE : baseline,
+            minDifference);
     Path dir = out != null ? out : localReportDir(store.location());
     if (dir == null) {
       throw new InputException(

@@ -37,6 +37,16 @@ enum Setting {
     return shown.apply(trial);
   }
 
+  /** The setting as a factor of the analysis of variance: {@code learning_rate}. */
+  String factor() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The trial's value of the setting, as a factor level: {@code lr=0.01}. */
+  String level(TrialRow trial) {
+    return Objects.toString(shown.apply(trial));
+  }
+
   /** The settings with more than one value among {@code trials}, in declaration order. */
   static List<Setting> varying(List<TrialRow> trials) {
     return Arrays.stream(values())

@@ -106,6 +106,9 @@ class MainTest {
     assertEquals(Main.INPUT_ERROR, run.code(), run.err());
     assertEquals("error: results location " + file + " is a file, not a directory\n", run.err());
     assertEquals("", run.out(), "no Spark, no sweep header");
+    CliRun delta = CliRun.execute("report", file.toString(), "--min-difference", "5");
+    assertEquals(Main.INPUT_ERROR, delta.code());
+    assertTrue(delta.err().contains("--min-difference takes an accuracy difference"), delta.err());
     CliRun report = CliRun.execute("report", file.toString());
     assertEquals(Main.INPUT_ERROR, report.code());
     assertTrue(report.err().contains("it is a file, not a results directory"), report.err());

@@ -74,6 +74,22 @@ class JobFileLimitsTest {
   }
 
   @Test
+  void theMinimumDifferenceThatMattersIsReadAndChecked() {
+    assertEquals(0.01, JobFileParser.parse("t.yaml", JOB).minDifference());
+    assertEquals(
+        0.02,
+        JobFileParser.parse("t.yaml", JOB + "report: {min_difference: 0.02}\n").minDifference());
+    JobFileException e =
+        assertThrows(
+            JobFileException.class,
+            () -> JobFileParser.parse("t.yaml", JOB + "report: {min_difference: 2}\n"));
+    assertEquals(
+        "t.yaml: report.min_difference: must be an accuracy difference above 0 and below 1 (0.01 ="
+            + " one point), found 2.0",
+        e.getMessage());
+  }
+
+  @Test
   void dataGivenOnTheCommandLineStandsForAMissingDatasetPath() {
     String job = JOB + "dataset: {source: cifar10, train_size: 100}\n";
     assertThrows(JobFileException.class, () -> JobFileParser.parse("t.yaml", job));

@@ -135,15 +135,51 @@ class ComparisonTest {
     assertEquals(0.00365252, selu.pHolm(), 2e-7, "the smaller of 2 p-values is doubled");
     assertEquals("worse than relu by 0.060", selu.verdict());
     assertNull(selu.warning());
-    assertTrue(
-        tanh.verdict().startsWith("not distinguishable from relu with 2 vs 3 seeds"),
+    // Before: "not distinguishable from relu", which reads as "no difference".
+    assertEquals(
+        "undecided at ±0.01: the interval [-0.965, +0.895] reaches beyond it; more than 100 seeds"
+            + " per side would be needed",
         tanh.verdict());
+    assertEquals(BaselineComparison.Decision.UNDECIDED, tanh.decision());
     assertEquals("fewer than 3 seeds: treat as a hint", tanh.warning());
     // ttest_ind([0.60, 0.75], [0.70, 0.71, 0.72], equal_var=False): p 0.722031, CI (-0.964694,
     // 0.894694)
     assertEquals(0.722031, tanh.p(), 1e-6);
     assertEquals(-0.964694, tanh.low(), 1e-6);
     assertEquals(0.894694, tanh.high(), 1e-6);
+  }
+
+  /**
+   * A near tie such as ReLU vs Leaky ReLU after a few epochs reads as equivalent within ±δ (two
+   * one-sided tests), not as "no difference"; a wider δ-window changes nothing here, a narrow one
+   * leaves it undecided with the seeds that would decide.
+   */
+  @Test
+  void aNearTieIsEquivalentWithinTheMinimumDifferenceOrUndecided() {
+    double[] relu = {0.700, 0.702, 0.701, 0.699, 0.703};
+    double[] leaky = {0.701, 0.700, 0.702, 0.703, 0.700};
+    List<TrialRow> trials = new ArrayList<>();
+    List<EpochRow> epochs = new ArrayList<>();
+    for (int i = 0; i < relu.length; i++) {
+      trials.add(trial("r" + i, "relu", TrialStatus.FINISHED, 2));
+      trials.add(trial("l" + i, "leaky_relu", TrialStatus.FINISHED, 2));
+      epochs.addAll(curve("r" + i, 0.5, relu[i]));
+      epochs.addAll(curve("l" + i, 0.5, leaky[i]));
+    }
+    BaselineComparison tie =
+        Comparison.of(trials, epochs, List.of(), "relu", 0.01).comparisons().get(0);
+    // TOST by hand with scipy: max(1 - t.cdf((d + δ)/se, df), t.cdf((d - δ)/se, df)) = 3.3608e-06
+    assertEquals(3.360827508619182e-06, tie.pEquivalentHolm(), 1e-9);
+    assertEquals(0.8329168415973257, tie.p(), 1e-9);
+    assertEquals(BaselineComparison.Decision.EQUIVALENT, tie.decision());
+    assertEquals("equivalent to relu within ±0.01", tie.verdict());
+
+    BaselineComparison strict =
+        Comparison.of(trials, epochs, List.of(), "relu", 0.001).comparisons().get(0);
+    assertEquals(BaselineComparison.Decision.UNDECIDED, strict.decision());
+    assertTrue(strict.verdict().startsWith("undecided at ±0.001"), strict.verdict());
+    assertTrue(
+        strict.seedsToDecide() > relu.length, "more seeds than ran: " + strict.seedsToDecide());
   }
 
   @Test

@@ -64,6 +64,17 @@ class ReportWriterTest {
     assertEquals(1 + 1 + 2, count(page, "<svg"), "curves, diagnostics and two gallery panels");
     assertTrue(page.contains("worse than relu by 0.060"), "the verdict is on the page");
     assertTrue(page.contains("loss became NaN"), "unfinished trials are listed");
+    // One architecture, four activations: a one-way analysis of variance, as scipy.stats.f_oneway
+    // computes it (F 10.7099, p 0.00800344).
+    assertTrue(page.contains("Which settings matter: analysis of variance"), "the ANOVA is shown");
+    String anova = Files.readString(dir.resolve("anova.csv"));
+    assertTrue(
+        anova.startsWith(
+            "response,term,df,sum_of_squares,f,p,partial_eta_squared,eta_ci_low,eta_ci_high\n"
+                + "final val accuracy,activation,3,"),
+        anova);
+    assertTrue(anova.contains(",10.7099,0.00800344,"), anova);
+    assertTrue(anova.contains("final val accuracy,residual,6,"), anova);
 
     // Every figure is also a well-formed SVG file that the Markdown links.
     String md = Files.readString(dir.resolve("report.md"));

@@ -208,7 +208,7 @@ class SweepIntegrationTest extends SparkTestBase {
         "sql reads it");
     Path html =
         org.sweep4j.report.Reports.write(
-            results.toString(), null, null, org.sweep4j.model.ActivationSampler::sample);
+            results.toString(), null, null, 0.01, org.sweep4j.model.ActivationSampler::sample);
     assertEquals(results.resolve("report/index.html"), html);
     assertTrue(Files.exists(html));
   }
