@@ -19,6 +19,7 @@ import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialRowBuilder;
 import org.sweep4j.results.TrialStatus;
 import org.sweep4j.sql.ResultsSql;
 import org.sweep4j.training.SparkTestBase;
@@ -61,28 +62,8 @@ class WriteKillsTest extends SparkTestBase {
     assertEquals(0, seed.finish(FINISH), seed.output());
 
     ResultsStore store = ResultsStore.open(earlier.toString());
-    TrialRow trial = store.readTrials().get(0);
-    TrialRow.Outcome o = trial.outcome();
     TrialRow failed =
-        new TrialRow(
-            trial.trialId(),
-            trial.sweep(),
-            trial.settings(),
-            new TrialRow.Outcome(
-                TrialStatus.FAILED,
-                "an earlier attempt",
-                o.startedAt(),
-                o.finishedAt(),
-                o.params(),
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null),
-            trial.provenance());
+        TrialRowBuilder.failedCopy(store.readTrials().get(0), "an earlier attempt", 1);
     store.record(
         failed,
         store.readEpochs().stream().filter(e -> e.epoch() == 1).toList(),

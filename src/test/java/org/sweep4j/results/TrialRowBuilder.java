@@ -178,4 +178,31 @@ public final class TrialRowBuilder {
     return new TrialRow(
         id, sweep, settings, outcome, new Provenance("v", "v", "v", "cpu", "local"));
   }
+
+  /**
+   * {@code trial} as a failed attempt that completed {@code epochs} epochs, failing with {@code
+   * error}.
+   */
+  public static TrialRow failedCopy(TrialRow trial, String error, int epochs) {
+    TrialRow.Outcome o = trial.outcome();
+    return new TrialRow(
+        trial.trialId(),
+        trial.sweep(),
+        trial.settings(),
+        new TrialRow.Outcome(
+            TrialStatus.FAILED,
+            error,
+            o.startedAt(),
+            o.finishedAt(),
+            o.params(),
+            epochs,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
+        trial.provenance());
+  }
 }

@@ -26,6 +26,7 @@ import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
+import org.sweep4j.results.TrialRowBuilder;
 import org.sweep4j.results.TrialStatus;
 import org.sweep4j.sql.NotebookQueries;
 import org.sweep4j.sql.OutputFormat;
@@ -172,7 +173,8 @@ class SweepIntegrationTest extends SparkTestBase {
     TrialSpec second = GridExpander.expand(job).get(1);
     TrialRow recorded =
         trials.stream().filter(t -> t.trialId().equals(second.id())).findFirst().orElseThrow();
-    ResultsStore.open(results).record(failedCopy(recorded), List.of());
+    ResultsStore.open(results)
+        .record(TrialRowBuilder.failedCopy(recorded, "executor lost", 0), List.of());
     SweepSummary resumed = run(job, true, new ByteArrayOutputStream());
     assertEquals(new SweepSummary(1, 0, 0, 1, 0, 0, first.results()), resumed);
     assertEquals(2, spark.read().parquet(results + "/trials").count());
@@ -468,28 +470,5 @@ class SweepIntegrationTest extends SparkTestBase {
   private static void assertCount(int images, double accuracy, String what) {
     double correct = accuracy * images;
     assertEquals(Math.rint(correct), correct, 1e-9, what + ": accuracy " + accuracy);
-  }
-
-  private static TrialRow failedCopy(TrialRow t) {
-    TrialRow.Outcome o = t.outcome();
-    return new TrialRow(
-        t.trialId(),
-        t.sweep(),
-        t.settings(),
-        new TrialRow.Outcome(
-            TrialStatus.FAILED,
-            "executor lost",
-            o.startedAt(),
-            o.finishedAt(),
-            o.params(),
-            0,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
-        t.provenance());
   }
 }
