@@ -86,6 +86,28 @@ public record AxisValues(
     };
   }
 
+  /**
+   * A narrowing that gives one numeric axis the single {@code value} (a drawn point of a search),
+   * on top of this one.
+   */
+  public AxisValues withNumber(Axis axis, Object value) {
+    List<Double> real = value instanceof Double d ? List.of(d) : null;
+    List<Integer> whole = value instanceof Integer i ? List.of(i) : null;
+    return narrowedBy(
+        new AxisValues(
+            null,
+            null,
+            null,
+            null,
+            axis == Axis.LEARNING_RATE ? real : null,
+            axis == Axis.BATCH_SIZE ? whole : null,
+            axis == Axis.DROPOUT_SCALE ? real : null,
+            null,
+            axis == Axis.WORKERS ? whole : null,
+            axis == Axis.AVERAGING_FREQUENCY ? whole : null,
+            axis == Axis.BATCH_SIZE_PER_WORKER ? whole : null));
+  }
+
   private static <T> List<T> or(List<T> first, List<T> second) {
     return first != null ? first : second;
   }

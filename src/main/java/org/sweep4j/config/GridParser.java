@@ -24,8 +24,11 @@ final class GridParser {
 
   private GridParser() {}
 
-  static GridSpec parse(YamlSection grid, YamlSection training, YamlSection distribution) {
-    AxisValues axes = axes(grid, training, distribution);
+  static GridSpec parse(
+      YamlSection grid, YamlSection training, YamlSection distribution, YamlSection search) {
+    List<SampledSetting> sampled = new ArrayList<>();
+    AxisValues axes = axes(grid, training, distribution, sampled);
+    SearchSpec searchSpec = SearchParser.parse(search, sampled);
     List<AxisValues> combinations = new ArrayList<>();
     if (grid.has("combinations")) {
       for (Object entry : grid.list("combinations")) {
@@ -43,10 +46,14 @@ final class GridParser {
     }
     List<Long> seeds = seeds(grid);
     return JobFileParser.build(
-        grid, () -> new GridSpec(axes, combinations, exclusions, seeds, grid.file()));
+        grid, () -> new GridSpec(axes, combinations, exclusions, seeds, searchSpec, grid.file()));
   }
 
-  private static AxisValues axes(YamlSection grid, YamlSection training, YamlSection distribution) {
+  private static AxisValues axes(
+      YamlSection grid,
+      YamlSection training,
+      YamlSection distribution,
+      List<SampledSetting> sampled) {
     if (training.has("augmentation") && grid.has("augmentations")) {
       throw training.error(
           "augmentation", "is given both here and as grid.augmentations; keep one");
@@ -58,17 +65,32 @@ final class GridParser {
         required(grid, "architectures", Axis.ARCHITECTURE),
         values(augmentation, augmentationKey, Axis.AUGMENTATION, Augmentation.NONE),
         values(training, "optimizer", Axis.OPTIMIZER, Optimizer.ADAM),
-        values(training, "learning_rate", Axis.LEARNING_RATE, null),
-        values(training, "batch_size", Axis.BATCH_SIZE, null),
-        values(training, "dropout_scale", Axis.DROPOUT_SCALE, 1.0),
+        sampleable(training, "learning_rate", Axis.LEARNING_RATE, null, sampled),
+        sampleable(training, "batch_size", Axis.BATCH_SIZE, null, sampled),
+        sampleable(training, "dropout_scale", Axis.DROPOUT_SCALE, 1.0, sampled),
         values(training, "weight_init", Axis.WEIGHT_INIT, WeightInit.GLOROT_UNIFORM),
-        values(distribution, "workers", Axis.WORKERS, 1),
-        values(
+        sampleable(distribution, "workers", Axis.WORKERS, 1, sampled),
+        sampleable(
             distribution,
             "averaging_frequency",
             Axis.AVERAGING_FREQUENCY,
-            DEFAULT_AVERAGING_FREQUENCY),
-        values(distribution, "batch_size_per_worker", Axis.BATCH_SIZE_PER_WORKER, null));
+            DEFAULT_AVERAGING_FREQUENCY,
+            sampled),
+        sampleable(
+            distribution, "batch_size_per_worker", Axis.BATCH_SIZE_PER_WORKER, null, sampled));
+  }
+
+  /**
+   * As {@link #values}, or, when the key holds a distribution ({@code {log_uniform: [a, b]}}), adds
+   * it to {@code sampled} and returns the fallback, which every drawn point then replaces.
+   */
+  private static <T> List<T> sampleable(
+      YamlSection section, String key, Axis axis, T fallback, List<SampledSetting> sampled) {
+    if (!(section.raw(key) instanceof Map<?, ?> map)) {
+      return values(section, key, axis, fallback);
+    }
+    sampled.add(SearchParser.distribution(section, key, axis, map));
+    return Collections.singletonList(fallback);
   }
 
   private static <T> List<T> required(YamlSection section, String key, Axis axis) {
@@ -85,6 +107,13 @@ final class GridParser {
   private static <T> List<T> values(YamlSection section, String key, Axis axis, T fallback) {
     if (!section.has(key)) {
       return Collections.singletonList(fallback);
+    }
+    if (section.raw(key) instanceof Map<?, ?>) {
+      throw section.error(
+          key,
+          "cannot take a distribution: only "
+              + String.join(", ", SampledSetting.SAMPLEABLE.stream().map(a -> a.label()).toList())
+              + " can; list its values instead");
     }
     Function<Object, T> parser = parser(axis);
     List<T> parsed = new ArrayList<>();

@@ -9,14 +9,16 @@ import java.util.Set;
 /**
  * A job file's grid, as written: the values of every axis, the combinations that narrow them (each
  * is a product of its own; none: one product of all the values), the exclusions (axis → labels of
- * the values a point must not have together), and the seeds. The grid stage expands it into points;
- * {@code file} names it in the messages of that expansion.
+ * the values a point must not have together), the seeds, and the search that draws the settings
+ * given as distributions (null: none). The grid stage expands it into points; {@code file} names it
+ * in the messages of that expansion.
  */
 public record GridSpec(
     AxisValues axes,
     List<AxisValues> combinations,
     List<Map<Axis, Set<String>>> exclusions,
     List<Long> seeds,
+    SearchSpec search,
     String file) {
 
   public GridSpec {

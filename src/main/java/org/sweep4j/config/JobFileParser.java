@@ -47,7 +47,8 @@ public final class JobFileParser {
           "distribution",
           "output",
           "report",
-          "budget");
+          "budget",
+          "search");
   private static final Set<String> DATASET =
       Set.of(
           "source",
@@ -172,7 +173,12 @@ public final class JobFileParser {
     YamlSection gridSection = root.section("grid", GRID);
     YamlSection trainingSection = root.section("training", TRAINING);
     YamlSection distributionSection = root.section("distribution", DISTRIBUTION);
-    GridSpec grid = GridParser.parse(gridSection, trainingSection, distributionSection);
+    GridSpec grid =
+        GridParser.parse(
+            gridSection,
+            trainingSection,
+            distributionSection,
+            root.section("search", SearchParser.KEYS));
     SharedTraining shared = shared(trainingSection);
     String results = root.section("output", OUTPUT).string("results", "results/" + sweep);
     String baseline = baseline(root.section("report", REPORT), grid);

@@ -45,6 +45,10 @@ final class YamlSection {
     return new YamlSection(file, "", stringKeys(file, "", (Map<?, ?>) document), allowed);
   }
 
+  boolean isEmpty() {
+    return values.isEmpty();
+  }
+
   boolean has(String key) {
     return values.get(key) != null;
   }
@@ -113,6 +117,11 @@ final class YamlSection {
     } catch (NumberFormatException e) {
       throw error(key, "must be a number, found " + describe(value));
     }
+  }
+
+  /** The value as the YAML holds it (a map, a list, a scalar), or null when absent. */
+  Object raw(String key) {
+    return values.get(key);
   }
 
   /** A list; a single scalar is read as a list of one. */

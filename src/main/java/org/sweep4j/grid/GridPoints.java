@@ -18,10 +18,11 @@ import org.sweep4j.config.TrainingSpec;
 
 /**
  * Makes a grid's points: the product of every axis's values, or, with combinations, the union of
- * one product per combination (each narrows the axes it names to its values), minus every point an
- * exclusion names. A point's learning rate defaults to its optimizer's Keras default; of batch
- * size, workers and batch size per worker, a missing one follows from the others. Every error names
- * the job file and the key, or the point.
+ * one product per combination (each narrows the axes it names to its values), each crossed with the
+ * points a search draws of the settings given as distributions, minus every point an exclusion
+ * names. A point's learning rate defaults to its optimizer's Keras default; of batch size, workers
+ * and batch size per worker, a missing one follows from the others. Every error names the job file
+ * and the key, or the point.
  */
 public final class GridPoints {
   /** Images per synchronous step when a job gives neither batch size. */
@@ -35,10 +36,18 @@ public final class GridPoints {
   private GridPoints() {}
 
   public static List<GridPoint> expand(GridSpec grid, SharedTraining shared) {
-    List<AxisValues> products =
+    List<AxisValues> listed =
         grid.combinations().isEmpty()
             ? List.of(grid.axes())
             : grid.combinations().stream().map(c -> grid.axes().narrowedBy(c)).toList();
+    List<AxisValues> products = new ArrayList<>(listed);
+    if (grid.search() != null) {
+      // Each drawn point, crossed with the listed axes.
+      products.clear();
+      for (AxisValues drawn : SearchPoints.draw(grid.search())) {
+        listed.forEach(product -> products.add(product.narrowedBy(drawn)));
+      }
+    }
     // Messages about one point name the axes that vary (all of them would bury the ones that
     // matter).
     Set<Axis> varying = EnumSet.noneOf(Axis.class);

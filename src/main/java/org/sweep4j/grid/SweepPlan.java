@@ -94,6 +94,9 @@ public final class SweepPlan {
         String.format(
             "training: %s; distribution: %s; results: %s%n",
             first.training().canonical(), first.distribution().canonical(), job.results()));
+    if (job.grid().search() != null) {
+      out.append(String.format("search: %s%n", job.grid().search().describe()));
+    }
     if (varying.stream().anyMatch(a -> a != Axis.ACTIVATION && a != Axis.ARCHITECTURE)) {
       out.append(String.format("(first grid point's settings; the axes below vary)%n"));
     }
