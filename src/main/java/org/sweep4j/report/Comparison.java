@@ -29,7 +29,8 @@ public record Comparison(
     int trials,
     List<ParallelismCost> parallelism,
     AnovaTable anova,
-    double minDifference) {
+    double minDifference,
+    List<SettingEffect> settingEffects) {
 
   /**
    * The baseline when the job names none: ReLU, the default every activation is measured against.
@@ -40,6 +41,7 @@ public record Comparison(
     layerStats = List.copyOf(layerStats);
     unfinished = List.copyOf(unfinished);
     parallelism = List.copyOf(parallelism);
+    settingEffects = List.copyOf(settingEffects);
   }
 
   public static Comparison of(List<TrialRow> trials, List<EpochRow> epochs) {
@@ -99,7 +101,8 @@ public record Comparison(
         trials.size(),
         ParallelismCost.of(finished, epochsByTrial, varying),
         SweepAnova.of(finished, epochsByTrial, varying),
-        minDifference);
+        minDifference,
+        SettingEffect.of(finished, epochsByTrial, varying));
   }
 
   /** Each trial's epochs, in epoch order. */

@@ -199,6 +199,41 @@ final class Figures {
     return svg(chart, 720, 480);
   }
 
+  /**
+   * Final val accuracy against a numeric setting, a point per trial, a colour per activation; a log
+   * axis where the values span a factor of ten or more.
+   */
+  static String settingEffect(SettingEffect effect) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+    List<String> activations =
+        effect.points().stream().map(SettingEffect.Point::activation).distinct().toList();
+    for (int i = 0; i < activations.size(); i++) {
+      XYSeries series = new XYSeries(activations.get(i), false, true);
+      for (SettingEffect.Point point : effect.points()) {
+        if (point.activation().equals(activations.get(i))) {
+          series.add(point.value(), point.accuracy());
+        }
+      }
+      data.addSeries(series);
+      renderer.setSeriesPaint(i, colour(i));
+    }
+    String name = effect.setting().factor();
+    org.jfree.chart.axis.ValueAxis x =
+        effect.logScale()
+            ? new org.jfree.chart.axis.LogAxis(name + " (log scale)")
+            : new NumberAxis(name);
+    if (x instanceof NumberAxis linear) {
+      linear.setAutoRangeIncludesZero(false);
+    }
+    NumberAxis y = new NumberAxis("final val accuracy");
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    style(plot);
+    return svg(
+        chart(effect.architecture() + ": final val accuracy against " + name, plot), 720, 480);
+  }
+
   private static NumberAxis integerAxis(String label) {
     NumberAxis axis = new NumberAxis(label);
     axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -112,6 +112,15 @@ public final class ReportWriter {
               architecture + ": layer diagnostics",
               DiagnosticsFigure.of(architecture, activations, layers, stats)));
     }
+    for (SettingEffect effect : comparison.settingEffects()) {
+      if (effect.architecture().equals(architecture)) {
+        section.add(
+            new Figure(
+                fileName(architecture + "-" + effect.setting().factor()),
+                architecture + ": final val accuracy against " + effect.setting().factor(),
+                Figures.settingEffect(effect)));
+      }
+    }
     List<ParallelismCost> costs = comparison.parallelismOf(architecture);
     if (!costs.isEmpty()) {
       section.add(

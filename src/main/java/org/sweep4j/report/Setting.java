@@ -12,20 +12,37 @@ import org.sweep4j.results.TrialRow;
  * trials appear in labels.
  */
 enum Setting {
-  AUGMENTATION(t -> t.settings().augmentation()),
-  OPTIMIZER(t -> "opt=" + t.settings().optimizer()),
-  LEARNING_RATE(t -> "lr=" + number(t.settings().learningRate())),
-  BATCH_SIZE(t -> "batch=" + t.settings().batchSize()),
-  DROPOUT_SCALE(t -> "dropout×" + number(t.settings().dropoutScale())),
-  WEIGHT_INIT(t -> "init=" + t.settings().weightInit()),
-  WORKERS(t -> "workers=" + t.settings().workers()),
-  AVERAGING_FREQUENCY(t -> "avg=" + t.settings().averagingFrequency()),
-  BATCH_SIZE_PER_WORKER(t -> "batch/worker=" + t.settings().batchSizePerWorker());
+  AUGMENTATION(t -> t.settings().augmentation(), null),
+  OPTIMIZER(t -> "opt=" + t.settings().optimizer(), null),
+  LEARNING_RATE(t -> "lr=" + number(t.settings().learningRate()), t -> t.settings().learningRate()),
+  BATCH_SIZE(t -> "batch=" + t.settings().batchSize(), t -> (double) t.settings().batchSize()),
+  DROPOUT_SCALE(
+      t -> "dropout×" + number(t.settings().dropoutScale()), t -> t.settings().dropoutScale()),
+  WEIGHT_INIT(t -> "init=" + t.settings().weightInit(), null),
+  WORKERS(t -> "workers=" + t.settings().workers(), t -> (double) t.settings().workers()),
+  AVERAGING_FREQUENCY(
+      t -> "avg=" + t.settings().averagingFrequency(),
+      t -> (double) t.settings().averagingFrequency()),
+  BATCH_SIZE_PER_WORKER(
+      t -> "batch/worker=" + t.settings().batchSizePerWorker(),
+      t -> (double) t.settings().batchSizePerWorker());
 
   private final Function<TrialRow, String> shown;
+  private final Function<TrialRow, Double> numeric;
 
-  Setting(Function<TrialRow, String> shown) {
+  Setting(Function<TrialRow, String> shown, Function<TrialRow, Double> numeric) {
     this.shown = shown;
+    this.numeric = numeric;
+  }
+
+  /** Whether the setting is a number (and can be plotted against). */
+  boolean isNumeric() {
+    return numeric != null;
+  }
+
+  /** The trial's value of a numeric setting. */
+  double value(TrialRow trial) {
+    return numeric.apply(trial);
   }
 
   /** The label part of a trial; augmentation shows as {@code +name}, and not at all when off. */

@@ -143,4 +143,36 @@ class ReportWriterTest {
         csv.get(1).startsWith("small_cnn,relu,workers=2 avg=5,workers=1 avg=5,2,2,-0.0400000,"),
         csv.get(1));
   }
+
+  /** A searched learning rate gets a scatter of final accuracy against it, on a log axis. */
+  @Test
+  void aSettingWithManyValuesIsPlottedAgainstFinalAccuracy() throws Exception {
+    List<TrialRow> trials = new ArrayList<>();
+    List<EpochRow> epochs = new ArrayList<>();
+    double[] rates = {1e-4, 3e-4, 1e-3, 3e-3, 1e-2};
+    for (int i = 0; i < rates.length; i++) {
+      for (String activation : List.of("relu", "selu")) {
+        String id = activation + i;
+        trials.add(
+            org.sweep4j.results.TrialRowBuilder.trial(id)
+                .activation(activation)
+                .learningRate(rates[i])
+                .build());
+        epochs.addAll(ComparisonTest.curve(id, 0.4, 0.5 + 0.02 * i));
+      }
+    }
+    Comparison comparison = Comparison.of(trials, epochs, List.of(), "relu");
+    assertEquals(1, comparison.settingEffects().size());
+    SettingEffect effect = comparison.settingEffects().get(0);
+    assertEquals(Setting.LEARNING_RATE, effect.setting());
+    assertTrue(effect.logScale(), "1e-4 to 1e-2 spans two decades");
+    assertEquals(10, effect.points().size());
+    ReportWriter.write(comparison, List.of(), "search", dir);
+    Path svg = dir.resolve("figures/small_cnn-learning_rate.svg");
+    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    assertTrue(Files.readString(svg).contains("learning_rate (log scale)"));
+    assertTrue(
+        Files.readString(dir.resolve("report.md"))
+            .contains("(figures/small_cnn-learning_rate.svg)"));
+  }
 }
