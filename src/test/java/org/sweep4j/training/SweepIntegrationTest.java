@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
+import org.sweep4j.grid.Grid;
 import org.sweep4j.grid.GridExpander;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.EpochRow;
@@ -180,6 +181,38 @@ class SweepIntegrationTest extends SparkTestBase {
     assertEquals(2, spark.read().parquet(results + "/trials").count());
     assertEquals(4, spark.read().parquet(results + "/epochs").count());
     assertEquals(TrialStatus.FINISHED, ResultsStore.open(results).statuses().get(second.id()));
+  }
+
+  /** A random search over the learning rate runs, records each drawn rate, and is plotted. */
+  @Test
+  void aSearchedSweepRunsRecordsAndPlotsEndToEnd() throws Exception {
+    JobSpec job =
+        JobFileParser.parse(
+            "search.yaml",
+            """
+        sweep: search
+        description: a random search over the learning rate
+        dataset: {source: synthetic, train_size: 64, test_size: 32}
+        grid: {activations: [relu], architectures: [small_cnn], seeds: [1]}
+        training: {epochs: 1, batch_size: 32, probe_size: 0, learning_rate: {log_uniform: [1.0e-4, 1.0e-2]}}
+        search: {method: random, samples: 4, seed: 5}
+        output: {results: '%s'}
+        """
+                .formatted(dir.resolve("search")));
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    assertEquals(4, run(job, false, console).finished(), console.toString(StandardCharsets.UTF_8));
+    List<Double> recorded =
+        ResultsStore.open(job.results()).readTrials().stream()
+            .map(t -> t.settings().learningRate())
+            .sorted()
+            .toList();
+    assertEquals(
+        Grid.of(job).points().stream().map(p -> p.training().learningRate()).sorted().toList(),
+        recorded,
+        "each trial trained with its drawn rate");
+    org.sweep4j.report.Reports.write(
+        job.results(), null, null, 0.01, org.sweep4j.model.ActivationSampler::sample);
+    assertTrue(Files.exists(dir.resolve("search/report/figures/small_cnn-learning_rate.svg")));
   }
 
   /**
