@@ -173,9 +173,11 @@ final class TrialScheduler<T> {
         running--;
         ended++;
         busySlots -= need;
+        // Before the waiting driver thread is woken: else it could print its summary first and
+        // this trial's status line after it.
+        afterEach.run();
         lock.notifyAll();
       }
-      afterEach.run();
     }
   }
 
