@@ -30,9 +30,17 @@ final class FactorialAnova {
     int n = observations.size();
     double[] y = observations.stream().mapToDouble(Observation::response).toArray();
     Map<String, List<double[]>> mainColumns = new LinkedHashMap<>();
+    List<String> leftOut = new ArrayList<>();
     for (String factor : factors) {
       List<double[]> columns = dummies(factor, observations);
-      if (!columns.isEmpty()) {
+      if (columns.isEmpty()) {
+        continue;
+      }
+      if (followsFrom(factor, mainColumns.keySet(), observations)) {
+        // Aliased with the factors before it (batch_size_per_worker with batch_size and workers):
+        // type II would adjust each for the other and leave neither any degree of freedom.
+        leftOut.add(factor);
+      } else {
         mainColumns.put(factor, columns);
       }
     }
@@ -55,10 +63,33 @@ final class FactorialAnova {
       LeastSquares reduced = fit(without, null, y);
       LeastSquares added = fit(without, term, y);
       int df = added.rank() - reduced.rank();
+      if (df < 1) {
+        continue; // an interaction the main effects already hold (a nested design)
+      }
       double ss = Math.max(0, reduced.residualSumOfSquares() - added.residualSumOfSquares());
       rows.add(row(term.name(), df, ss, full, residualDf));
     }
-    return new AnovaTable(response, n, rows, residualDf, full.residualSumOfSquares());
+    return new AnovaTable(response, n, rows, residualDf, full.residualSumOfSquares(), leftOut);
+  }
+
+  /**
+   * Whether the levels of {@code earlier} factors fix {@code factor}'s level in every observation.
+   */
+  private static boolean followsFrom(
+      String factor, java.util.Collection<String> earlier, List<Observation> observations) {
+    if (earlier.isEmpty()) {
+      return false;
+    }
+    Map<List<String>, String> seen = new java.util.HashMap<>();
+    for (Observation o : observations) {
+      List<String> key = earlier.stream().map(f -> o.levels().get(f)).toList();
+      String level = o.levels().get(factor);
+      String before = seen.putIfAbsent(key, level);
+      if (before != null && !before.equals(level)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A model term: a factor, or the interaction of two, with its design columns. */

@@ -250,7 +250,12 @@ public final class ReportWriter {
         + anova.residualDf()
         + " degrees of freedom, sum of squares "
         + String.format(Locale.ROOT, "%.5f", anova.residualSumOfSquares())
-        + ".";
+        + "."
+        + (anova.leftOut().isEmpty()
+            ? ""
+            : " Left out, as they follow from the factors before them: "
+                + String.join(", ", anova.leftOut())
+                + ".");
   }
 
   /** How the comparisons decide, for the report's introduction. */

@@ -177,4 +177,33 @@ class FactorialAnovaTest {
     assertFalse(saturated.testable());
     assertTrue(Double.isNaN(saturated.terms().get(0).f()));
   }
+
+  /**
+   * A factor that follows from another (as batch_size_per_worker from batch_size and workers) is
+   * left out and named; kept in, type II would leave neither of the two any degree of freedom.
+   */
+  @Test
+  void aFactorThatFollowsFromAnotherIsLeftOut() {
+    List<FactorialAnova.Observation> observations = new ArrayList<>();
+    for (FactorialAnova.Observation o : battery(Set.of())) {
+      String material = o.levels().get("material");
+      observations.add(
+          new FactorialAnova.Observation(
+              Map.of(
+                  "material",
+                  material,
+                  "temperature",
+                  o.levels().get("temperature"),
+                  "supplier",
+                  "supplier of " + material),
+              o.response()));
+    }
+    AnovaTable table =
+        FactorialAnova.of("life", List.of("material", "temperature", "supplier"), observations);
+    assertEquals(
+        List.of("material", "temperature", "material × temperature"),
+        table.terms().stream().map(AnovaTerm::term).toList());
+    assertEquals(7.911372270, table.terms().get(0).f(), 1e-6, "the same analysis as without it");
+    assertEquals(List.of("supplier"), table.leftOut());
+  }
 }
