@@ -45,6 +45,8 @@ public final class ResultsStore {
   private final Configuration conf;
   private final FileSystem fs;
   private final Set<String> skipped = new LinkedHashSet<>();
+  private List<String> committedListing = List.of();
+  private Committed committedCache;
 
   /**
    * The committed attempt of each trial by id, its rows, and the trials with a trials file that
@@ -193,7 +195,9 @@ public final class ResultsStore {
     List<String> files = new ArrayList<>();
     for (TrialFile file : visibleFiles(table)) {
       boolean current = attempts == null || isCommitted(file, attempts);
-      if (current) {
+      if (current && TRIALS.equals(table)) {
+        files.add(fs.makeQualified(file.path()).toString()); // committed() has just read it
+      } else if (current) {
         Optional<String> problem = ParquetFiles.unreadable(file.path(), conf);
         if (problem.isEmpty()) {
           files.add(fs.makeQualified(file.path()).toString());
@@ -273,10 +277,28 @@ public final class ResultsStore {
     return committed != null && committed == file.attempt();
   }
 
-  /** Each trial's newest readable trials file. */
-  private Committed committed() {
+  /**
+   * Each trial's newest readable trials file. Trials files are only ever added or deleted, never
+   * rewritten, so while the trials listing (names, sizes, times) is unchanged the last answer
+   * stands: a report, a resume or an sql call reads each trials file once, not once per table.
+   */
+  private synchronized Committed committed() {
+    List<FileStatus> statuses = list(new Path(root, TRIALS));
+    List<String> listing =
+        statuses.stream()
+            .map(s -> s.getPath().getName() + " " + s.getLen() + " " + s.getModificationTime())
+            .sorted()
+            .toList();
+    if (committedCache == null || !listing.equals(committedListing)) {
+      committedCache = findCommitted(visible(statuses));
+      committedListing = listing;
+    }
+    return committedCache;
+  }
+
+  private Committed findCommitted(List<TrialFile> trialsFiles) {
     Map<String, List<TrialFile>> byTrial = new TreeMap<>();
-    for (TrialFile file : visibleFiles(TRIALS)) {
+    for (TrialFile file : trialsFiles) {
       byTrial.computeIfAbsent(file.trialId(), k -> new ArrayList<>()).add(file);
     }
     Map<String, Integer> attempts = new TreeMap<>();
@@ -318,7 +340,7 @@ public final class ResultsStore {
   }
 
   /** Warns, once per file, that a damaged file is left out. */
-  private void skip(Path file, String table, String problem) {
+  private synchronized void skip(Path file, String table, String problem) {
     String message = file + ": skipped, not a readable " + table + " file (" + problem + ")";
     if (skipped.add(message)) {
       LOG.warn(message);
@@ -326,7 +348,7 @@ public final class ResultsStore {
   }
 
   /** The damaged files left out so far, each with why. */
-  public List<String> skipped() {
+  public synchronized List<String> skipped() {
     return List.copyOf(skipped);
   }
 
@@ -336,8 +358,12 @@ public final class ResultsStore {
 
   /** The table's visible files, sorted; anything else in its directory is ignored. */
   private List<TrialFile> visibleFiles(String table) {
+    return visible(list(new Path(root, table)));
+  }
+
+  private static List<TrialFile> visible(List<FileStatus> statuses) {
     List<TrialFile> files = new ArrayList<>();
-    for (FileStatus status : list(new Path(root, table))) {
+    for (FileStatus status : statuses) {
       if (status.isFile()) {
         TrialFile.parse(status.getPath()).ifPresent(files::add);
       }
