@@ -27,7 +27,7 @@ public final class ResultsLocation {
           ResultsStore.LAYER_STATS,
           ResultsStore.RUNS,
           TrialClaims.DIRECTORY,
-          "_shards");
+          ResultsStore.SHARDS);
 
   private ResultsLocation() {}
 

@@ -37,6 +37,10 @@ public final class ResultsStore {
   public static final String EPOCHS = "epochs";
   public static final String LAYER_STATS = "layer_stats";
   public static final String RUNS = "runs";
+
+  /** Where runs cut the data shards their executors read, one directory per run. */
+  public static final String SHARDS = "_shards";
+
   private static final List<String> TRIAL_TABLES = List.of(LAYER_STATS, EPOCHS, TRIALS);
   private static final String TEMPORARY = ".tmp";
   private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);

@@ -16,6 +16,7 @@ import org.sweep4j.data.CifarData;
 import org.sweep4j.data.ShardWriter;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.HostProcess;
+import org.sweep4j.results.ResultsStore;
 
 /**
  * The life of a run's data shards: where they live ({@code RESULTS/_shards/<run id>.<pid>@<host>},
@@ -26,7 +27,7 @@ import org.sweep4j.results.HostProcess;
  * whether that driver still runs.) One-worker trials keep their state between epochs there too.
  */
 final class RunShards {
-  static final String DIRECTORY = "_shards";
+  static final String DIRECTORY = ResultsStore.SHARDS;
 
   /**
    * Images per scoring shard: large enough to amortise the per-shard cost, small enough for any
