@@ -44,9 +44,7 @@ final class TrialAttempt {
    * budget. Once the sweep is interrupted, no trial starts.
    */
   TrialScheduler.Admission admit(TrialSpec trial) {
-    if (run.interrupt().requested()) {
-      run.tally().notStarted();
-      run.progress().skipImages(trial.trainingImages());
+    if (stoppedBeforeStart(trial)) {
       return TrialScheduler.Admission.SKIP;
     }
     TrialScheduler.Admission admission =
@@ -63,10 +61,8 @@ final class TrialAttempt {
     Instant started = Instant.now();
     int epochsRun = 0;
     try {
-      if (run.interrupt().requested()) {
-        run.tally().notStarted();
-        run.progress().skipImages(trial.trainingImages());
-        return;
+      if (stoppedBeforeStart(trial)) {
+        return; // admitted just before the signal
       }
       Optional<TrialClaims.Holder> holder = run.claims().tryClaim(trial.id());
       if (holder.isPresent()) {
@@ -97,6 +93,16 @@ final class TrialAttempt {
       run.budget()
           .end(trial.training().epochs(), epochsRun, Duration.between(started, Instant.now()));
     }
+  }
+
+  /** Whether a signal stopped the sweep: the trial is then counted as not started. */
+  private boolean stoppedBeforeStart(TrialSpec trial) {
+    if (!run.interrupt().requested()) {
+      return false;
+    }
+    run.tally().notStarted();
+    run.progress().skipImages(trial.trainingImages());
+    return true;
   }
 
   private void skip(TrialSpec trial, int index, String why) {
