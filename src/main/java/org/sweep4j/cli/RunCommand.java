@@ -3,6 +3,7 @@ package org.sweep4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sweep4j.adaptive.AdaptiveSweep;
 import org.sweep4j.config.InputException;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
@@ -87,7 +88,11 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = SparkSetup.session(master, "sweep4j " + spec.sweep(), ui);
     SweepSummary summary;
     try {
-      summary = new SweepRunner(spark, System.out).run(spec, resume, atOnce);
+      SweepRunner runner = new SweepRunner(spark, System.out);
+      summary =
+          spec.grid().adaptiveSeeds() == null
+              ? runner.run(spec, resume, atOnce)
+              : new AdaptiveSweep(runner::run, System.out).run(spec, resume, atOnce);
     } finally {
       spark.stop();
     }

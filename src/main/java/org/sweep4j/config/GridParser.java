@@ -44,9 +44,12 @@ final class GridParser {
         exclusions.add(labels(narrowing(grid, "exclude", entry)));
       }
     }
-    List<Long> seeds = seeds(grid);
+    AdaptiveSeeds adaptive = adaptiveSeeds(grid);
+    List<Long> seeds = adaptive == null ? seeds(grid) : adaptive.seeds();
     return JobFileParser.build(
-        grid, () -> new GridSpec(axes, combinations, exclusions, seeds, searchSpec, grid.file()));
+        grid,
+        () ->
+            new GridSpec(axes, combinations, exclusions, seeds, adaptive, searchSpec, grid.file()));
   }
 
   private static AxisValues axes(
@@ -237,6 +240,25 @@ final class GridParser {
       throw new IllegalArgumentException(
           axis.label() + " must be a whole number, found " + YamlSection.describe(raw));
     }
+  }
+
+  /** {@code seeds: {adaptive: {start, step, max, alpha}}}, or null for a list of seeds. */
+  private static AdaptiveSeeds adaptiveSeeds(YamlSection grid) {
+    if (!(grid.raw("seeds") instanceof Map<?, ?>)) {
+      return null;
+    }
+    YamlSection seeds = grid.section("seeds", Set.of("adaptive"));
+    if (!seeds.has("adaptive")) {
+      throw grid.error(
+          "seeds", "is a list of seeds or {adaptive: {start: 3, step: 1, max: 12}}, found {}");
+    }
+    YamlSection adaptive = seeds.section("adaptive", Set.of("start", "step", "max", "alpha"));
+    int start = adaptive.requiredInteger("start");
+    int step = adaptive.integer("step", 1);
+    int max = adaptive.requiredInteger("max");
+    double alpha = adaptive.number("alpha", AdaptiveSeeds.DEFAULT_ALPHA);
+    return JobFileParser.choice(
+        seeds, "adaptive", () -> new AdaptiveSeeds(start, step, max, alpha));
   }
 
   private static List<Long> seeds(YamlSection section) {

@@ -9,15 +9,17 @@ import java.util.Set;
 /**
  * A job file's grid, as written: the values of every axis, the combinations that narrow them (each
  * is a product of its own; none: one product of all the values), the exclusions (axis → labels of
- * the values a point must not have together), the seeds, and the search that draws the settings
- * given as distributions (null: none). The grid stage expands it into points; {@code file} names it
- * in the messages of that expansion.
+ * the values a point must not have together), the seeds (with adaptive seeds: every seed a cell may
+ * get, and how they are added; else null), and the search that draws the settings given as
+ * distributions (null: none). The grid stage expands it into points; {@code file} names it in the
+ * messages of that expansion.
  */
 public record GridSpec(
     AxisValues axes,
     List<AxisValues> combinations,
     List<Map<Axis, Set<String>>> exclusions,
     List<Long> seeds,
+    AdaptiveSeeds adaptiveSeeds,
     SearchSpec search,
     String file) {
 
@@ -30,6 +32,9 @@ public record GridSpec(
     }
     if (new HashSet<>(seeds).size() != seeds.size()) {
       throw new IllegalArgumentException("grid.seeds lists a seed twice");
+    }
+    if (adaptiveSeeds != null && !seeds.equals(adaptiveSeeds.seeds())) {
+      throw new IllegalArgumentException("adaptive seeds are 1 to max, found " + seeds);
     }
   }
 

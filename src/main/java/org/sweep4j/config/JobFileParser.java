@@ -262,11 +262,20 @@ public final class JobFileParser {
   }
 
   private static String baseline(YamlSection section, GridSpec grid) {
+    List<String> labels = grid.activations().stream().map(ActivationSpec::label).toList();
     if (!section.has("baseline")) {
+      if (grid.adaptiveSeeds() != null && !labels.contains(JobSpec.DEFAULT_BASELINE)) {
+        throw section.error(
+            "baseline",
+            "is needed: adaptive seeds add seeds to the cells undecided against the baseline,"
+                + " and the grid has no "
+                + JobSpec.DEFAULT_BASELINE
+                + " (the default); name one of "
+                + String.join(", ", labels));
+      }
       return JobSpec.DEFAULT_BASELINE;
     }
     String baseline = section.string("baseline", null);
-    List<String> labels = grid.activations().stream().map(ActivationSpec::label).toList();
     if (!labels.contains(baseline)) {
       throw section.error(
           "baseline",

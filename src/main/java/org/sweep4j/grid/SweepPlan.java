@@ -112,6 +112,14 @@ public final class SweepPlan {
             grid.points().size(),
             grid.seeds().size(),
             axes.isEmpty() ? "" : "; varying: " + String.join(", ", axes)));
+    if (job.grid().adaptiveSeeds() != null) {
+      out.append(
+          String.format(
+              "seeds %s: at least %d trials, at most the %d below%n",
+              job.grid().adaptiveSeeds().describe(),
+              grid.points().size() * job.grid().adaptiveSeeds().start(),
+              trials.size()));
+    }
   }
 
   private static void footer(JobSpec job, List<TrialSpec> trials, StringBuilder out) {

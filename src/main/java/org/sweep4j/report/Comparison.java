@@ -30,7 +30,8 @@ public record Comparison(
     List<ParallelismCost> parallelism,
     AnovaTable anova,
     double minDifference,
-    List<SettingEffect> settingEffects) {
+    List<SettingEffect> settingEffects,
+    AdaptiveSeedsReport adaptiveSeeds) {
 
   /**
    * The baseline when the job names none: ReLU, the default every activation is measured against.
@@ -102,7 +103,24 @@ public record Comparison(
         ParallelismCost.of(finished, epochsByTrial, varying),
         SweepAnova.of(finished, epochsByTrial, varying),
         minDifference,
-        SettingEffect.of(finished, epochsByTrial, varying));
+        SettingEffect.of(finished, epochsByTrial, varying),
+        null);
+  }
+
+  /** This comparison with how an adaptive-seeds sweep spent its seeds. */
+  public Comparison withAdaptiveSeeds(AdaptiveSeedsReport seeds) {
+    return new Comparison(
+        cells,
+        comparisons,
+        baseline,
+        layerStats,
+        unfinished,
+        trials,
+        parallelism,
+        anova,
+        minDifference,
+        settingEffects,
+        seeds);
   }
 
   /** Each trial's epochs, in epoch order. */

@@ -107,6 +107,40 @@ final class ReportCsv {
     return csv.toString();
   }
 
+  /**
+   * How an adaptive-seeds sweep spent its seeds: a row per cell, with the test at its last look.
+   */
+  static String adaptiveSeeds(AdaptiveSeedsReport seeds) {
+    StringBuilder csv =
+        new StringBuilder(
+            "architecture,cell,baseline,seeds,stop,verdict,difference,ci_low,ci_high,p_holm,"
+                + "p_equivalent_holm,level,alpha,min_difference,max_seeds\n");
+    for (AdaptiveSeedsReport.Row r : seeds.rows()) {
+      SeedLooks.CellOutcome o = r.outcome();
+      SequentialDesign.Decision d = o.decision();
+      Stats.Welch w = o.welch();
+      csv.append(
+          row(
+              List.of(
+                  r.architecture(),
+                  r.cell(),
+                  r.baselineCell() == null ? "" : r.baselineCell(),
+                  String.valueOf(o.seeds()),
+                  o.stop().name().toLowerCase(Locale.ROOT),
+                  d == null ? "" : d.verdict().name().toLowerCase(Locale.ROOT),
+                  w == null ? "" : num(w.difference()),
+                  w == null ? "" : num(w.low()),
+                  w == null ? "" : num(w.high()),
+                  d == null ? "" : num(d.p()),
+                  d == null ? "" : num(d.equivalenceP()),
+                  d == null ? "" : num(d.level()),
+                  num(seeds.design().alpha()),
+                  num(seeds.design().delta()),
+                  String.valueOf(seeds.design().max()))));
+    }
+    return csv.toString();
+  }
+
   static String parallelism(Comparison comparison) {
     StringBuilder csv =
         new StringBuilder(

@@ -62,6 +62,29 @@ final class ReportHtml {
         .append(esc(ReportWriter.verdictNote(comparison)))
         .append("</p>\n");
     anova(comparison.anova(), html);
+    adaptiveSeeds(comparison.adaptiveSeeds(), html);
+  }
+
+  private static void adaptiveSeeds(AdaptiveSeedsReport seeds, StringBuilder html) {
+    if (seeds == null) {
+      return;
+    }
+    html.append("<h2>Seeds on demand: how many each cell got, and why it stopped</h2>\n")
+        .append("<p class=\"note\">")
+        .append(esc(seeds.note()))
+        .append("</p>\n<table><tr>");
+    AdaptiveSeedsReport.HEADERS.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append("</tr>\n");
+    for (AdaptiveSeedsReport.Row row : seeds.rows()) {
+      List<String> cells = AdaptiveSeedsReport.cells(row);
+      html.append("<tr>");
+      cells.subList(0, 2).forEach(c -> html.append("<td>").append(esc(c)).append("</td>"));
+      html.append(td(cells.get(2)));
+      html.append("<td>").append(esc(cells.get(3))).append("</td>");
+      cells.subList(4, cells.size()).forEach(c -> html.append(td(c)));
+      html.append("</tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private static void anova(AnovaTable anova, StringBuilder html) {

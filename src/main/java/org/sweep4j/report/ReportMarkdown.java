@@ -23,6 +23,7 @@ final class ReportMarkdown {
     report.md.append("# ").append(title).append("\n\n");
     report.intro();
     report.anova();
+    report.adaptiveSeeds();
     for (String architecture : comparison.architectures()) {
       report.md.append("## ").append(architecture).append("\n\n");
       report.cells(architecture);
@@ -65,6 +66,22 @@ final class ReportMarkdown {
       }
       md.append('\n');
     }
+  }
+
+  private void adaptiveSeeds() {
+    AdaptiveSeedsReport seeds = comparison.adaptiveSeeds();
+    if (seeds == null) {
+      return;
+    }
+    md.append("## Seeds on demand: how many each cell got, and why it stopped\n\n")
+        .append(seeds.note())
+        .append("\n\n");
+    header(AdaptiveSeedsReport.HEADERS.toArray(String[]::new));
+    md.append("|---|---|---:|---|---:|---:|---:|---:|\n");
+    for (AdaptiveSeedsReport.Row row : seeds.rows()) {
+      row(AdaptiveSeedsReport.cells(row).stream().map(ReportMarkdown::cell).toArray());
+    }
+    md.append('\n');
   }
 
   private void cells(String architecture) {

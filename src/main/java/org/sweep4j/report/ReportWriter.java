@@ -49,6 +49,12 @@ public final class ReportWriter {
           StandardCharsets.UTF_8);
       Files.writeString(
           dir.resolve("anova.csv"), ReportCsv.anova(comparison), StandardCharsets.UTF_8);
+      if (comparison.adaptiveSeeds() != null) {
+        Files.writeString(
+            dir.resolve("adaptive_seeds.csv"),
+            ReportCsv.adaptiveSeeds(comparison.adaptiveSeeds()),
+            StandardCharsets.UTF_8);
+      }
       if (!comparison.parallelism().isEmpty()) {
         Files.writeString(
             dir.resolve("parallelism.csv"),

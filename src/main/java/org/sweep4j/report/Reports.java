@@ -7,6 +7,7 @@ import org.sweep4j.config.InputException;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.results.LayerStatRow;
 import org.sweep4j.results.ResultsStore;
+import org.sweep4j.results.RunRow;
 import org.sweep4j.results.TrialRow;
 
 /**
@@ -55,6 +56,10 @@ public final class Reports {
             layerStats,
             baseline == null ? JobSpec.DEFAULT_BASELINE : baseline,
             minDifference);
+    RunRow.SeedDesign design = seedDesign(store);
+    if (design != null) {
+      comparison = comparison.withAdaptiveSeeds(AdaptiveSeedsReport.of(design, trials));
+    }
     Path dir = out != null ? out : localReportDir(store.location());
     if (dir == null) {
       throw new InputException(
@@ -65,6 +70,18 @@ public final class Reports {
     }
     return ReportWriter.write(
         comparison, ActivationGallery.of(trials, sampler), "sweep4j report: " + results, dir);
+  }
+
+  /** The design of the latest run that added seeds adaptively, or null. */
+  private static RunRow.SeedDesign seedDesign(ResultsStore store) {
+    if (!store.hasTable(ResultsStore.RUNS)) {
+      return null;
+    }
+    return store.readRuns().stream()
+        .filter(r -> r.seedDesign() != null)
+        .max(java.util.Comparator.comparing(RunRow::finishedAt))
+        .map(RunRow::seedDesign)
+        .orElse(null);
   }
 
   /** {@code RESULTS/report} when the results are on the local file system, else null. */

@@ -3,6 +3,7 @@ package org.sweep4j.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.sweep4j.config.AdaptiveSeeds;
 
 /**
  * Deciding comparisons as seeds are added: looks at {@code start}, {@code start + step}, … up to
@@ -21,18 +22,9 @@ public record SequentialDesign(int start, int step, int max, double alpha, doubl
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   public SequentialDesign {
-    if (start < 2 || step < 1 || max < start) {
-      throw new IllegalArgumentException(
-          "adaptive seeds need start >= 2, step >= 1 and max >= start, found start "
-              + start
-              + ", step "
-              + step
-              + ", max "
-              + max);
-    }
-    if (!(alpha > 0 && alpha < 1) || !(delta > 0)) {
-      throw new IllegalArgumentException(
-          "alpha must lie in (0, 1) and delta above 0, found " + alpha + " and " + delta);
+    new AdaptiveSeeds(start, step, max, alpha); // validates the looks and alpha
+    if (!(delta > 0)) {
+      throw new IllegalArgumentException("delta must be above 0, found " + delta);
     }
   }
 
@@ -47,14 +39,20 @@ public record SequentialDesign(int start, int step, int max, double alpha, doubl
     UNDECIDED
   }
 
+  /**
+   * A comparison's verdict at a look, with its Holm-adjusted p values (difference, equivalence) and
+   * the level they were held to.
+   */
+  public record Decision(Verdict verdict, double p, double equivalenceP, double level) {}
+
+  /** The design of a job's adaptive seeds, deciding equivalence within ±{@code delta}. */
+  public static SequentialDesign of(AdaptiveSeeds seeds, double delta) {
+    return new SequentialDesign(seeds.start(), seeds.step(), seeds.max(), seeds.alpha(), delta);
+  }
+
   /** The seeds per cell at each look. */
   public List<Integer> looks() {
-    List<Integer> looks = new ArrayList<>();
-    for (int seeds = start; seeds < max; seeds += step) {
-      looks.add(seeds);
-    }
-    looks.add(max);
-    return looks;
+    return new AdaptiveSeeds(start, step, max, alpha).looks();
   }
 
   /** α spent by the look at {@code seeds} seeds and all before it. */
@@ -79,7 +77,7 @@ public record SequentialDesign(int start, int step, int max, double alpha, doubl
    * Welch tests (difference = cell − baseline): Holm over the open comparisons at the look's level,
    * for the difference and, separately, for equivalence within ±delta.
    */
-  List<Verdict> decide(int seeds, List<Stats.Welch> open) {
+  List<Decision> decide(int seeds, List<Stats.Welch> open) {
     double level = level(seeds);
     double[] difference = new double[open.size()];
     double[] equivalence = new double[open.size()];
@@ -90,16 +88,18 @@ public record SequentialDesign(int start, int step, int max, double alpha, doubl
     double[] holmDifference = Stats.holm(difference);
     double[] holmEquivalence = Stats.holm(equivalence);
     boolean last = seeds >= max;
-    List<Verdict> verdicts = new ArrayList<>();
+    List<Decision> decisions = new ArrayList<>();
     for (int i = 0; i < open.size(); i++) {
+      Verdict verdict;
       if (holmEquivalence[i] < level) {
-        verdicts.add(Verdict.EQUIVALENT);
+        verdict = Verdict.EQUIVALENT;
       } else if (holmDifference[i] < level) {
-        verdicts.add(open.get(i).difference() > 0 ? Verdict.BETTER : Verdict.WORSE);
+        verdict = open.get(i).difference() > 0 ? Verdict.BETTER : Verdict.WORSE;
       } else {
-        verdicts.add(last ? Verdict.UNDECIDED : Verdict.CONTINUE);
+        verdict = last ? Verdict.UNDECIDED : Verdict.CONTINUE;
       }
+      decisions.add(new Decision(verdict, holmDifference[i], holmEquivalence[i], level));
     }
-    return verdicts;
+    return decisions;
   }
 }

@@ -15,6 +15,8 @@ import java.time.Instant;
  *     cluster
  * @param interrupted trials a signal stopped mid-training; null in runs recorded before it was
  * @param stoppedBy the signal that stopped the run ({@code SIGINT}, {@code SIGTERM}), else null
+ * @param seedDesign the design of the sweep's adaptive seeds, which the report replays to say why
+ *     each cell stopped getting seeds; null for a sweep with listed seeds
  */
 public record RunRow(
     String runId,
@@ -35,7 +37,15 @@ public record RunRow(
     Double cpuUtilisation,
     String driverHost,
     Integer interrupted,
-    String stoppedBy) {
+    String stoppedBy,
+    SeedDesign seedDesign) {
+
+  /**
+   * How seeds were added: looks at start, start + step, … up to max seeds per cell, at level alpha,
+   * each cell against the baseline activation trained alike, equivalence within ±minDifference.
+   */
+  public record SeedDesign(
+      int start, int step, int max, double alpha, double minDifference, String baseline) {}
 
   public static final Schema<RunRow> SCHEMA =
       Schema.<RunRow>table("runs")
@@ -60,6 +70,20 @@ public record RunRow(
           .addedLater()
           .string("stopped_by", RunRow::stoppedBy)
           .addedLater()
+          .integer("adaptive_start", r -> r.seedDesign == null ? null : r.seedDesign.start())
+          .addedLater()
+          .integer("adaptive_step", r -> r.seedDesign == null ? null : r.seedDesign.step())
+          .addedLater()
+          .integer("adaptive_max", r -> r.seedDesign == null ? null : r.seedDesign.max())
+          .addedLater()
+          .number("adaptive_alpha", r -> r.seedDesign == null ? null : r.seedDesign.alpha())
+          .addedLater()
+          .number(
+              "adaptive_min_difference",
+              r -> r.seedDesign == null ? null : r.seedDesign.minDifference())
+          .addedLater()
+          .string("adaptive_baseline", r -> r.seedDesign == null ? null : r.seedDesign.baseline())
+          .addedLater()
           .readBy(
               v ->
                   new RunRow(
@@ -81,7 +105,21 @@ public record RunRow(
                       v.number("cpu_utilisation"),
                       v.string("driver_host"),
                       v.integer("interrupted"),
-                      v.string("stopped_by")));
+                      v.string("stopped_by"),
+                      seedDesign(v)));
+
+  private static SeedDesign seedDesign(Schema.Values v) {
+    Integer start = v.integer("adaptive_start");
+    return start == null
+        ? null
+        : new SeedDesign(
+            start,
+            v.integer("adaptive_step"),
+            v.integer("adaptive_max"),
+            v.number("adaptive_alpha"),
+            v.number("adaptive_min_difference"),
+            v.string("adaptive_baseline"));
+  }
 
   public RunRow {
     if (runId == null || runId.isBlank()) {

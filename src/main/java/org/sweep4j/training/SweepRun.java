@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sweep4j.config.AdaptiveSeeds;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.HostProcess;
@@ -198,7 +199,21 @@ final class SweepRun {
             finite(cpuUse),
             HostProcess.localHost(),
             summary.stop().interrupted(),
-            summary.stop().signal()));
+            summary.stop().signal(),
+            seedDesign()));
+  }
+
+  private RunRow.SeedDesign seedDesign() {
+    AdaptiveSeeds seeds = job.grid().adaptiveSeeds();
+    return seeds == null
+        ? null
+        : new RunRow.SeedDesign(
+            seeds.start(),
+            seeds.step(),
+            seeds.max(),
+            seeds.alpha(),
+            job.minDifference(),
+            job.baseline());
   }
 
   private static int cores() {

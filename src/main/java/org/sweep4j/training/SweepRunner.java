@@ -47,12 +47,20 @@ public final class SweepRunner {
    *     no cap
    */
   public SweepSummary run(JobSpec job, boolean resume, int trialsAtOnce) {
+    return run(job, resume, trialsAtOnce, GridExpander.expand(job));
+  }
+
+  /**
+   * Runs some of a job's trials: a stage of a sweep whose seeds are added as they are needed.
+   *
+   * @param trials trials of {@code job}'s grid, in the order to start them
+   */
+  public SweepSummary run(JobSpec job, boolean resume, int trialsAtOnce, List<TrialSpec> trials) {
     if (trialsAtOnce < 1) {
       throw new SweepException(
           "--trials-at-once must be 1 or more, or auto; found " + trialsAtOnce);
     }
     Instant runStarted = Instant.now();
-    List<TrialSpec> trials = GridExpander.expand(job);
     ResultsStore store = ResultsStore.open(job.results());
     // Closed last: a signal while claims and shards are released does not cut that short.
     try (SweepInterrupt interrupt = SweepInterrupt.install(spark.sparkContext(), out);

@@ -46,6 +46,22 @@ public record SweepSummary(
     this(finished, diverged, failed, skipped, elsewhere, overBudget, Stop.NONE, results);
   }
 
+  /** This run followed by {@code next} on the same results, as one. */
+  public SweepSummary plus(SweepSummary next) {
+    return new SweepSummary(
+        finished + next.finished,
+        diverged + next.diverged,
+        failed + next.failed,
+        skipped + next.skipped,
+        elsewhere + next.elsewhere,
+        overBudget + next.overBudget,
+        new Stop(
+            next.stop.signal,
+            stop.interrupted + next.stop.interrupted,
+            stop.notStarted + next.stop.notStarted),
+        next.results);
+  }
+
   public int ran() {
     return finished + diverged + failed + stop.interrupted();
   }

@@ -6,14 +6,14 @@ import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.TrialStatus;
 
 /** Which of a sweep's trials a run trains, given what its results directory already records. */
-final class TrialSelection {
+public final class TrialSelection {
   private TrialSelection() {}
 
   /**
    * Without {@code resume}: every trial, and none may be recorded yet. With it: every trial not
    * recorded as settled (finished or diverged); failed ones run again.
    */
-  static List<TrialSpec> select(
+  public static List<TrialSpec> select(
       List<TrialSpec> trials, Map<String, TrialStatus> recorded, boolean resume, String location) {
     List<TrialSpec> present = trials.stream().filter(t -> recorded.containsKey(t.id())).toList();
     if (!resume && !present.isEmpty()) {

@@ -187,6 +187,47 @@ class JobFileParserTest {
   }
 
   @Test
+  void adaptiveSeedsRunOneToMaxAndBadDesignsNameTheKey() {
+    JobSpec spec =
+        parse(
+            "t.yaml",
+            MINIMAL.replace("seeds: [1]", "seeds: {adaptive: {start: 3, step: 2, max: 8}}"));
+    AdaptiveSeeds seeds = spec.grid().adaptiveSeeds();
+    assertEquals(List.of(3, 5, 7, 8), seeds.looks());
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), spec.grid().seeds());
+    assertEquals(0.05, seeds.alpha());
+    assertEquals(null, parse("t.yaml", MINIMAL).grid().adaptiveSeeds(), "a list is not adaptive");
+    String[][] bad = {
+      {"{adaptive: {start: 1, max: 8}}", "j.yaml: grid.seeds.adaptive: start must be 2 or more"},
+      {"{adaptive: {start: 3, max: 2}}", "j.yaml: grid.seeds.adaptive: max must lie between start"},
+      {"{adaptive: {start: 3, max: 8, alpha: 0.7}}", "j.yaml: grid.seeds.adaptive: alpha must"},
+      {"{adaptive: {start: 3}}", "j.yaml: grid.seeds.adaptive.max"},
+      {"{adaptive: {start: 3, max: 8, stop: 2}}", "j.yaml: grid.seeds.adaptive.stop: unknown key"},
+      {"{fixed: [1, 2]}", "j.yaml: grid.seeds.fixed: unknown key"},
+    };
+    for (String[] c : bad) {
+      JobFileException e =
+          assertThrows(
+              JobFileException.class,
+              () -> parse("j.yaml", MINIMAL.replace("seeds: [1]", "seeds: " + c[0])),
+              c[0]);
+      assertTrue(e.getMessage().startsWith(c[1]), c[0] + " -> " + e.getMessage());
+    }
+    JobFileException noBaseline =
+        assertThrows(
+            JobFileException.class,
+            () ->
+                parse(
+                    "j.yaml",
+                    MINIMAL
+                        .replace("[relu]", "[tanh, selu]")
+                        .replace("seeds: [1]", "seeds: {adaptive: {start: 2, max: 4}}")));
+    assertTrue(
+        noBaseline.getMessage().startsWith("j.yaml: report.baseline: is needed: adaptive seeds"),
+        noBaseline.getMessage());
+  }
+
+  @Test
   void realDataDefaultsToWholeCifar() {
     JobSpec spec = parse("t.yaml", MINIMAL + "dataset: {path: /data/cifar}\n");
     assertEquals(DataSource.CIFAR10, spec.dataset().source());

@@ -29,7 +29,11 @@ class SequentialDesignTest {
   /** How one simulated sweep ended: any wrong verdict, and the seeds each cell used. */
   private record Outcome(boolean wrongDifference, boolean wrongEquivalence, double meanSeeds) {}
 
-  /** One sweep: each cell's true difference from the baseline, seed-to-seed sd. */
+  /**
+   * One sweep: each cell's true difference from the baseline, seed-to-seed sd. The sequential
+   * procedure is the one the driver and the report use: {@link SeedLooks#replay} over every seed a
+   * cell could get, which uses only the seeds each look reaches.
+   */
   private static Outcome sweep(
       SplittableRandom random, double[] trueDifferences, double sd, boolean naive) {
     double[] baseline = draws(random, 0.7, sd);
@@ -37,11 +41,53 @@ class SequentialDesignTest {
     for (double d : trueDifferences) {
       cells.add(draws(random, 0.7 + d, sd));
     }
+    return naive
+        ? naiveLooks(baseline, cells, trueDifferences)
+        : replayed(baseline, cells, trueDifferences);
+  }
+
+  private static Outcome replayed(
+      double[] baseline, List<double[]> cells, double[] trueDifferences) {
+    List<SeedLooks.CellSeeds> seeds = new ArrayList<>();
+    seeds.add(new SeedLooks.CellSeeds("baseline", null, list(baseline, DESIGN.max())));
+    for (int c = 0; c < CELLS; c++) {
+      seeds.add(new SeedLooks.CellSeeds("cell " + c, "baseline", list(cells.get(c), DESIGN.max())));
+    }
+    SeedLooks.Replay replay = SeedLooks.replay(DESIGN, seeds);
+    assertTrue(replay.done(), "every seed is there, so every cell stops");
+    Judge judge = new Judge();
+    double used = 0;
+    for (int c = 0; c < CELLS; c++) {
+      SeedLooks.CellOutcome outcome = replay.cells().get(c + 1);
+      judge.judge(outcome.decision().verdict(), trueDifferences[c]);
+      used += outcome.seeds();
+    }
+    return new Outcome(judge.wrongDifference, judge.wrongEquivalence, used / CELLS);
+  }
+
+  /** Whether any verdict of a sweep was wrong. */
+  private static final class Judge {
+    boolean wrongDifference;
+    boolean wrongEquivalence;
+
+    void judge(SequentialDesign.Verdict verdict, double trueDifference) {
+      if ((verdict == SequentialDesign.Verdict.BETTER || verdict == SequentialDesign.Verdict.WORSE)
+          && trueDifference == 0) {
+        wrongDifference = true;
+      }
+      if (verdict == SequentialDesign.Verdict.EQUIVALENT
+          && Math.abs(trueDifference) >= DESIGN.delta()) {
+        wrongEquivalence = true;
+      }
+    }
+  }
+
+  private static Outcome naiveLooks(
+      double[] baseline, List<double[]> cells, double[] trueDifferences) {
     boolean[] open = new boolean[CELLS];
     Arrays.fill(open, true);
     int[] used = new int[CELLS];
-    boolean wrongDifference = false;
-    boolean wrongEquivalence = false;
+    Judge judge = new Judge();
     for (int seeds : DESIGN.looks()) {
       List<Integer> still = new ArrayList<>();
       List<Stats.Welch> tests = new ArrayList<>();
@@ -55,27 +101,17 @@ class SequentialDesignTest {
       if (still.isEmpty()) {
         break;
       }
-      List<SequentialDesign.Verdict> verdicts =
-          naive ? naive(seeds, tests) : DESIGN.decide(seeds, tests);
+      List<SequentialDesign.Verdict> verdicts = naive(seeds, tests);
       for (int i = 0; i < still.size(); i++) {
         int c = still.get(i);
-        SequentialDesign.Verdict verdict = verdicts.get(i);
-        boolean noDifference = trueDifferences[c] == 0;
-        boolean notEquivalent = Math.abs(trueDifferences[c]) >= DESIGN.delta();
-        if ((verdict == SequentialDesign.Verdict.BETTER
-                || verdict == SequentialDesign.Verdict.WORSE)
-            && noDifference) {
-          wrongDifference = true;
-        }
-        if (verdict == SequentialDesign.Verdict.EQUIVALENT && notEquivalent) {
-          wrongEquivalence = true;
-        }
-        if (verdict != SequentialDesign.Verdict.CONTINUE) {
+        judge.judge(verdicts.get(i), trueDifferences[c]);
+        if (verdicts.get(i) != SequentialDesign.Verdict.CONTINUE) {
           open[c] = false;
         }
       }
     }
-    return new Outcome(wrongDifference, wrongEquivalence, Arrays.stream(used).average().orElse(0));
+    return new Outcome(
+        judge.wrongDifference, judge.wrongEquivalence, Arrays.stream(used).average().orElse(0));
   }
 
   /** The same looks, each at the full α, Holm over the cells: what the issue rules out. */
