@@ -200,6 +200,59 @@ final class Figures {
   }
 
   /**
+   * The verdicts at a glance: each activation's difference from the baseline with its 95% Welch
+   * interval, a row per comparison, over a band of ±delta (what counts as no difference that
+   * matters), coloured by decision.
+   */
+  static String verdicts(String architecture, List<BaselineComparison> comparisons, double delta) {
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    org.jfree.chart.renderer.xy.XYErrorRenderer renderer =
+        new org.jfree.chart.renderer.xy.XYErrorRenderer();
+    renderer.setDrawYError(false);
+    renderer.setErrorStroke(SOLID);
+    BaselineComparison.Decision[] decisions = BaselineComparison.Decision.values();
+    Color[] paints = {
+      new Color(0x2ca02c),
+      new Color(0xd62728),
+      new Color(0x1f77b4),
+      new Color(0x7f7f7f),
+      Color.LIGHT_GRAY
+    };
+    String[] rows = new String[comparisons.size()];
+    for (int d = 0; d < decisions.length; d++) {
+      XYIntervalSeries series = new XYIntervalSeries(decisions[d].label());
+      for (int i = 0; i < comparisons.size(); i++) {
+        BaselineComparison c = comparisons.get(i);
+        rows[i] = c.activation();
+        if (c.decision() == decisions[d] && !Double.isNaN(c.difference())) {
+          double low = Double.isNaN(c.low()) ? c.difference() : c.low();
+          double high = Double.isNaN(c.high()) ? c.difference() : c.high();
+          series.add(c.difference(), low, high, i, i, i);
+        }
+      }
+      data.addSeries(series);
+      renderer.setSeriesPaint(d, paints[d]);
+    }
+    NumberAxis x =
+        new NumberAxis(
+            "final val accuracy − " + comparisons.get(0).baseline() + " (95% Welch interval)");
+    x.setAutoRangeIncludesZero(true);
+    org.jfree.chart.axis.SymbolAxis y = new org.jfree.chart.axis.SymbolAxis(null, rows);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    style(plot);
+    plot.addDomainMarker(
+        new org.jfree.chart.plot.IntervalMarker(-delta, delta, new Color(0xe8f0fa)),
+        org.jfree.chart.ui.Layer.BACKGROUND);
+    plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
+    JFreeChart chart = chart(architecture + ": each activation against the baseline", plot);
+    chart.addSubtitle(
+        new TextTitle(
+            "shaded: ±" + delta + " (report.min_difference); colour: the verdict",
+            new Font("SansSerif", Font.PLAIN, 11)));
+    return svg(chart, 720, 140 + 34 * rows.length);
+  }
+
+  /**
    * Final val accuracy against a numeric setting, a point per trial, a colour per activation; a log
    * axis where the values span a factor of ten or more.
    */

@@ -100,6 +100,14 @@ public final class ReportWriter {
             fileName(architecture + "-curves"),
             architecture + ": learning curves",
             Figures.learningCurves(architecture, cells)));
+    List<BaselineComparison> comparisons = comparison.comparisonsOf(architecture);
+    if (!comparisons.isEmpty()) {
+      section.add(
+          new Figure(
+              fileName(architecture + "-verdicts"),
+              architecture + ": each activation against the baseline",
+              Figures.verdicts(architecture, comparisons, comparison.minDifference())));
+    }
     List<LayerStatSummary> stats =
         comparison.layerStats().stream()
             .filter(s -> s.architecture().equals(architecture))

@@ -61,7 +61,10 @@ class ReportWriterTest {
     assertFalse(
         page.contains("http://") && page.contains("src=\"http"),
         "nothing is fetched from the network");
-    assertEquals(1 + 1 + 2, count(page, "<svg"), "curves, diagnostics and two gallery panels");
+    assertEquals(
+        1 + 1 + 1 + 2, count(page, "<svg"), "curves, verdicts, diagnostics and two gallery panels");
+    String verdicts = Files.readString(dir.resolve("figures/small_cnn-verdicts.svg"));
+    assertTrue(verdicts.contains("worse"), "the verdicts figure colours by decision");
     assertTrue(page.contains("worse than relu by 0.060"), "the verdict is on the page");
     assertTrue(page.contains("loss became NaN"), "unfinished trials are listed");
     // One architecture, four activations: a one-way analysis of variance, as scipy.stats.f_oneway
@@ -80,7 +83,7 @@ class ReportWriterTest {
     String md = Files.readString(dir.resolve("report.md"));
     try (var files = Files.list(dir.resolve("figures"))) {
       List<Path> svgs = files.toList();
-      assertEquals(4, svgs.size());
+      assertEquals(5, svgs.size());
       for (Path svg : svgs) {
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertTrue(
