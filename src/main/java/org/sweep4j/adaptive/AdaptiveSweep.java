@@ -1,6 +1,8 @@
 package org.sweep4j.adaptive;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sweep4j.config.AdaptiveSeeds;
 import org.sweep4j.config.Axis;
+import org.sweep4j.config.Budget;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.grid.Grid;
 import org.sweep4j.grid.GridExpander;
@@ -62,10 +65,20 @@ public final class AdaptiveSweep {
     out.println("sweep " + job.sweep() + ": seeds " + seeds.describe());
     SweepSummary total = null;
     boolean firstStage = true;
+    Instant started = Instant.now();
+    long epochs = 0;
     while (true) {
       SeedLooks.Replay replay = SeedLooks.replay(design, cells.recorded(job));
       if (replay.done()) {
         printOutcome(replay, cells);
+        return total != null ? total : nothingToRun(job);
+      }
+      Budget left = job.budget().remaining(Duration.between(started, Instant.now()), epochs);
+      if (left == null) {
+        out.printf(
+            "budget (%s) reached: the look at %d seeds is not started; rerun with --resume (and a"
+                + " larger budget) to go on%n",
+            job.budget(), replay.pendingLook());
         return total != null ? total : nothingToRun(job);
       }
       List<TrialSpec> stage = cells.trialsFor(replay, job);
@@ -76,7 +89,9 @@ public final class AdaptiveSweep {
           grid.points().size(),
           cells.names(replay.pendingCells()),
           stage.size());
-      SweepSummary summary = runner.run(job, resume || !firstStage, trialsAtOnce, stage);
+      SweepSummary summary =
+          runner.run(job.withBudget(left), resume || !firstStage, trialsAtOnce, stage);
+      epochs += cells.epochsTrained(stage, job);
       total = total == null ? summary : total.plus(summary);
       firstStage = false;
       if (summary.stop().stopped()
@@ -190,6 +205,16 @@ public final class AdaptiveSweep {
         }
       }
       return stage;
+    }
+
+    /** Epochs the stage's trials have recorded, for the budget the stages share. */
+    long epochsTrained(List<TrialSpec> stage, JobSpec job) {
+      Map<String, TrialRow> rows = rows(job);
+      return stage.stream()
+          .map(t -> rows.get(t.id()))
+          .filter(java.util.Objects::nonNull)
+          .mapToLong(r -> r.outcome().epochsCompleted())
+          .sum();
     }
 
     boolean settled(List<TrialSpec> stage, JobSpec job) {

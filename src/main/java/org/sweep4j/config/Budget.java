@@ -24,6 +24,19 @@ public record Budget(Duration maxWallTime, long maxEpochs) {
     }
   }
 
+  /**
+   * What is left after {@code elapsed} wall time and {@code epochs} epochs (a sweep run in stages
+   * spends one budget over all of them); null when nothing is.
+   */
+  public Budget remaining(Duration elapsed, long epochs) {
+    Duration time = maxWallTime == null ? null : maxWallTime.minus(elapsed);
+    long left = maxEpochs == 0 ? 0 : maxEpochs - epochs;
+    if ((time != null && (time.isNegative() || time.isZero())) || (maxEpochs > 0 && left <= 0)) {
+      return null;
+    }
+    return new Budget(time, left);
+  }
+
   public boolean isLimited() {
     return maxWallTime != null || maxEpochs > 0;
   }

@@ -56,6 +56,11 @@ public record JobSpec(
     }
   }
 
+  public JobSpec withBudget(Budget newBudget) {
+    return new JobSpec(
+        sweep, description, dataset, grid, shared, results, baseline, minDifference, newBudget);
+  }
+
   public JobSpec withResults(String newResults) {
     return new JobSpec(
         sweep, description, dataset, grid, shared, newResults, baseline, minDifference, budget);

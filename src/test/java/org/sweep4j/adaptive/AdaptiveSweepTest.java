@@ -52,6 +52,10 @@ class AdaptiveSweepTest {
   }
 
   private JobSpec job(String name) {
+    return job(name, "");
+  }
+
+  private JobSpec job(String name, String extra) {
     return JobFileParser.parse(
         name + ".yaml",
         """
@@ -63,7 +67,8 @@ class AdaptiveSweepTest {
         training: {epochs: 1, batch_size: 32}
         output: {results: '%s'}
         """
-            .formatted(name, dir.resolve(name)));
+                .formatted(name, dir.resolve(name))
+            + extra);
   }
 
   /** Records each trial as finished with its synthetic accuracy; stops after {@code limit}. */
@@ -181,6 +186,21 @@ class AdaptiveSweepTest {
         resumed.stages.get(0).size(),
         "the resumed look runs only its missing trial: " + labels(resumed.stages.get(0)));
     assertEquals(seedsPerCell(whole), seedsPerCell(stopped));
+  }
+
+  /** Before, each stage got the whole budget again. */
+  @Test
+  void theStagesShareOneBudget() {
+    // The stages' trials record two epochs each: the first look's nine spend all 18.
+    JobSpec job = job("budget", "budget: {max_epochs: 18}\n");
+    Recorder stages = new Recorder();
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    new AdaptiveSweep(stages, new PrintStream(console, true, StandardCharsets.UTF_8))
+        .run(job, false, 1);
+    assertEquals(1, stages.stages.size(), console.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        console.toString(StandardCharsets.UTF_8).contains("budget (18 epochs) reached"),
+        console.toString(StandardCharsets.UTF_8));
   }
 
   @Test
