@@ -41,6 +41,13 @@ public final class ResultsStore {
   /** Where runs cut the data shards their executors read, one directory per run. */
   public static final String SHARDS = "_shards";
 
+  /**
+   * Where one-worker trials keep the training state of their last epoch (and of their best, with
+   * restore_best) until they settle, a directory per trial: an interrupted or failed trial resumes
+   * from it.
+   */
+  public static final String CHECKPOINTS = "_checkpoints";
+
   private static final List<String> TRIAL_TABLES = List.of(LAYER_STATS, EPOCHS, TRIALS);
   private static final String TEMPORARY = ".tmp";
   private static final Logger LOG = LoggerFactory.getLogger(ResultsStore.class);
@@ -221,6 +228,38 @@ public final class ResultsStore {
         .filter(rows -> !rows.isEmpty())
         .map(rows -> rows.get(0).outcome().status())
         .findFirst();
+  }
+
+  /** A trial's committed row with its epochs and layer diagnostics. */
+  public record Recorded(TrialRow trial, List<EpochRow> epochs, List<LayerStatRow> layerStats) {}
+
+  /** The committed attempt of one trial, if any: reads its own files only. */
+  public Optional<Recorded> recorded(String trialId) {
+    for (TrialFile file :
+        filesOf(TRIALS, trialId).stream()
+            .sorted(Comparator.comparingInt(TrialFile::attempt).reversed())
+            .toList()) {
+      List<TrialRow> rows = readOrSkip(file.path(), TrialRow.SCHEMA);
+      if (!rows.isEmpty()) {
+        Map<String, Integer> attempt = Map.of(trialId, file.attempt());
+        return Optional.of(
+            new Recorded(
+                rows.get(0),
+                readAttempt(EpochRow.SCHEMA, trialId, attempt),
+                readAttempt(LayerStatRow.SCHEMA, trialId, attempt)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private <R> List<R> readAttempt(Schema<R> table, String trialId, Map<String, Integer> attempt) {
+    List<R> rows = new ArrayList<>();
+    for (TrialFile file : filesOf(table.table(), trialId)) {
+      if (isCommitted(file, attempt)) {
+        rows.addAll(readOrSkip(file.path(), table));
+      }
+    }
+    return rows;
   }
 
   /** Status of every recorded trial, by id. */

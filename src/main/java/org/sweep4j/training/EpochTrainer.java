@@ -29,6 +29,17 @@ interface EpochTrainer extends AutoCloseable {
    */
   EvalCounts test();
 
+  /**
+   * Goes on from the checkpoint of epoch {@code epoch}, as if epochs 1..epoch had just been trained
+   * ({@link TrialCheckpoint}); only trainers that keep checkpoints can.
+   */
+  default void resumeFrom(int epoch) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no checkpoint");
+  }
+
+  /** Keeps the last epoch's checkpoint when closing, for a later run to resume from. */
+  default void keepCheckpoint() {}
+
   /** Removes what the trainer left on executors or file systems; never throws. */
   @Override
   void close();

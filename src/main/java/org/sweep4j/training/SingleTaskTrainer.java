@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -30,12 +29,19 @@ final class SingleTaskTrainer implements EpochTrainer {
   private final String stateDirectory;
   private String current;
   private String best;
+  private boolean keepCheckpoint;
 
   /**
    * @param threads native threads each epoch task gets, asked when it is submitted (0: the executor
    *     decides)
+   * @param stateDirectory where each epoch's state goes ({@link TrialCheckpoint#directory})
    */
-  SingleTaskTrainer(JavaSparkContext sc, TrialSpec trial, TrialData data, IntSupplier threads) {
+  SingleTaskTrainer(
+      JavaSparkContext sc,
+      TrialSpec trial,
+      TrialData data,
+      IntSupplier threads,
+      String stateDirectory) {
     if (trial.distribution().workers() != 1) {
       throw new IllegalArgumentException(
           trial.id() + " has " + trial.distribution().workers() + " workers");
@@ -50,7 +56,7 @@ final class SingleTaskTrainer implements EpochTrainer {
     network.init();
     this.params = network.numParams();
     this.rounds = new AveragingRounds(trial.seed(), trial.distribution().averagingFrequency());
-    this.stateDirectory = data.workDirectory() + "/state/" + trial.id();
+    this.stateDirectory = stateDirectory;
   }
 
   @Override
@@ -68,7 +74,7 @@ final class SingleTaskTrainer implements EpochTrainer {
             trial.distribution().batchSizePerWorker(),
             trial.distribution().averagingFrequency(),
             ShardLoader.forEpoch(trial.augmentation(), trial.seed(), epoch));
-    String next = stateDirectory + "/epoch-" + epoch;
+    String next = TrialCheckpoint.stateFile(stateDirectory, epoch);
     EpochTask task =
         new EpochTask(
             trial.id(),
@@ -97,6 +103,20 @@ final class SingleTaskTrainer implements EpochTrainer {
         result.layerStats(trial.id(), epoch),
         result.score,
         result.backend);
+  }
+
+  @Override
+  public void resumeFrom(int epoch) {
+    List<String> shards = data.trainShards(trial.distribution());
+    for (int e = 1; e <= epoch; e++) {
+      rounds.nextEpoch(shards.size()); // the order DL4J would have drawn for the epochs done
+    }
+    current = TrialCheckpoint.stateFile(stateDirectory, epoch);
+  }
+
+  @Override
+  public void keepCheckpoint() {
+    keepCheckpoint = true;
   }
 
   @Override
@@ -130,16 +150,12 @@ final class SingleTaskTrainer implements EpochTrainer {
 
   @Override
   public void close() {
-    delete(stateDirectory);
+    if (!keepCheckpoint) {
+      delete(stateDirectory);
+    }
   }
 
   private static void delete(String uri) {
-    try {
-      Path path = new Path(uri);
-      path.getFileSystem(new Configuration()).delete(path, true);
-    } catch (IOException e) {
-      // The run's work directory goes when the run ends; a state file left until then costs only
-      // disk.
-    }
+    TrialCheckpoint.delete(uri);
   }
 }

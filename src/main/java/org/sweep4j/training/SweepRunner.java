@@ -112,6 +112,10 @@ public final class SweepRunner {
   private void removeLeftovers(ResultsStore store, TrialClaims claims) {
     removeAbandonedShards(store);
     int files = store.removeLeftovers(claims::isHeldByLiveDriver);
+    int checkpoints = TrialCheckpoint.removeStale(store, claims::isHeldByLiveDriver);
+    if (checkpoints > 0) {
+      out.println("removed the checkpoints of " + checkpoints + " trials that cannot resume");
+    }
     if (files > 0) {
       out.println("removed " + files + " files of trial writes an interrupted run left unfinished");
     }

@@ -147,10 +147,30 @@ final class TrialAttempt {
     Instant started = Instant.now();
     TrialOutcome outcome;
     String driverBackend = driverBackend();
-    try (EpochTrainer trainer = trainer(trial)) {
+    String checkpoint = TrialCheckpoint.directory(run.store().location(), trial.id());
+    TrialCheckpoint.Resume resume = TrialCheckpoint.find(run.store(), trial).orElse(null);
+    if (resume == null) {
+      TrialCheckpoint.delete(checkpoint); // what a killed attempt left is of no use
+    } else {
+      run.progress()
+          .say(
+              index,
+              run.count(),
+              trial,
+              "resumes after epoch "
+                  + resume.epoch()
+                  + " of "
+                  + trial.training().epochs()
+                  + ", from the checkpoint its last attempt left");
+      run.progress().skipImages((long) resume.epoch() * trial.dataset().trainSize());
+    }
+    try (EpochTrainer trainer = trainer(trial, checkpoint)) {
       outcome =
           TrialLoop.run(
-              run.sc(), trial, trainer, run.data(), label, run.progress(), run.interrupt());
+              run.sc(), trial, trainer, run.data(), label, run.progress(), run.interrupt(), resume);
+      if (!outcome.status().isSettled() && !outcome.epochs().isEmpty()) {
+        trainer.keepCheckpoint(); // for --resume to go on from
+      }
     } catch (RuntimeException e) {
       // The trainer could not even be made (a configuration DL4J refuses, say): a failed trial, not
       // a failed run.
@@ -173,9 +193,9 @@ final class TrialAttempt {
     return outcome;
   }
 
-  private EpochTrainer trainer(TrialSpec trial) {
+  private EpochTrainer trainer(TrialSpec trial, String checkpoint) {
     return trial.distribution().workers() == 1
-        ? new SingleTaskTrainer(run.sc(), trial, run.data(), run.threads())
+        ? new SingleTaskTrainer(run.sc(), trial, run.data(), run.threads(), checkpoint)
         : new AveragingTrainer(run.sc(), trial, run.data(), run.threads());
   }
 

@@ -53,10 +53,12 @@ final class TrialLoop {
       TrialData data,
       String label,
       EpochListener listener,
-      SweepInterrupt interrupt) {
+      SweepInterrupt interrupt,
+      TrialCheckpoint.Resume resume) {
     TrialLoop loop = new TrialLoop(sc, trial, trainer, label, interrupt);
     try {
-      return loop.epochs(data, listener);
+      int first = resume == null ? 1 : loop.resume(resume);
+      return loop.epochs(first, data, listener);
     } catch (Exception e) {
       // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
       // After a signal, the failure is the cancelled job's: the trial was interrupted, not failed.
@@ -68,8 +70,24 @@ final class TrialLoop {
     }
   }
 
-  private TrialOutcome epochs(TrialData data, EpochListener listener) {
-    for (int epoch = 1; epoch <= trial.training().epochs(); epoch++) {
+  /**
+   * Takes over a stopped attempt's epochs (early stopping's bookkeeping replayed over them) and
+   * puts the trainer at their checkpoint; returns the next epoch.
+   */
+  private int resume(TrialCheckpoint.Resume resume) {
+    for (EpochRow row : resume.epochs()) {
+      epochs.add(row);
+      if (stopping != null) {
+        stopsAfter(row); // never stops: the attempt went on after each of these epochs
+      }
+    }
+    layerStats.addAll(resume.layerStats());
+    trainer.resumeFrom(resume.epoch());
+    return resume.epoch() + 1;
+  }
+
+  private TrialOutcome epochs(int first, TrialData data, EpochListener listener) {
+    for (int epoch = first; epoch <= trial.training().epochs(); epoch++) {
       if (interrupt.requested()) {
         return interrupted();
       }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.RunRow;
 import org.sweep4j.results.TrialRow;
@@ -80,14 +81,63 @@ class InterruptTest {
     assertFalse(Files.exists(dir.resolve("results/_claims")), "claims are released");
     assertFalse(Files.exists(dir.resolve("results/_shards")), "shards are removed");
 
+    List<EpochRow> before = store.readEpochs();
+    boolean checkpointed = workers == 1;
+    assertEquals(
+        checkpointed,
+        Files.exists(dir.resolve("results/_checkpoints/" + trials.get(0).trialId())),
+        "a one-worker trial keeps its last epoch's state to resume from");
+
     DriverProcess resumed = DriverProcess.start(dir.resolve("again.log"), withResume(args));
     assertEquals(0, resumed.finish(AWAIT), resumed.output());
     assertTrue(
         resumed.output().contains("2 trials, 2 to run, 0 already recorded"), resumed.output());
+    assertEquals(
+        checkpointed,
+        resumed.output().contains("resumes after epoch " + stopped.epochsCompleted() + " of "),
+        resumed.output());
     List<TrialRow> after = store.readTrials();
     assertEquals(2, after.size());
     after.forEach(t -> assertEquals(TrialStatus.FINISHED, t.outcome().status(), t.toString()));
     assertEquals(2 * EPOCHS, store.readEpochs().size());
+    assertFalse(Files.exists(dir.resolve("results/_checkpoints")), "settled trials keep none");
+    if (checkpointed) {
+      // The resumed trial kept its first epochs and learnt what an unstopped run learns.
+      List<EpochRow> resumedEpochs = epochsOf(store.readEpochs(), trials.get(0).trialId());
+      for (EpochRow epoch : before) {
+        assertEquals(epoch, resumedEpochs.get(epoch.epoch() - 1));
+      }
+      CliRun unstopped =
+          CliRun.execute(
+              "run",
+              job.toString(),
+              "--master",
+              "local[2]",
+              "--trials-at-once",
+              "1",
+              "--results",
+              dir.resolve("unstopped").toString(),
+              "--no-report");
+      assertEquals(0, unstopped.code(), unstopped.err());
+      List<EpochRow> reference =
+          epochsOf(
+              ResultsStore.open(dir.resolve("unstopped").toString()).readEpochs(),
+              trials.get(0).trialId());
+      for (int e = 0; e < EPOCHS; e++) {
+        assertEquals(
+            reference.get(e).valLoss(),
+            resumedEpochs.get(e).valLoss(),
+            1e-6,
+            "val loss of epoch " + (e + 1) + " after resuming");
+      }
+    }
+  }
+
+  private static List<EpochRow> epochsOf(List<EpochRow> epochs, String trialId) {
+    return epochs.stream()
+        .filter(e -> e.trialId().equals(trialId))
+        .sorted(java.util.Comparator.comparingInt(EpochRow::epoch))
+        .toList();
   }
 
   private static String[] withResume(String[] args) {

@@ -64,7 +64,8 @@ class OneWorkerEquivalenceTest extends SparkTestBase {
     EvalCounts averagedTest;
     EvalCounts inTaskTest;
     try (EpochTrainer dl4j = new AveragingTrainer(sc, trial, data, () -> 2);
-        EpochTrainer ours = new SingleTaskTrainer(sc, trial, data, () -> 2)) {
+        EpochTrainer ours =
+            new SingleTaskTrainer(sc, trial, data, () -> 2, data.workDirectory() + "/state")) {
       assertEquals(dl4j.params(), ours.params());
       for (int epoch = 1; epoch <= 3; epoch++) {
         averaged.add(dl4j.train(epoch));
@@ -112,7 +113,8 @@ class OneWorkerEquivalenceTest extends SparkTestBase {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<EpochRow> runs = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
-      try (EpochTrainer trainer = new SingleTaskTrainer(sc, trial, data, () -> 2)) {
+      try (EpochTrainer trainer =
+          new SingleTaskTrainer(sc, trial, data, () -> 2, data.workDirectory() + "/state")) {
         runs.add(trainer.train(1).row());
       }
     }
