@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.adaptive.AdaptiveSweep;
+import org.sweep4j.adaptive.PrunedSweep;
 import org.sweep4j.config.InputException;
 import org.sweep4j.config.JobFileParser;
 import org.sweep4j.config.JobSpec;
@@ -89,10 +90,13 @@ final class RunCommand implements Callable<Integer> {
     SweepSummary summary;
     try {
       SweepRunner runner = new SweepRunner(spark, System.out);
-      summary =
-          spec.grid().adaptiveSeeds() == null
-              ? runner.run(spec, resume, atOnce)
-              : new AdaptiveSweep(runner::run, System.out).run(spec, resume, atOnce);
+      if (spec.grid().adaptiveSeeds() != null) {
+        summary = new AdaptiveSweep(runner::run, System.out).run(spec, resume, atOnce);
+      } else if (spec.pruning() != null) {
+        summary = new PrunedSweep(runner::run, System.out).run(spec, resume, atOnce);
+      } else {
+        summary = runner.run(spec, resume, atOnce);
+      }
     } finally {
       spark.stop();
     }

@@ -48,7 +48,8 @@ public final class JobFileParser {
           "output",
           "report",
           "budget",
-          "search");
+          "search",
+          "pruning");
   private static final Set<String> DATASET =
       Set.of(
           "source",
@@ -184,6 +185,7 @@ public final class JobFileParser {
     String baseline = baseline(root.section("report", REPORT), grid);
     double minDifference = minDifference(root.section("report", REPORT));
     Budget budget = budget(root.section("budget", Set.of("max_hours", "max_epochs")));
+    PruningSpec pruning = pruning(root);
     return build(
         root,
         () ->
@@ -196,7 +198,34 @@ public final class JobFileParser {
                 results,
                 baseline,
                 minDifference,
-                budget));
+                budget,
+                pruning));
+  }
+
+  /**
+   * {@code pruning: {rungs: [2, 6], keep: 0.33, metric: val_accuracy, alpha: 0.05}}; absent: none.
+   */
+  private static PruningSpec pruning(YamlSection root) {
+    if (!root.has("pruning")) {
+      return null;
+    }
+    YamlSection section = root.section("pruning", Set.of("rungs", "keep", "metric", "alpha"));
+    List<Integer> rungs = new java.util.ArrayList<>();
+    for (Object rung : section.list("rungs")) {
+      if (!(rung instanceof Integer epoch)) {
+        throw section.error(
+            "rungs", "each rung is an epoch, a whole number, found " + YamlSection.describe(rung));
+      }
+      rungs.add(epoch);
+    }
+    double keep = section.number("keep", 0);
+    PruningSpec.Metric metric =
+        choice(
+            section,
+            "metric",
+            () -> PruningSpec.Metric.parse(section.string("metric", "val_accuracy")));
+    double alpha = section.number("alpha", PruningSpec.DEFAULT_ALPHA);
+    return choice(root, "pruning", () -> new PruningSpec(rungs, keep, metric, alpha));
   }
 
   /** What every trial shares: epochs, the train-eval and probe sizes, early stopping. */

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *     against
  * @param minDifference the smallest difference in accuracy that matters to the report's verdicts
  * @param budget caps on wall time and epochs ({@link Budget#NONE} for none)
+ * @param pruning when to stop grid points early, null for never
  */
 public record JobSpec(
     String sweep,
@@ -21,7 +22,8 @@ public record JobSpec(
     String results,
     String baseline,
     double minDifference,
-    Budget budget) {
+    Budget budget,
+    PruningSpec pruning) {
 
   /** The activation the report tests the others against unless the job says otherwise. */
   public static final String DEFAULT_BASELINE = "relu";
@@ -54,15 +56,49 @@ public record JobSpec(
     if (budget == null) {
       budget = Budget.NONE;
     }
+    if (pruning != null && pruning.rungs().get(pruning.rungs().size() - 1) >= shared.epochs()) {
+      throw new IllegalArgumentException(
+          "pruning.rungs must come before the last epoch ("
+              + shared.epochs()
+              + "), found "
+              + pruning.rungs());
+    }
+    if (pruning != null && grid.adaptiveSeeds() != null) {
+      throw new IllegalArgumentException(
+          "pruning and adaptive seeds do not go together: a pruned point has no verdict to decide");
+    }
+    if (pruning != null && shared.earlyStopping() != null && shared.earlyStopping().restoreBest()) {
+      throw new IllegalArgumentException(
+          "pruning pauses trials at its rungs and resumes the survivors from their last epoch,"
+              + " which training.early_stopping.restore_best rules out");
+    }
   }
 
   public JobSpec withBudget(Budget newBudget) {
     return new JobSpec(
-        sweep, description, dataset, grid, shared, results, baseline, minDifference, newBudget);
+        sweep,
+        description,
+        dataset,
+        grid,
+        shared,
+        results,
+        baseline,
+        minDifference,
+        newBudget,
+        pruning);
   }
 
   public JobSpec withResults(String newResults) {
     return new JobSpec(
-        sweep, description, dataset, grid, shared, newResults, baseline, minDifference, budget);
+        sweep,
+        description,
+        dataset,
+        grid,
+        shared,
+        newResults,
+        baseline,
+        minDifference,
+        budget,
+        pruning);
   }
 }

@@ -140,6 +140,12 @@ public final class SweepPlan {
               "early stopping may end trials sooner: %s%n",
               job.shared().earlyStopping().canonical()));
     }
+    if (job.pruning() != null) {
+      out.append(
+          String.format(
+              "pruning %s: trials pause at those epochs, the pruned points' trials stop there%n",
+              job.pruning().describe()));
+    }
     if (job.budget().isLimited()) {
       out.append(
           String.format(

@@ -31,7 +31,8 @@ public record Comparison(
     AnovaTable anova,
     double minDifference,
     List<SettingEffect> settingEffects,
-    AdaptiveSeedsReport adaptiveSeeds) {
+    AdaptiveSeedsReport adaptiveSeeds,
+    PruningReport pruning) {
 
   /**
    * The baseline when the job names none: ReLU, the default every activation is measured against.
@@ -72,6 +73,9 @@ public record Comparison(
     List<TrialRow> unfinished = new ArrayList<>();
     List<Setting> varying = Setting.varying(trials);
     for (TrialRow trial : trials) {
+      if (trial.outcome().prunedAtRung() > 0) {
+        continue; // shown with the pruning's evidence, not compared as if trained to the end
+      }
       if (trial.outcome().status() == TrialStatus.FINISHED
           && epochsByTrial.containsKey(trial.trialId())) {
         byCell
@@ -104,6 +108,7 @@ public record Comparison(
         SweepAnova.of(finished, epochsByTrial, varying),
         minDifference,
         SettingEffect.of(finished, epochsByTrial, varying),
+        null,
         null);
   }
 
@@ -120,7 +125,25 @@ public record Comparison(
         anova,
         minDifference,
         settingEffects,
-        seeds);
+        seeds,
+        pruning);
+  }
+
+  /** This comparison with what pruning saved and the evidence against each pruned point. */
+  public Comparison withPruning(PruningReport report) {
+    return new Comparison(
+        cells,
+        comparisons,
+        baseline,
+        layerStats,
+        unfinished,
+        trials,
+        parallelism,
+        anova,
+        minDifference,
+        settingEffects,
+        adaptiveSeeds,
+        report);
   }
 
   /** Each trial's epochs, in epoch order. */

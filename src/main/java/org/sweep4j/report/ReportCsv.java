@@ -141,6 +141,36 @@ final class ReportCsv {
     return csv.toString();
   }
 
+  /** Each pruned point with the evidence at its rung. */
+  static String pruning(PruningReport pruning) {
+    StringBuilder csv =
+        new StringBuilder(
+            "architecture,point,rung,epoch,seeds,metric,value,rank,points,best,best_value,"
+                + "difference,ci_low,ci_high,p_holm\n");
+    for (PruningReport.Pruned p : pruning.pruned()) {
+      Stats.Welch w = p.versusBest();
+      csv.append(
+          row(
+              List.of(
+                  p.architecture(),
+                  p.cell(),
+                  String.valueOf(p.rung()),
+                  String.valueOf(p.epoch()),
+                  String.valueOf(p.seeds()),
+                  pruning.design().metric(),
+                  num(p.value()),
+                  String.valueOf(p.rank()),
+                  String.valueOf(p.points()),
+                  p.best(),
+                  num(p.bestValue()),
+                  w == null ? "" : num(w.difference()),
+                  w == null ? "" : num(w.low()),
+                  w == null ? "" : num(w.high()),
+                  num(p.pHolm()))));
+    }
+    return csv.toString();
+  }
+
   static String parallelism(Comparison comparison) {
     StringBuilder csv =
         new StringBuilder(

@@ -63,6 +63,32 @@ final class ReportHtml {
         .append("</p>\n");
     anova(comparison.anova(), html);
     adaptiveSeeds(comparison.adaptiveSeeds(), html);
+    pruning(comparison.pruning(), html);
+  }
+
+  private static void pruning(PruningReport pruning, StringBuilder html) {
+    if (pruning == null) {
+      return;
+    }
+    html.append("<h2>Pruning: what it saved and what it risked</h2>\n<p class=\"note\">")
+        .append(esc(pruning.note()))
+        .append("</p>\n");
+    if (pruning.pruned().isEmpty()) {
+      return;
+    }
+    html.append("<table><tr>");
+    PruningReport.HEADERS.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+    html.append("</tr>\n");
+    for (PruningReport.Pruned row : pruning.pruned()) {
+      List<String> cells = PruningReport.cells(row);
+      html.append("<tr>");
+      cells.subList(0, 2).forEach(c -> html.append("<td>").append(esc(c)).append("</td>"));
+      cells.subList(2, 6).forEach(c -> html.append(td(c)));
+      html.append("<td>").append(esc(cells.get(6))).append("</td>");
+      cells.subList(7, cells.size()).forEach(c -> html.append(td(c)));
+      html.append("</tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private static void adaptiveSeeds(AdaptiveSeedsReport seeds, StringBuilder html) {

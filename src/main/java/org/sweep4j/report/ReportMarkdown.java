@@ -24,6 +24,7 @@ final class ReportMarkdown {
     report.intro();
     report.anova();
     report.adaptiveSeeds();
+    report.pruning();
     for (String architecture : comparison.architectures()) {
       report.md.append("## ").append(architecture).append("\n\n");
       report.cells(architecture);
@@ -82,6 +83,24 @@ final class ReportMarkdown {
       row(AdaptiveSeedsReport.cells(row).stream().map(ReportMarkdown::cell).toArray());
     }
     md.append('\n');
+  }
+
+  private void pruning() {
+    PruningReport pruning = comparison.pruning();
+    if (pruning == null) {
+      return;
+    }
+    md.append("## Pruning: what it saved and what it risked\n\n")
+        .append(pruning.note())
+        .append("\n\n");
+    if (!pruning.pruned().isEmpty()) {
+      header(PruningReport.HEADERS.toArray(String[]::new));
+      md.append("|---|---|---:|---:|---:|---:|---|---:|---:|\n");
+      for (PruningReport.Pruned row : pruning.pruned()) {
+        row(PruningReport.cells(row).stream().map(ReportMarkdown::cell).toArray());
+      }
+      md.append('\n');
+    }
   }
 
   private void cells(String architecture) {

@@ -55,6 +55,12 @@ public final class ReportWriter {
             ReportCsv.adaptiveSeeds(comparison.adaptiveSeeds()),
             StandardCharsets.UTF_8);
       }
+      if (comparison.pruning() != null) {
+        Files.writeString(
+            dir.resolve("pruning.csv"),
+            ReportCsv.pruning(comparison.pruning()),
+            StandardCharsets.UTF_8);
+      }
       if (!comparison.parallelism().isEmpty()) {
         Files.writeString(
             dir.resolve("parallelism.csv"),

@@ -56,9 +56,14 @@ public final class Reports {
             layerStats,
             baseline == null ? JobSpec.DEFAULT_BASELINE : baseline,
             minDifference);
-    RunRow.SeedDesign design = seedDesign(store);
+    List<RunRow> runs = store.hasTable(ResultsStore.RUNS) ? store.readRuns() : List.of();
+    RunRow.SeedDesign design = latest(runs, RunRow::seedDesign);
     if (design != null) {
       comparison = comparison.withAdaptiveSeeds(AdaptiveSeedsReport.of(design, trials));
+    }
+    RunRow.PruningDesign pruning = latest(runs, RunRow::pruningDesign);
+    if (pruning != null) {
+      comparison = comparison.withPruning(PruningReport.of(pruning, trials, store.readEpochs()));
     }
     Path dir = out != null ? out : localReportDir(store.location());
     if (dir == null) {
@@ -72,15 +77,12 @@ public final class Reports {
         comparison, ActivationGallery.of(trials, sampler), "sweep4j report: " + results, dir);
   }
 
-  /** The design of the latest run that added seeds adaptively, or null. */
-  private static RunRow.SeedDesign seedDesign(ResultsStore store) {
-    if (!store.hasTable(ResultsStore.RUNS)) {
-      return null;
-    }
-    return store.readRuns().stream()
-        .filter(r -> r.seedDesign() != null)
+  /** What the latest run that recorded one says of {@code design}, or null. */
+  private static <T> T latest(List<RunRow> runs, java.util.function.Function<RunRow, T> design) {
+    return runs.stream()
+        .filter(r -> design.apply(r) != null)
         .max(java.util.Comparator.comparing(RunRow::finishedAt))
-        .map(RunRow::seedDesign)
+        .map(design)
         .orElse(null);
   }
 

@@ -230,6 +230,22 @@ public final class ResultsStore {
         .findFirst();
   }
 
+  /**
+   * Removes a trial's checkpoint (and the checkpoints directory once empty); a checkpoint left
+   * behind costs only disk, so failures are ignored.
+   */
+  public void removeCheckpoint(String trialId) {
+    Path checkpoints = new Path(root, CHECKPOINTS);
+    try {
+      fs.delete(new Path(checkpoints, trialId), true);
+      if (fs.exists(checkpoints) && fs.listStatus(checkpoints).length == 0) {
+        fs.delete(checkpoints, false);
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot remove the checkpoint of {}: {}", trialId, e.getMessage());
+    }
+  }
+
   /** A trial's committed row with its epochs and layer diagnostics. */
   public record Recorded(TrialRow trial, List<EpochRow> epochs, List<LayerStatRow> layerStats) {}
 

@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param stoppedBy the signal that stopped the run ({@code SIGINT}, {@code SIGTERM}), else null
  * @param seedDesign the design of the sweep's adaptive seeds, which the report replays to say why
  *     each cell stopped getting seeds; null for a sweep with listed seeds
+ * @param pruningDesign the sweep's pruning, which the report replays to show the evidence at each
+ *     rung; null for none
  */
 public record RunRow(
     String runId,
@@ -38,7 +40,11 @@ public record RunRow(
     String driverHost,
     Integer interrupted,
     String stoppedBy,
-    SeedDesign seedDesign) {
+    SeedDesign seedDesign,
+    PruningDesign pruningDesign) {
+
+  /** How points were pruned: the rung epochs, the fraction kept, the metric and the level. */
+  public record PruningDesign(String rungs, double keep, String metric, double alpha) {}
 
   /**
    * How seeds were added: looks at start, start + step, … up to max seeds per cell, at level alpha,
@@ -84,6 +90,14 @@ public record RunRow(
           .addedLater()
           .string("adaptive_baseline", r -> r.seedDesign == null ? null : r.seedDesign.baseline())
           .addedLater()
+          .string("pruning_rungs", r -> r.pruningDesign == null ? null : r.pruningDesign.rungs())
+          .addedLater()
+          .number("pruning_keep", r -> r.pruningDesign == null ? null : r.pruningDesign.keep())
+          .addedLater()
+          .string("pruning_metric", r -> r.pruningDesign == null ? null : r.pruningDesign.metric())
+          .addedLater()
+          .number("pruning_alpha", r -> r.pruningDesign == null ? null : r.pruningDesign.alpha())
+          .addedLater()
           .readBy(
               v ->
                   new RunRow(
@@ -106,7 +120,16 @@ public record RunRow(
                       v.string("driver_host"),
                       v.integer("interrupted"),
                       v.string("stopped_by"),
-                      seedDesign(v)));
+                      seedDesign(v),
+                      pruningDesign(v)));
+
+  private static PruningDesign pruningDesign(Schema.Values v) {
+    String rungs = v.string("pruning_rungs");
+    return rungs == null
+        ? null
+        : new PruningDesign(
+            rungs, v.number("pruning_keep"), v.string("pruning_metric"), v.number("pruning_alpha"));
+  }
 
   private static SeedDesign seedDesign(Schema.Values v) {
     Integer start = v.integer("adaptive_start");

@@ -12,6 +12,9 @@ public record TrialRow(
   /** Why a finished trial ran fewer epochs than it was given. */
   public static final String EARLY_STOPPING = "early_stopping";
 
+  /** The stop reason of a trial pruned at rung R (from 1): {@code pruned_at_rung_R}. */
+  public static final String PRUNED_AT_RUNG = "pruned_at_rung_";
+
   /**
    * Every setting that decides a trial's result.
    *
@@ -94,14 +97,21 @@ public record TrialRow(
       }
     }
 
+    /** The pruning rung (from 1) the trial was stopped at, 0 if it was not pruned. */
+    public int prunedAtRung() {
+      return stopReason != null && stopReason.startsWith(PRUNED_AT_RUNG)
+          ? Integer.parseInt(stopReason.substring(PRUNED_AT_RUNG.length()))
+          : 0;
+    }
+
     /** Whether the trial ended with the weights of an epoch before its last (restore_best). */
     public boolean restoredBest() {
       return finalEpoch != null && finalEpoch < epochsCompleted;
     }
 
-    /** Whether early stopping ended the trial. */
+    /** Whether early stopping or pruning ended the trial before its last epoch. */
     public boolean stoppedEarly() {
-      return EARLY_STOPPING.equals(stopReason);
+      return EARLY_STOPPING.equals(stopReason) || prunedAtRung() > 0;
     }
   }
 

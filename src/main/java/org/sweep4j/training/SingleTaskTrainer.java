@@ -151,7 +151,7 @@ final class SingleTaskTrainer implements EpochTrainer {
   @Override
   public void close() {
     if (!keepCheckpoint) {
-      delete(stateDirectory);
+      TrialCheckpoint.remove(stateDirectory);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sweep4j.config.AdaptiveSeeds;
 import org.sweep4j.config.JobSpec;
+import org.sweep4j.config.PruningSpec;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.HostProcess;
 import org.sweep4j.results.Provenance;
@@ -40,6 +41,7 @@ final class SweepRun {
   private final ProgressReporter progress;
   private final CpuMeter cpu = new CpuMeter();
   private final SweepInterrupt interrupt;
+  private final int pauseAfter;
 
   SweepRun(
       JobSpec job,
@@ -51,8 +53,10 @@ final class SweepRun {
       TaskSlots slots,
       PrintStream out,
       Instant started,
-      SweepInterrupt interrupt) {
+      SweepInterrupt interrupt,
+      int pauseAfter) {
     this.interrupt = interrupt;
+    this.pauseAfter = pauseAfter;
     this.job = job;
     this.toRun = toRun;
     this.data = data;
@@ -122,7 +126,8 @@ final class SweepRun {
             toRun.size(),
             threads,
             provenance,
-            interrupt));
+            interrupt,
+            pauseAfter));
   }
 
   private static ScheduledExecutorService statusTicker(Runnable status) {
@@ -200,7 +205,16 @@ final class SweepRun {
             HostProcess.localHost(),
             summary.stop().interrupted(),
             summary.stop().signal(),
-            seedDesign()));
+            seedDesign(),
+            pruningDesign()));
+  }
+
+  private RunRow.PruningDesign pruningDesign() {
+    PruningSpec pruning = job.pruning();
+    return pruning == null
+        ? null
+        : new RunRow.PruningDesign(
+            pruning.rungs().toString(), pruning.keep(), pruning.metric().label(), pruning.alpha());
   }
 
   private RunRow.SeedDesign seedDesign() {

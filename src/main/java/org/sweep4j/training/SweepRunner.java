@@ -56,6 +56,16 @@ public final class SweepRunner {
    * @param trials trials of {@code job}'s grid, in the order to start them
    */
   public SweepSummary run(JobSpec job, boolean resume, int trialsAtOnce, List<TrialSpec> trials) {
+    return run(job, resume, trialsAtOnce, trials, 0);
+  }
+
+  /**
+   * As {@link #run(JobSpec, boolean, int, List)}, pausing every trial after epoch {@code
+   * pauseAfter} (0: never): a paused trial is recorded as interrupted with its epochs and
+   * checkpoint, to go on from there in a later stage (pruning's rungs).
+   */
+  public SweepSummary run(
+      JobSpec job, boolean resume, int trialsAtOnce, List<TrialSpec> trials, int pauseAfter) {
     if (trialsAtOnce < 1) {
       throw new SweepException(
           "--trials-at-once must be 1 or more, or auto; found " + trialsAtOnce);
@@ -86,7 +96,17 @@ public final class SweepRunner {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SweepRun run =
             new SweepRun(
-                job, toRun, trialData, store, claims, sc, slots, out, runStarted, interrupt);
+                job,
+                toRun,
+                trialData,
+                store,
+                claims,
+                sc,
+                slots,
+                out,
+                runStarted,
+                interrupt,
+                pauseAfter);
         return run.trainAll(trialsAtOnce, skipped);
       } finally {
         RunShards.remove(shardDir);

@@ -31,7 +31,8 @@ final class TrialAttempt {
       int count,
       IntSupplier threads,
       Provenance provenance,
-      SweepInterrupt interrupt) {}
+      SweepInterrupt interrupt,
+      int pauseAfter) {}
 
   private final Run run;
 
@@ -150,7 +151,7 @@ final class TrialAttempt {
     String checkpoint = TrialCheckpoint.directory(run.store().location(), trial.id());
     TrialCheckpoint.Resume resume = TrialCheckpoint.find(run.store(), trial).orElse(null);
     if (resume == null) {
-      TrialCheckpoint.delete(checkpoint); // what a killed attempt left is of no use
+      TrialCheckpoint.remove(checkpoint); // what a killed attempt left is of no use
     } else {
       run.progress()
           .say(
@@ -167,7 +168,15 @@ final class TrialAttempt {
     try (EpochTrainer trainer = trainer(trial, checkpoint)) {
       outcome =
           TrialLoop.run(
-              run.sc(), trial, trainer, run.data(), label, run.progress(), run.interrupt(), resume);
+              run.sc(),
+              trial,
+              trainer,
+              run.data(),
+              label,
+              run.progress(),
+              run.interrupt(),
+              resume,
+              run.pauseAfter());
       if (!outcome.status().isSettled() && !outcome.epochs().isEmpty()) {
         trainer.keepCheckpoint(); // for --resume to go on from
       }

@@ -24,6 +24,10 @@ final class TrialLoop {
   private final List<LayerStatRow> layerStats = new ArrayList<>();
   private final EarlyStopping stopping;
   private final SweepInterrupt interrupt;
+
+  /** What a trial paused at a pruning rung is recorded with, followed by the epoch. */
+  static final String PAUSED = "paused for pruning after epoch ";
+
   private double bestLoss = Double.POSITIVE_INFINITY;
   private EpochRow bestRow;
   private int epochsWithoutGain;
@@ -54,11 +58,12 @@ final class TrialLoop {
       String label,
       EpochListener listener,
       SweepInterrupt interrupt,
-      TrialCheckpoint.Resume resume) {
+      TrialCheckpoint.Resume resume,
+      int pauseAfter) {
     TrialLoop loop = new TrialLoop(sc, trial, trainer, label, interrupt);
     try {
       int first = resume == null ? 1 : loop.resume(resume);
-      return loop.epochs(first, data, listener);
+      return loop.epochs(first, pauseAfter, data, listener);
     } catch (Exception e) {
       // Spark's SparkException is checked but thrown undeclared from Scala code, hence Exception.
       // After a signal, the failure is the cancelled job's: the trial was interrupted, not failed.
@@ -86,7 +91,7 @@ final class TrialLoop {
     return resume.epoch() + 1;
   }
 
-  private TrialOutcome epochs(int first, TrialData data, EpochListener listener) {
+  private TrialOutcome epochs(int first, int pauseAfter, TrialData data, EpochListener listener) {
     for (int epoch = first; epoch <= trial.training().epochs(); epoch++) {
       if (interrupt.requested()) {
         return interrupted();
@@ -105,6 +110,9 @@ final class TrialLoop {
       }
       if (stopping != null && stopsAfter(row)) {
         break;
+      }
+      if (epoch == pauseAfter && epoch < trial.training().epochs()) {
+        return ended(TrialStatus.INTERRUPTED, PAUSED + epoch);
       }
     }
     return finish(data);

@@ -72,13 +72,14 @@ class AdaptiveSweepTest {
   }
 
   /** Records each trial as finished with its synthetic accuracy; stops after {@code limit}. */
-  private static final class Recorder implements AdaptiveSweep.Stage {
+  private static final class Recorder implements Stage {
     final List<List<TrialSpec>> stages = new ArrayList<>();
     int limit = Integer.MAX_VALUE;
     int total;
 
     @Override
-    public SweepSummary run(JobSpec job, boolean resume, int atOnce, List<TrialSpec> trials) {
+    public SweepSummary run(
+        JobSpec job, boolean resume, int atOnce, List<TrialSpec> trials, int pauseAfter) {
       stages.add(trials);
       ResultsStore store = ResultsStore.open(job.results());
       int recorded = 0;
@@ -207,8 +208,8 @@ class AdaptiveSweepTest {
   void aCellWhoseTrialsDidNotSettleEndsTheRun() {
     JobSpec job = job("failing");
     List<List<TrialSpec>> stages = new ArrayList<>();
-    AdaptiveSweep.Stage failing =
-        (j, resume, atOnce, trials) -> {
+    Stage failing =
+        (j, resume, atOnce, trials, pauseAfter) -> {
           stages.add(trials);
           ResultsStore store = ResultsStore.open(j.results());
           for (TrialSpec trial : trials) {

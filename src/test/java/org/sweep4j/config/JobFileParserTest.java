@@ -228,6 +228,31 @@ class JobFileParserTest {
   }
 
   @Test
+  void pruningRungsComeBeforeTheLastEpochAndBadValuesNameTheKey() {
+    String tenEpochs = MINIMAL.replace("epochs: 2", "epochs: 10");
+    JobSpec spec = parse("t.yaml", tenEpochs + "pruning: {rungs: [2, 6], keep: 0.33}\n");
+    assertEquals(List.of(2, 6), spec.pruning().rungs());
+    assertEquals(PruningSpec.Metric.VAL_ACCURACY, spec.pruning().metric());
+    String[][] bad = {
+      {"{rungs: [6, 2], keep: 0.5}", "j.yaml: pruning: rungs must be increasing epochs"},
+      {"{rungs: [2, 10], keep: 0.5}", "j.yaml: pruning.rungs must come before the last epoch (10)"},
+      {"{rungs: [2], keep: 1.5}", "j.yaml: pruning: keep must lie in (0, 1), found 1.5"},
+      {"{rungs: [two], keep: 0.5}", "j.yaml: pruning.rungs: each rung is an epoch"},
+      {
+        "{rungs: [2], keep: 0.5, metric: accuracy}",
+        "j.yaml: pruning.metric: unknown pruning metric"
+      },
+      {"{rungs: [2], keep: 0.5, every: 2}", "j.yaml: pruning.every: unknown key"},
+    };
+    for (String[] c : bad) {
+      JobFileException e =
+          assertThrows(
+              JobFileException.class, () -> parse("j.yaml", tenEpochs + "pruning: " + c[0] + "\n"));
+      assertTrue(e.getMessage().startsWith(c[1]), c[0] + " -> " + e.getMessage());
+    }
+  }
+
+  @Test
   void realDataDefaultsToWholeCifar() {
     JobSpec spec = parse("t.yaml", MINIMAL + "dataset: {path: /data/cifar}\n");
     assertEquals(DataSource.CIFAR10, spec.dataset().source());
