@@ -31,22 +31,23 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--baseline",
       paramLabel = "ACTIVATION",
-      description = "The activation every other one is" + " tested against (default: relu).")
+      description =
+          "The activation every other one is tested against (default: the one an adaptive-seeds"
+              + " run recorded, else relu).")
   String baseline;
 
   @Option(
       names = "--min-difference",
       paramLabel = "DELTA",
-      defaultValue = "0.01",
       description =
           "The smallest accuracy difference that matters: an activation within it of the baseline"
-              + " is equivalent (default: ${DEFAULT-VALUE}, one point; the job's"
-              + " report.min_difference when run writes the report).")
-  double minDifference;
+              + " is equivalent (default: the job's report.min_difference as an adaptive-seeds run"
+              + " recorded it, else 0.01, one point; run writes the report with the job's).")
+  Double minDifference;
 
   @Override
   public Integer call() {
-    if (!(minDifference > 0 && minDifference < 1)) {
+    if (minDifference != null && !(minDifference > 0 && minDifference < 1)) {
       throw new InputException(
           "--min-difference takes an accuracy difference above 0 and below 1, found "
               + minDifference);

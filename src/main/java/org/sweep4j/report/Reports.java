@@ -19,15 +19,17 @@ public final class Reports {
 
   /**
    * @param out where to write; null for {@code RESULTS/report} (local results only)
-   * @param baseline an activation label present in the results, or null for the default (relu)
-   * @param minDifference the smallest accuracy difference that matters to the verdicts
+   * @param baseline an activation label present in the results, or null for the one an
+   *     adaptive-seeds run recorded, else the default (relu)
+   * @param minDifference the smallest accuracy difference that matters to the verdicts, or null for
+   *     the one an adaptive-seeds run recorded, else the default (0.01)
    * @return the report's {@code index.html}
    */
   public static Path write(
       String results,
       Path out,
       String baseline,
-      double minDifference,
+      Double minDifference,
       ActivationGallery.Sampler sampler) {
     ResultsStore store = ResultsStore.open(results);
     if (!store.hasTable(ResultsStore.TRIALS)) {
@@ -35,6 +37,14 @@ public final class Reports {
           store.location() + ": no trials table here (run 'sweep4j run' first)");
     }
     List<TrialRow> trials = store.readTrials();
+    List<RunRow> runs = store.hasTable(ResultsStore.RUNS) ? store.readRuns() : List.of();
+    RunRow.SeedDesign design = latest(runs, RunRow::seedDesign);
+    if (baseline == null && design != null) {
+      baseline = design.baseline();
+    }
+    if (minDifference == null) {
+      minDifference = design == null ? JobSpec.DEFAULT_MIN_DIFFERENCE : design.minDifference();
+    }
     List<String> present =
         trials.stream().map(t -> t.settings().activation()).distinct().sorted().toList();
     if (baseline != null && !present.contains(baseline)) {
@@ -56,8 +66,6 @@ public final class Reports {
             layerStats,
             baseline == null ? JobSpec.DEFAULT_BASELINE : baseline,
             minDifference);
-    List<RunRow> runs = store.hasTable(ResultsStore.RUNS) ? store.readRuns() : List.of();
-    RunRow.SeedDesign design = latest(runs, RunRow::seedDesign);
     if (design != null) {
       comparison = comparison.withAdaptiveSeeds(AdaptiveSeedsReport.of(design, trials));
     }

@@ -37,6 +37,7 @@ class AdaptiveSeedsRunTest {
           architectures: [tiny_cnn]
           seeds: {adaptive: {start: 2, step: 1, max: 3}}
         training: {epochs: 1, batch_size: 32, probe_size: 0}
+        report: {min_difference: 0.05}
         output: {results: '%s'}
         """
             .formatted(results));
@@ -52,7 +53,7 @@ class AdaptiveSeedsRunTest {
     List<RunRow> runs = store.readRuns();
     assertTrue(runs.size() >= 1 && runs.size() <= 2, "a run row per stage: " + runs);
     for (RunRow row : runs) {
-      assertEquals(new RunRow.SeedDesign(2, 1, 3, 0.05, 0.01, "relu"), row.seedDesign());
+      assertEquals(new RunRow.SeedDesign(2, 1, 3, 0.05, 0.05, "relu"), row.seedDesign());
     }
     Map<String, Integer> recorded = new TreeMap<>();
     for (TrialRow trial : store.readTrials()) {
@@ -67,6 +68,11 @@ class AdaptiveSeedsRunTest {
     }
     String report = Files.readString(results.resolve("report/report.md"));
     assertTrue(report.contains("## Seeds on demand"), report);
+    // A later report without options decides at the job's ±0.05, as the run recorded it.
+    CliRun rewritten = CliRun.execute("report", results.toString());
+    assertEquals(0, rewritten.code(), rewritten.err());
+    String rewrittenReport = Files.readString(results.resolve("report/report.md"));
+    assertTrue(rewrittenReport.contains("within ±0.05 of relu"), rewrittenReport);
 
     CliRun again = CliRun.execute("run", job.toString());
     assertEquals(Main.INPUT_ERROR, again.code(), again.out());
