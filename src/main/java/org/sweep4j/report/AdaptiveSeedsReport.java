@@ -122,7 +122,10 @@ public record AdaptiveSeedsReport(
             + " α = %s from an O'Brien–Fleming spending function, Holm-corrected over the"
             + " comparisons still open, equivalence within ±%s: the chance of any wrong verdict"
             + " over the whole sweep stays at most α however early cells stop. %d trials of the"
-            + " %d a fixed %d seeds per cell would take.%s",
+            + " %d a fixed %d seeds per cell would take. The comparison tables further down analyse"
+            + " the same seeds as if their number had been fixed in advance: their p-values ignore"
+            + " the stopping, so where they disagree with this table, this table's verdicts are"
+            + " the ones whose error rate holds.%s",
         design.start(),
         baseline,
         design.step(),
