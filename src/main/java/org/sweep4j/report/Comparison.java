@@ -114,6 +114,15 @@ public record Comparison(
 
   /** This comparison with how an adaptive-seeds sweep spent its seeds. */
   public Comparison withAdaptiveSeeds(AdaptiveSeedsReport seeds) {
+    return with(seeds, pruning);
+  }
+
+  /** This comparison with what pruning saved and the evidence against each pruned point. */
+  public Comparison withPruning(PruningReport report) {
+    return with(adaptiveSeeds, report);
+  }
+
+  private Comparison with(AdaptiveSeedsReport seeds, PruningReport report) {
     return new Comparison(
         cells,
         comparisons,
@@ -126,23 +135,6 @@ public record Comparison(
         minDifference,
         settingEffects,
         seeds,
-        pruning);
-  }
-
-  /** This comparison with what pruning saved and the evidence against each pruned point. */
-  public Comparison withPruning(PruningReport report) {
-    return new Comparison(
-        cells,
-        comparisons,
-        baseline,
-        layerStats,
-        unfinished,
-        trials,
-        parallelism,
-        anova,
-        minDifference,
-        settingEffects,
-        adaptiveSeeds,
         report);
   }
 
