@@ -110,6 +110,26 @@ public record AdaptiveSeedsReport(
         decision == null ? "–" : String.format(Locale.ROOT, "%.2g", decision.level()));
   }
 
+  /**
+   * The sequential verdict of a cell, to stand beside the fixed-sample one in the comparison
+   * tables: "; seeds on demand: worse than relu at 4 seeds"; empty for a cell the looks did not
+   * test.
+   */
+  String sequentialVerdict(String architecture, String cell) {
+    return rows.stream()
+        .filter(r -> r.architecture().equals(architecture) && r.cell().equals(cell))
+        .filter(r -> r.outcome().stop() != SeedLooks.Stop.BASELINE)
+        .findFirst()
+        .map(
+            r ->
+                "; seeds on demand: "
+                    + SeedLooks.why(r.outcome(), r.baselineCell())
+                    + " at "
+                    + r.outcome().seeds()
+                    + " seeds")
+        .orElse("");
+  }
+
   /** What the section says above its table. */
   String note() {
     int used = rows.stream().mapToInt(r -> r.outcome().seeds()).sum();

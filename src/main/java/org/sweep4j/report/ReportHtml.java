@@ -191,7 +191,7 @@ final class ReportHtml {
           .append(td(ReportWriter.pValue(row.pEquivalentHolm())))
           .append(td(ReportWriter.number(row.detectable(), 3)))
           .append("<td>")
-          .append(esc(row.verdict()));
+          .append(esc(ReportWriter.verdict(comparison, row)));
       if (row.warning() != null) {
         html.append(" <span class=\"warn\">⚠ ").append(esc(row.warning())).append("</span>");
       }

@@ -153,7 +153,8 @@ final class ReportMarkdown {
           ReportWriter.pValue(row.pHolm()),
           ReportWriter.pValue(row.pEquivalentHolm()),
           ReportWriter.number(row.detectable(), 3),
-          cell(row.verdict()) + (row.warning() == null ? "" : " ⚠ " + row.warning()));
+          cell(ReportWriter.verdict(comparison, row))
+              + (row.warning() == null ? "" : " ⚠ " + row.warning()));
     }
   }
 

@@ -291,6 +291,16 @@ public final class ReportWriter {
         comparison.baseline());
   }
 
+  /**
+   * A comparison's verdict in words; after an adaptive-seeds sweep, followed by the sequential
+   * verdict, the one whose error rate holds under the stopping.
+   */
+  static String verdict(Comparison comparison, BaselineComparison row) {
+    AdaptiveSeedsReport seeds = comparison.adaptiveSeeds();
+    return row.verdict()
+        + (seeds == null ? "" : seeds.sequentialVerdict(row.architecture(), row.activation()));
+  }
+
   static String reason(TrialRow trial) {
     return trial.outcome().error() == null ? "" : trial.outcome().error();
   }

@@ -68,6 +68,9 @@ class AdaptiveSeedsRunTest {
     }
     String report = Files.readString(results.resolve("report/report.md"));
     assertTrue(report.contains("## Seeds on demand"), report);
+    assertTrue(
+        report.contains("; seeds on demand: "),
+        "the comparison tables give the sequential verdict");
     // A later report without options decides at the job's ±0.05, as the run recorded it.
     CliRun rewritten = CliRun.execute("report", results.toString());
     assertEquals(0, rewritten.code(), rewritten.err());
