@@ -230,19 +230,27 @@ public final class ResultsStore {
         .findFirst();
   }
 
-  /**
-   * Removes a trial's checkpoint (and the checkpoints directory once empty); a checkpoint left
-   * behind costs only disk, so failures are ignored.
-   */
+  /** Removes a trial's checkpoint, as {@link #removeCheckpointDirectory}. */
   public void removeCheckpoint(String trialId) {
-    Path checkpoints = new Path(root, CHECKPOINTS);
+    removeCheckpointDirectory(new Path(new Path(root, CHECKPOINTS), trialId).toString());
+  }
+
+  /**
+   * Removes one trial's checkpoint directory, and the checkpoints directory once empty (a
+   * non-recursive delete, so a trial creating its own meanwhile keeps it); a checkpoint left behind
+   * costs only disk, so failures are ignored.
+   */
+  public static void removeCheckpointDirectory(String directory) {
     try {
-      fs.delete(new Path(checkpoints, trialId), true);
-      if (fs.exists(checkpoints) && fs.listStatus(checkpoints).length == 0) {
-        fs.delete(checkpoints, false);
+      Path path = new Path(directory);
+      FileSystem fs = path.getFileSystem(new Configuration());
+      fs.delete(path, true);
+      Path parent = path.getParent();
+      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
+        fs.delete(parent, false);
       }
     } catch (IOException e) {
-      LOG.debug("cannot remove the checkpoint of {}: {}", trialId, e.getMessage());
+      LOG.debug("cannot remove the checkpoint {}: {}", directory, e.getMessage());
     }
   }
 

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.sweep4j.data.ShardLoader;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.model.ModelFactory;
+import org.sweep4j.results.ResultsStore;
 
 /**
  * Trains a one-worker trial with one Spark task per epoch ({@link EpochTask}): the task trains the
@@ -151,7 +152,7 @@ final class SingleTaskTrainer implements EpochTrainer {
   @Override
   public void close() {
     if (!keepCheckpoint) {
-      TrialCheckpoint.remove(stateDirectory);
+      ResultsStore.removeCheckpointDirectory(stateDirectory);
     }
   }
 

@@ -151,7 +151,7 @@ final class TrialAttempt {
     String checkpoint = TrialCheckpoint.directory(run.store().location(), trial.id());
     TrialCheckpoint.Resume resume = TrialCheckpoint.find(run.store(), trial).orElse(null);
     if (resume == null) {
-      TrialCheckpoint.remove(checkpoint); // what a killed attempt left is of no use
+      ResultsStore.removeCheckpointDirectory(checkpoint); // what a killed attempt left is of no use
     } else {
       run.progress()
           .say(

@@ -100,21 +100,6 @@ final class TrialCheckpoint {
     return removed;
   }
 
-  /** Removes a trial's checkpoint directory, and the checkpoints directory once empty. */
-  static void remove(String directory) {
-    try {
-      Path path = new Path(directory);
-      FileSystem fs = path.getFileSystem(new Configuration());
-      fs.delete(path, true);
-      Path parent = path.getParent();
-      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
-        fs.delete(parent, false);
-      }
-    } catch (IOException e) {
-      // A checkpoint left behind costs only disk; the next run removes it.
-    }
-  }
-
   static boolean exists(String uri) {
     try {
       Path path = new Path(uri);
