@@ -28,6 +28,15 @@
  *   <li>{@link org.sweep4j.dl4jm2.ReluActivation}: ReLU's backward pass as ND4J's step op times the
  *       gradient, since M2's {@code relu_bp} calls a {@code std::function} per element (the small
  *       CNN trains ~10% faster). Unneeded when {@code Activation.RELU} is as fast in the bench.
+ *   <li>{@link org.sweep4j.dl4jm2.OneDnnActivation}, {@link org.sweep4j.dl4jm2.OneDnnEltwise},
+ *       {@link org.sweep4j.dl4jm2.SoftplusLinearOnOneDnn} ({@link
+ *       org.sweep4j.dl4jm2.ElementwisePrimitive}, {@link org.sweep4j.dl4jm2.FastElementwise}):
+ *       activations as oneDNN elementwise kernels, one vectorised pass each way, since M2 computes
+ *       them as one native call per operation of the closed form, each allocating its result (SELU,
+ *       GELU, Mish and softplus_linear trained at 0.57–0.68× ReLU's images/s). ReLU, Leaky ReLU,
+ *       ELU, SELU, sigmoid and tanh wrap DL4J's function, which stays the path for double precision
+ *       and views. Unneeded when {@code bench --activation all} shows M2's functions within a few
+ *       percent of these; {@code FastElementwiseTest} compares the two paths.
  *   <li>{@link org.sweep4j.dl4jm2.NativeBackend}: picks ND4J's oneDNN build on CPUs with AVX2,
  *       since M2's platform artifact loads the generic build. Unneeded when ND4J chooses by itself.
  *   <li>{@link org.sweep4j.dl4jm2.NativeThreads}: sizes ND4J's OpenMP and OpenBLAS pools per Spark

@@ -9,6 +9,8 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.sweep4j.config.ActivationName;
 import org.sweep4j.config.ActivationSpec;
+import org.sweep4j.dl4jm2.OneDnnActivation;
+import org.sweep4j.dl4jm2.OneDnnEltwise.Algorithm;
 import org.sweep4j.dl4jm2.ReluActivation;
 import org.sweep4j.model.activations.GeluActivation;
 import org.sweep4j.model.activations.MishActivation;
@@ -20,6 +22,11 @@ import org.sweep4j.model.activations.ZeroFitLinearActivation;
 
 /** Maps a job's activation to the DL4J function placed in every hidden layer. */
 public final class HiddenActivations {
+  /** SELU's constants, as libnd4j's selu op and Keras define them. */
+  private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+
+  private static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
+
   private HiddenActivations() {}
 
   /**
@@ -37,14 +44,19 @@ public final class HiddenActivations {
   public static IActivation create(ActivationSpec spec, boolean channelsLast) {
     ActivationName name = spec.name();
     return switch (name) {
-      case RELU -> new ReluActivation();
-      case LEAKY_RELU -> new ActivationLReLU(spec.number("alpha"));
+      case RELU -> new OneDnnActivation(new ReluActivation(), Algorithm.RELU, 0, 1);
+      case LEAKY_RELU ->
+          new OneDnnActivation(
+              new ActivationLReLU(spec.number("alpha")), Algorithm.RELU, spec.number("alpha"), 1);
       case PRELU -> new ActivationIdentity();
-      case ELU -> new ActivationELU(spec.number("alpha"));
-      case SELU -> new ActivationSELU();
+      case ELU ->
+          new OneDnnActivation(
+              new ActivationELU(spec.number("alpha")), Algorithm.ELU, spec.number("alpha"), 1);
+      case SELU ->
+          new OneDnnActivation(new ActivationSELU(), Algorithm.ELU, SELU_ALPHA, SELU_LAMBDA);
       case GELU -> new GeluActivation("tanh".equals(spec.param("approximation")));
-      case SIGMOID -> new ActivationSigmoid();
-      case TANH -> new ActivationTanH();
+      case SIGMOID -> new OneDnnActivation(new ActivationSigmoid(), Algorithm.LOGISTIC, 0, 1);
+      case TANH -> new OneDnnActivation(new ActivationTanH(), Algorithm.TANH, 0, 1);
       case SWISH -> new SwishActivation();
       case MISH -> new MishActivation();
       case STEP -> new StepActivation();

@@ -91,10 +91,33 @@ class ActivationStabilityTest {
     INDArray derivative = backprop.getFirst();
     List<String> wrong = new ArrayList<>();
     for (int i = 0; i < xs.length; i++) {
-      check(wrong, "f", xs[i], value.getFloat(0, i), expected[0].applyAsDouble(xs[i]));
+      float got = value.getFloat(0, i);
+      double want = expected[0].applyAsDouble(xs[i]);
+      if (REDUCES_AT_THE_SCALE_OF_X.contains(name)) {
+        checkAtTheScaleOfX(wrong, xs[i], got, want);
+      } else {
+        check(wrong, "f", xs[i], got, want);
+      }
       checkDerivative(wrong, xs[i], derivative.getFloat(0, i), expected[1]);
     }
     assertTrue(wrong.isEmpty(), name + ":\n" + String.join("\n", wrong));
+  }
+
+  /**
+   * Activations whose oneDNN kernels (training's float path) compute softplus or tanh∘softplus from
+   * terms of the size of x that cancel far below 0: oneDNN's soft_relu takes n·ln 2 + ln(2^-n +
+   * e^r) and its mish x·((e^x+1)² − 1)/((e^x+1)² + 1). Their values there are within a few units in
+   * the last place of x (4e-6 for softplus_linear at x = -20, 8e-7 for mish at -15) where the
+   * values themselves are below 1e-4; their derivatives are held to the usual tolerance.
+   */
+  private static final java.util.Set<ActivationName> REDUCES_AT_THE_SCALE_OF_X =
+      java.util.EnumSet.of(ActivationName.MISH, ActivationName.SOFTPLUS_LINEAR);
+
+  private static void checkAtTheScaleOfX(List<String> wrong, float x, float got, double want) {
+    double ulpOfX = Math.ulp(Math.max(1f, Math.abs(x)));
+    if (!Float.isFinite(got) || Math.abs(got - want) > 4 * ulpOfX + 5e-7 * Math.abs(want)) {
+      wrong.add("f(" + x + ") = " + got + ", expected " + want + " within 4 ulp of x");
+    }
   }
 
   /** zero_fit_linear is x − min(x) over a group: one dense row holding every input above. */

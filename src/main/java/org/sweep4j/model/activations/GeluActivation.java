@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.sweep4j.dl4jm2.FastElementwise;
+import org.sweep4j.dl4jm2.OneDnnEltwise;
 
 /**
  * GELU as Keras and PyTorch compute it: exact x·Φ(x) = 0.5·x·(1 + erf(x/√2)) by default, or the
@@ -30,6 +32,14 @@ public class GeluActivation extends ElementwiseActivation {
 
   public boolean isTanhApproximation() {
     return tanhApproximation;
+  }
+
+  private static final FastElementwise ERF = OneDnnEltwise.of(OneDnnEltwise.Algorithm.GELU_ERF);
+  private static final FastElementwise TANH = OneDnnEltwise.of(OneDnnEltwise.Algorithm.GELU_TANH);
+
+  @Override
+  protected FastElementwise fast() {
+    return tanhApproximation ? TANH : ERF;
   }
 
   @Override

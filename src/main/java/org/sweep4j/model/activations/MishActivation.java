@@ -2,6 +2,8 @@ package org.sweep4j.model.activations;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.sweep4j.dl4jm2.FastElementwise;
+import org.sweep4j.dl4jm2.OneDnnEltwise;
 
 /**
  * mish(x) = x·tanh(softplus(x)), f'(x) = t + x·σ(x)·(1 − t²) with t = tanh(softplus(x)).
@@ -14,6 +16,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public class MishActivation extends ElementwiseActivation {
   private static final long serialVersionUID = 1L;
   private static final double SATURATED = 20;
+
+  private static final FastElementwise FAST = OneDnnEltwise.of(OneDnnEltwise.Algorithm.MISH);
+
+  @Override
+  protected FastElementwise fast() {
+    return FAST;
+  }
 
   @Override
   protected INDArray value(INDArray x) {

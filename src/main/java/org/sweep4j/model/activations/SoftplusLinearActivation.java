@@ -2,6 +2,8 @@ package org.sweep4j.model.activations;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.sweep4j.dl4jm2.FastElementwise;
+import org.sweep4j.dl4jm2.SoftplusLinearOnOneDnn;
 
 /**
  * softplus_linear(x) = 2·softplus(x) for x ≤ 0 and x + 2·ln 2 for x &gt; 0: continuous, with slope
@@ -10,6 +12,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public class SoftplusLinearActivation extends ElementwiseActivation {
   private static final long serialVersionUID = 1L;
   private static final double TWO_LN_2 = 2 * Math.log(2);
+
+  private static final FastElementwise FAST = new SoftplusLinearOnOneDnn();
+
+  @Override
+  protected FastElementwise fast() {
+    return FAST;
+  }
 
   @Override
   protected INDArray value(INDArray x) {

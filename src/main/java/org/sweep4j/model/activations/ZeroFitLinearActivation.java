@@ -35,6 +35,10 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
 
   @Override
   public INDArray getActivation(INDArray in, boolean training) {
+    if (ZeroFitLinearKernel.applies(in)) {
+      kernel(in).forward(in);
+      return in;
+    }
     INDArray minimum =
         in.rank() != 4 ? in.min(true, 1) : channelsLast ? in.min(true, 1, 2) : in.min(true, 2, 3);
     return in.subi(minimum);
@@ -44,14 +48,18 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
    * Every layout as [outer, position, inner] with one group per (outer, inner) pair, without
    * copying: NHWC maps as [sample, position, channel], NCHW maps as [sample × channel, position,
    * 1], dense rows as [sample, feature, 1]. The minimum and the sum run over the positions; the
-   * correction lands at each group's first minimum.
+   * correction lands at each group's first minimum. Dense float arrays take {@link
+   * ZeroFitLinearKernel}'s Java loops, the rest (double precision for gradient checks) ND4J's ops.
    */
   @Override
   public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
     assertShape(in, epsilon);
-    long[] shape = in.shape();
-    long outer = in.rank() != 4 ? shape[0] : channelsLast ? shape[0] : shape[0] * shape[1];
-    long inner = in.rank() == 4 && channelsLast ? shape[3] : 1;
+    if (ZeroFitLinearKernel.applies(in, epsilon)) {
+      kernel(in).backward(in, epsilon);
+      return new Pair<>(in, null);
+    }
+    long outer = outer(in);
+    long inner = inner(in);
     long positions = in.length() / (outer * inner);
     INDArray argmin = Nd4j.argMin(in.reshape('c', outer, positions, inner), 1); // [outer, inner]
     INDArray sums = epsilon.reshape('c', outer, positions, inner).sum(1);
@@ -63,6 +71,23 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
       }
     }
     return new Pair<>(gradient, null);
+  }
+
+  private ZeroFitLinearKernel kernel(INDArray in) {
+    long outer = outer(in);
+    long inner = inner(in);
+    return new ZeroFitLinearKernel(outer, in.length() / (outer * inner), inner);
+  }
+
+  /** Groups: samples (NHWC maps, dense rows) or samples × channels (NCHW maps). */
+  private long outer(INDArray in) {
+    long[] shape = in.shape();
+    return in.rank() != 4 || channelsLast ? shape[0] : shape[0] * shape[1];
+  }
+
+  /** Channels side by side within a position: NHWC maps only. */
+  private long inner(INDArray in) {
+    return in.rank() == 4 && channelsLast ? in.size(3) : 1;
   }
 
   @Override

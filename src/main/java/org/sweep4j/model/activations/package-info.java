@@ -3,7 +3,10 @@
  * the three home-made activations of the deeper-CNN experiment, and Swish and Mish with derivatives
  * that stay finite in float (DL4J's turn NaN for large inputs). They follow DL4J's in-place
  * contract (write the result into the input array) and serialise to JSON by class name, so they
- * travel to Spark executors. (ReLU's faster backward pass is an M2 workaround: {@code
- * org.sweep4j.dl4jm2}.)
+ * travel to Spark executors. Each is written once in ND4J operations (the reference, which gradient
+ * checks use in double precision) and, where oneDNN has the function, also as fused float kernels
+ * training runs ({@code org.sweep4j.dl4jm2.OneDnnEltwise}, {@code SoftplusLinearOnOneDnn});
+ * zero_fit_linear, a per-group shift, has Java loops for float. (The oneDNN wrapper of DL4J's own
+ * activations is an M2 workaround: {@code org.sweep4j.dl4jm2}.)
  */
 package org.sweep4j.model.activations;
