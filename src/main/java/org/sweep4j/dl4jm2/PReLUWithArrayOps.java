@@ -15,12 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J's PReLU layer, f(x) = x for x > 0 and a·x otherwise, computed with contiguous ND4J array ops
- * on the input seen as a matrix with one row per example. The slopes are repeated to one value per
- * row element (a small array), so forward and backward are a few element-wise passes and one
- * broadcast over rows. DL4J's native ops for this are unusable here: {@code prelu_bp} rejects
- * inputs over 64 times the slope count and {@code prelu} takes ~300× as long as a ReLU on a
- * 100×32×30×30 batch.
+ * DL4J's PReLU layer, f(x) = x for x > 0 and a·x otherwise, on the input seen as a matrix with one
+ * row per example and the slopes repeated to one per column (a small array): oneDNN's prelu
+ * primitives for float ({@link PReLUOnOneDnn}, one pass each way), else contiguous ND4J array ops
+ * (a few element-wise passes and one broadcast over rows). DL4J's native ops for this are unusable
+ * here: {@code prelu_bp} rejects inputs over 64 times the slope count and {@code prelu} takes ~300×
+ * as long as a ReLU on a 100×32×30×30 batch.
  */
 public class PReLUWithArrayOps extends PReLU {
 
@@ -37,6 +37,9 @@ public class PReLUWithArrayOps extends PReLU {
     // arithmetic.
     INDArray output =
         workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+    if (PReLUOnOneDnn.forward(x, slopesPerElement(), output)) {
+      return output.reshape('c', input.shape());
+    }
     Transforms.relu(output.assign(x), false);
     INDArray negativePart =
         workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), x.shape(), 'c');
@@ -50,21 +53,16 @@ public class PReLUWithArrayOps extends PReLU {
     assertInputSet(true);
     INDArray x = rows(input);
     INDArray outputGradient = rows(epsilon);
-    INDArray positiveSide =
-        workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
-    Transforms.step(positiveSide.assign(x), false).muli(outputGradient);
-    INDArray negativeSide =
-        workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
-    negativeSide.assign(outputGradient).subi(positiveSide);
-
-    // ε where x > 0, a·ε elsewhere.
     INDArray inputGradient =
         workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
-    inputGradient.assign(negativeSide).muliRowVector(slopesPerElement()).addi(positiveSide);
-
-    // dL/da = Σ ε·min(x, 0) = Σ ε_neg·x, over the examples and then over the axes each slope is
-    // shared by.
-    INDArray perElement = negativeSide.muli(x).sum(0).reshape('c', inputShape());
+    INDArray perElement =
+        workspaceMgr.createUninitialized(
+            ArrayType.BP_WORKING_MEM, x.dataType(), new long[] {1, x.size(1)}, 'c');
+    if (!PReLUOnOneDnn.backward(x, slopesPerElement(), outputGradient, inputGradient, perElement)) {
+      perElement = backpropWithArrayOps(x, outputGradient, inputGradient, workspaceMgr);
+    }
+    // dL/da summed over the axes each slope is shared by.
+    perElement = perElement.reshape('c', inputShape());
     INDArray slopeGradient =
         sharedAxes().length == 0 ? perElement : perElement.sum(true, sharedAxes());
     INDArray slopeGradientView = gradientViews.get(PReLUParamInitializer.WEIGHT_KEY);
@@ -74,6 +72,25 @@ public class PReLUWithArrayOps extends PReLU {
     Gradient gradient = new DefaultGradient();
     gradient.setGradientFor(PReLUParamInitializer.WEIGHT_KEY, slopeGradientView, 'c');
     return new Pair<>(gradient, result);
+  }
+
+  /**
+   * The input's gradient written into {@code inputGradient}; returns each element's slope gradient
+   * summed over the examples, [1, elements].
+   */
+  private INDArray backpropWithArrayOps(
+      INDArray x, INDArray outputGradient, INDArray inputGradient, LayerWorkspaceMgr workspaceMgr) {
+    INDArray positiveSide =
+        workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
+    Transforms.step(positiveSide.assign(x), false).muli(outputGradient);
+    INDArray negativeSide =
+        workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
+    negativeSide.assign(outputGradient).subi(positiveSide);
+
+    // ε where x > 0, a·ε elsewhere.
+    inputGradient.assign(negativeSide).muliRowVector(slopesPerElement()).addi(positiveSide);
+    // dL/da = Σ ε·min(x, 0) = Σ ε_neg·x over the examples
+    return negativeSide.muli(x).sum(true, 0);
   }
 
   /**

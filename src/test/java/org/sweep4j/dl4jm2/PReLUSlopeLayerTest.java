@@ -81,6 +81,36 @@ class PReLUSlopeLayerTest {
     assertTrue(Double.isFinite(ours.score()));
   }
 
+  /**
+   * Float runs on oneDNN's prelu primitives, double on ND4J array ops: the same gradients for the
+   * per-channel conv slopes (shared over the map) and the per-unit dense ones.
+   */
+  @Test
+  void floatPathOnOneDnnMatchesTheArrayOpsInDouble() {
+    MultiLayerNetwork inFloat = network(true, DataType.FLOAT);
+    MultiLayerNetwork inDouble = network(true, DataType.DOUBLE);
+    Nd4j.getRandom().setSeed(5);
+    INDArray params = Nd4j.rand(DataType.DOUBLE, inDouble.params().shape()).subi(0.5);
+    inDouble.setParams(params);
+    inFloat.setParams(params.castTo(DataType.FLOAT));
+    DataSet batch = batch(100, DataType.DOUBLE);
+    inDouble.setInput(batch.getFeatures());
+    inDouble.setLabels(batch.getLabels());
+    inDouble.computeGradientAndScore();
+    inFloat.setInput(batch.getFeatures().castTo(DataType.FLOAT));
+    inFloat.setLabels(batch.getLabels().castTo(DataType.FLOAT));
+    inFloat.computeGradientAndScore();
+    INDArray want = inDouble.gradient().gradient();
+    INDArray got = inFloat.gradient().gradient().castTo(DataType.DOUBLE);
+    double relative = want.sub(got).norm2Number().doubleValue() / want.norm2Number().doubleValue();
+    assertTrue(relative < 1e-5, "float and double gradients differ by " + relative + " (L2)");
+    for (String layer : new String[] {"1_W", "3_W"}) {
+      assertTrue(
+          inFloat.gradient().getGradientFor(layer).norm2Number().doubleValue() > 0,
+          "slope gradient " + layer);
+    }
+  }
+
   @Test
   void survivesTheJsonRoundTripSparkExecutorsMake() {
     MultiLayerConfiguration conf = network(true, DataType.FLOAT).getLayerWiseConfigurations();
