@@ -126,6 +126,22 @@ public record BenchSettings(
     return batchSize * (warmup + timed);
   }
 
+  /** The same bench with another activation in every hidden layer. */
+  public BenchSettings withActivation(ActivationSpec other) {
+    return new BenchSettings(
+        architectures,
+        other,
+        batchSize,
+        warmupBatches,
+        batches,
+        threads,
+        workers,
+        averagingFrequency,
+        dataPath,
+        modes,
+        sweep);
+  }
+
   public boolean runs(String mode) {
     return modes.contains(mode);
   }

@@ -3,8 +3,10 @@ package org.sweep4j.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sweep4j.bench.ActivationBench;
 import org.sweep4j.bench.BenchSettings;
 import org.sweep4j.bench.Benchmark;
+import org.sweep4j.config.ActivationName;
 import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.config.Architecture;
 import org.sweep4j.dl4jm2.NativeThreads;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
           + " 'ratio ARCH sweep-vs-single X', Spark's overhead against the single JVM, and CPU utilisation."
     })
 final class BenchCommand implements Callable<Integer> {
+  private static final String ALL = "all";
+
   @Option(
       names = "--architectures",
       split = ",",
@@ -38,7 +42,9 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "relu",
       paramLabel = "NAME",
       description =
-          "Activation in every hidden layer, e.g. selu or leaky_relu(alpha=0.2) (default: ${DEFAULT-VALUE}).")
+          "Activation in every hidden layer, e.g. selu or leaky_relu(alpha=0.2); 'all' times the"
+              + " single JVM with each of the 14 in turn and prints its images/s as a ratio to"
+              + " relu's (default: ${DEFAULT-VALUE}).")
   String activation;
 
   @Option(
@@ -136,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
         "sweep4j bench: %s, activation %s, batch %d, %d warm-up + %d timed minibatches, %d threads,"
             + " spark %s averaging every %d; data %s; %s%n",
         settings.architectures(),
-        settings.activation(),
+        ALL.equals(activation) ? ALL : settings.activation(),
         batchSize,
         warmup,
         batches,
@@ -145,6 +151,10 @@ final class BenchCommand implements Callable<Integer> {
         averagingFrequency,
         data == null ? "synthetic" : data,
         NativeThreads.describeBackend(settings.threads()));
+    if (ALL.equals(activation)) {
+      new ActivationBench(settings, System.out).run();
+      return 0;
+    }
     SparkSession[] spark = new SparkSession[1];
     try {
       new Benchmark(settings, System.out, () -> started(spark, sparkMaster)).run();
@@ -173,7 +183,9 @@ final class BenchCommand implements Callable<Integer> {
                 .map(a -> Options.parse("--architectures", () -> Architecture.parse(a)))
                 .toList();
     ActivationSpec chosenActivation =
-        Options.parse("--activation", () -> ActivationSpec.parse(activation));
+        ALL.equals(activation)
+            ? ActivationSpec.of(ActivationName.RELU)
+            : Options.parse("--activation", () -> ActivationSpec.parse(activation));
     return Options.check(
         () ->
             new BenchSettings(

@@ -51,6 +51,46 @@ class BenchmarkTest extends SparkTestBase {
     assertTrue(out.lines().anyMatch(l -> l.matches("cpu tiny_cnn single \\d+%")), out);
   }
 
+  /**
+   * {@code --activation all}: a line per activation, each a ratio to ReLU's mean, and a verdict.
+   */
+  @Test
+  void timesEveryActivationAgainstRelu() {
+    BenchSettings settings =
+        new BenchSettings(
+            List.of(Architecture.parse("tiny_cnn")),
+            ActivationSpec.parse("relu"),
+            20,
+            1,
+            2,
+            1,
+            1,
+            1,
+            null,
+            List.of("single"),
+            null);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<Measurement> measured =
+        new ActivationBench(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(ActivationName.values().length, measured.size(), out);
+    for (ActivationName name : ActivationName.values()) {
+      assertTrue(
+          out.lines()
+              .anyMatch(
+                  l ->
+                      l.matches(
+                          "activation tiny_cnn "
+                              + name.label()
+                              + " \\d+\\.\\d img/s \\d+\\.\\d\\d vs relu")),
+          name + " in:\n" + out);
+    }
+    assertTrue(out.contains("activation tiny_cnn relu "), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches("relu tiny_cnn before/after the others: .*")));
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("activations tiny_cnn: ")), out);
+    assertTrue(out.contains(" 1.00 vs relu"), "relu against its own mean: " + out);
+  }
+
   @Test
   void timesARealSweepAgainstTheSingleJvmAndTheDriversCosts() {
     BenchSettings settings =
