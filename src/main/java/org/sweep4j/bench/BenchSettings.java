@@ -21,7 +21,7 @@ import org.sweep4j.grid.TrialSpec;
  *     threads
  * @param dataPath CIFAR-10 binary data to train on, or null for the built-in synthetic set
  * @param modes which of {@code single}, {@code spark}, {@code trials}, {@code sweep}, {@code
- *     driver}, {@code torch} to run
+ *     driver}, {@code torch}, {@code peak} to run
  * @param sweep the size of the real sweep the {@code sweep} mode runs
  */
 public record BenchSettings(
@@ -37,7 +37,7 @@ public record BenchSettings(
     List<String> modes,
     SweepSize sweep) {
   public static final List<String> MODES =
-      List.of("single", "spark", "trials", "sweep", "driver", "torch");
+      List.of("single", "spark", "trials", "sweep", "driver", "torch", "peak");
 
   /**
    * The {@code sweep} mode's sweep: {@code trials} seeds × {@code epochs} epochs × {@code images}

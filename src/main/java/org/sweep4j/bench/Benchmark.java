@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.config.Architecture;
 import org.sweep4j.data.DataLoader;
 import org.sweep4j.data.ImageSet;
+import org.sweep4j.dl4jm2.MatmulPeak;
+import org.sweep4j.model.ModelFactory;
+import org.sweep4j.model.TrainingFlops;
 
 /**
  * Times training of each architecture: single JVM ({@code MultiLayerNetwork.fit} on decoded
@@ -23,6 +27,9 @@ import org.sweep4j.data.ImageSet;
  * first-touch allocation.
  */
 public final class Benchmark {
+  /** The side of the peak's matrices: 16 MiB each, past every cache. */
+  private static final int PEAK_SIZE = 2048;
+
   private final BenchSettings settings;
   private final PrintStream out;
   private final Supplier<SparkSession> spark;
@@ -47,6 +54,7 @@ public final class Benchmark {
       Optional<TorchAnchor> torch =
           settings.runs("torch") ? TorchAnchor.find(out) : Optional.empty();
       InJvmBench inJvm = new InJvmBench(settings);
+      OptionalDouble peak = settings.runs("peak") ? measurePeak() : OptionalDouble.empty();
       for (Architecture architecture : settings.architectures()) {
         List<Measurement> measured = measure(architecture, inJvm, images, work);
         if (torch.isPresent()) {
@@ -54,6 +62,7 @@ public final class Benchmark {
         }
         measured.forEach(m -> out.println(m.line()));
         summarise(architecture, measured);
+        achieved(architecture, measured, peak);
         all.addAll(measured);
       }
       return all;
@@ -127,6 +136,41 @@ public final class Benchmark {
       if (!Double.isNaN(m.cpuPercent())) {
         out.printf(Locale.ROOT, "cpu %s %s %.0f%%%n", name, m.mode(), m.cpuPercent());
       }
+    }
+  }
+
+  /** One large matrix product on the single mode's threads: what the machine can do at best. */
+  private OptionalDouble measurePeak() {
+    double gflops = MatmulPeak.gflops(PEAK_SIZE, settings.threads());
+    out.printf(
+        Locale.ROOT,
+        "peak %.1f GFLOP/s (oneDNN fp32 matmul %d^3, %d threads)%n",
+        gflops,
+        PEAK_SIZE,
+        settings.threads());
+    return OptionalDouble.of(gflops);
+  }
+
+  /**
+   * Each mode's training GFLOP/s (the layers' products per image times images/s), and its share of
+   * the peak when one was measured.
+   */
+  private void achieved(
+      Architecture architecture, List<Measurement> measured, OptionalDouble peak) {
+    double flopsPerImage =
+        TrainingFlops.perImage(ModelFactory.build(settings.trial(architecture, 1)));
+    for (Measurement m : measured) {
+      double gflops = flopsPerImage * m.imagesPerSecond() / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "gflops %s %s %.1f GFLOP/s%s (%.1f MFLOP per image)%n",
+          architecture.label(),
+          m.mode(),
+          gflops,
+          peak.isPresent()
+              ? String.format(Locale.ROOT, ", %.0f%% of peak", 100 * gflops / peak.getAsDouble())
+              : "",
+          flopsPerImage / 1e6);
     }
   }
 

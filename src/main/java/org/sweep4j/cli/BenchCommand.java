@@ -101,11 +101,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--modes",
       split = ",",
-      defaultValue = "single,spark,torch",
+      defaultValue = "single,spark,torch,peak",
       description =
           "Which of single, spark, trials (one training per thread side by side, one thread each),"
               + " sweep (a real sweep end to end, seed-job settings, against single), driver (the driver's cost per"
-              + " trial-epoch, trial and averaging round), torch to run (default: ${DEFAULT-VALUE}).")
+              + " trial-epoch, trial and averaging round), torch, peak (GFLOP/s of one large oneDNN matrix"
+              + " product on the same threads, and each mode's training GFLOP/s as a share of it) to run"
+              + " (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
   @Option(

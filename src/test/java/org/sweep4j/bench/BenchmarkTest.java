@@ -18,7 +18,7 @@ import org.sweep4j.training.SparkTestBase;
 
 /**
  * The bench on a tiny network and a few minibatches: every mode measures and the summary lines
- * follow.
+ * (ratios, overhead, CPU, GFLOP/s against the peak) follow.
  */
 class BenchmarkTest extends SparkTestBase {
   private static final Pattern BENCH_LINE =
@@ -37,7 +37,7 @@ class BenchmarkTest extends SparkTestBase {
             2,
             2,
             null,
-            List.of("single", "spark", "trials"),
+            List.of("single", "spark", "trials", "peak"),
             null);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<Measurement> measured =
@@ -49,6 +49,17 @@ class BenchmarkTest extends SparkTestBase {
     assertEquals(3, out.lines().filter(l -> BENCH_LINE.matcher(l).matches()).count(), out);
     assertTrue(out.contains("overhead tiny_cnn spark "), out);
     assertTrue(out.lines().anyMatch(l -> l.matches("cpu tiny_cnn single \\d+%")), out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches("peak \\d+\\.\\d GFLOP/s \\(oneDNN fp32 matmul .*")),
+        out);
+    assertTrue(
+        out.lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "gflops tiny_cnn trials \\d+\\.\\d GFLOP/s, \\d+% of peak \\(\\d+\\.\\d MFLOP"
+                            + " per image\\)")),
+        out);
   }
 
   /**
