@@ -14,7 +14,6 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One oneDNN primitive over arrays of one length, seen as flat float vectors (elementwise work does
@@ -84,23 +83,20 @@ final class ElementwisePrimitive {
    * same layout, so element i of one is element i of the others.
    */
   static boolean applies(INDArray first, INDArray... others) {
-    if (first.dataType() != DataType.FLOAT || !dense(first) || !OneDnn.usable(DataType.FLOAT)) {
+    if (first.dataType() != DataType.FLOAT
+        || !DenseArrays.dense(first)
+        || !OneDnn.usable(DataType.FLOAT)) {
       return false;
     }
     for (INDArray other : others) {
       if (other.dataType() != DataType.FLOAT
-          || !dense(other)
+          || !DenseArrays.dense(other)
           || other.ordering() != first.ordering()
           || !Arrays.equals(other.shape(), first.shape())) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean dense(INDArray array) {
-    return array.length() > 0
-        && Arrays.equals(array.stride(), Nd4j.getStrides(array.shape(), array.ordering()));
   }
 
   private static memory.desc vector(long length) {

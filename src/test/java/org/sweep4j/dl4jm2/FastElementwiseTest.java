@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -89,6 +90,23 @@ class FastElementwiseTest {
         relu.backward(x.dup(), x.dup('f')), "an ε laid out differently pairs other elements");
     assertTrue(relu.forward(x), "a dense float array runs on oneDNN on this machine");
     assertTrue(x.minNumber().doubleValue() >= 0);
+  }
+
+  /**
+   * PReLU's slopes are a [1, n] view of a broadcast, strided [n, 1] where a fresh array has [1, 1]:
+   * both are dense, and the layer must not fall back to ND4J for it.
+   */
+  @Test
+  void preluTakesTheSlopeRowTheLayerMakes() {
+    INDArray x = maps(4).reshape('c', 3, 210);
+    INDArray slopes =
+        Nd4j.rand(DataType.FLOAT, 1, 1, 6).dup('c').broadcast(5, 7, 6).reshape('c', 1, 210);
+    INDArray y = x.ulike();
+    assertTrue(PReLUOnOneDnn.forward(x, slopes, y), "strides " + Arrays.toString(slopes.stride()));
+    for (int i = 0; i < 210; i++) {
+      double xi = x.getDouble(1, i);
+      assertEquals(xi > 0 ? xi : slopes.getDouble(0, i) * xi, y.getDouble(1, i), 1e-6);
+    }
   }
 
   /** zero_fit_linear's Java loops keep the reference's tie rule: the first minimum takes it all. */

@@ -4,7 +4,7 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.sweep4j.dl4jm2.DenseArrays;
 
 /**
  * zero_fit_linear's two passes as Java loops over dense c-order float arrays seen as [outer,
@@ -30,9 +30,7 @@ final class ZeroFitLinearKernel {
 
   static boolean applies(INDArray... arrays) {
     for (INDArray a : arrays) {
-      if (a.dataType() != DataType.FLOAT
-          || a.ordering() != 'c'
-          || !Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'))) {
+      if (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || !DenseArrays.dense(a)) {
         return false;
       }
     }
