@@ -42,6 +42,7 @@ final class ElementwisePrimitive {
   private final primitive primitive;
   private final IntMemoryMap args = hold(new IntMemoryMap());
   private final List<memory> slots = new ArrayList<>();
+  private final List<memory.desc> slotDescs = new ArrayList<>();
 
   private ElementwisePrimitive(Builder builder) {
     stream = hold(new stream(OneDnn.engine()));
@@ -53,6 +54,7 @@ final class ElementwisePrimitive {
         args.put(arg, slot);
       }
       slots.add(slot);
+      slotDescs.add(declared.desc());
     }
     builder.constants.forEach(args::put);
   }
@@ -67,6 +69,11 @@ final class ElementwisePrimitive {
         .get()
         .computeIfAbsent(
             List.of(key, length), k -> new ElementwisePrimitive(build.apply(vector(length))));
+  }
+
+  /** Bytes of the array slot {@code i} takes (a primitive's workspace, say). */
+  long slotBytes(int i) {
+    return slotDescs.get(i).get_size();
   }
 
   /** Runs on {@code arrays}, one per slot in the order the builder declared them. */

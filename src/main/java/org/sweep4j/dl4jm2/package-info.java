@@ -29,7 +29,8 @@
  *       gradient, since M2's {@code relu_bp} calls a {@code std::function} per element (the small
  *       CNN trains ~10% faster). Unneeded when {@code Activation.RELU} is as fast in the bench.
  *   <li>{@link org.sweep4j.dl4jm2.OneDnnActivation}, {@link org.sweep4j.dl4jm2.OneDnnEltwise},
- *       {@link org.sweep4j.dl4jm2.SoftplusLinearOnOneDnn} ({@link
+ *       {@link org.sweep4j.dl4jm2.SoftplusLinearOnOneDnn}, {@link
+ *       org.sweep4j.dl4jm2.ZeroFitLinearOnOneDnn}, {@link org.sweep4j.dl4jm2.PReLUOnOneDnn} ({@link
  *       org.sweep4j.dl4jm2.ElementwisePrimitive}, {@link org.sweep4j.dl4jm2.FastElementwise}):
  *       activations as oneDNN elementwise kernels, one vectorised pass each way, since M2 computes
  *       them as one native call per operation of the closed form, each allocating its result (SELU,

@@ -23,10 +23,10 @@ import org.sweep4j.config.ActivationSpec;
 import org.sweep4j.model.HiddenActivations;
 
 /**
- * Training's float path (oneDNN kernels; Java loops for zero_fit_linear) against each activation's
- * reference path, which gradient checks verify in double precision: the same values and gradients
- * on NHWC maps whose length is no multiple of a vector register, the incoming gradient left alone,
- * and the float path refused (arrays untouched) where it cannot run.
+ * Training's float path (oneDNN kernels) against each activation's reference path, which gradient
+ * checks verify in double precision: the same values and gradients on NHWC maps whose length is no
+ * multiple of a vector register, the incoming gradient left alone, and the float path refused
+ * (arrays untouched) where it cannot run.
  */
 class FastElementwiseTest {
   private static INDArray maps(long seed) {
@@ -65,13 +65,19 @@ class FastElementwiseTest {
    * softplus works at the scale of x (ActivationStabilityTest says where).
    */
   private static void assertClose(String what, INDArray x, INDArray want, INDArray got) {
+    assertClose(what, x, want, got, 0);
+  }
+
+  /** As above, plus {@code slack} for a float sum inside the function. */
+  private static void assertClose(
+      String what, INDArray x, INDArray want, INDArray got, double slack) {
     double[] in = x.castTo(DataType.DOUBLE).ravel().toDoubleVector();
     double[] w = want.ravel().toDoubleVector();
     double[] g = got.castTo(DataType.DOUBLE).ravel().toDoubleVector();
     for (int i = 0; i < w.length; i++) {
       double ulpOfX = Math.ulp(Math.max(1f, (float) Math.abs(in[i])));
       assertTrue(
-          Math.abs(w[i] - g[i]) <= 4 * ulpOfX + 1e-5 * Math.abs(w[i]),
+          Math.abs(w[i] - g[i]) <= slack + 4 * ulpOfX + 1e-5 * Math.abs(w[i]),
           what + " at element " + i + ": " + g[i] + ", reference " + w[i]);
     }
   }
@@ -109,7 +115,7 @@ class FastElementwiseTest {
     }
   }
 
-  /** zero_fit_linear's Java loops keep the reference's tie rule: the first minimum takes it all. */
+  /** zero_fit_linear on oneDNN keeps the reference's tie rule: the first minimum takes it all. */
   @Test
   void zeroFitLinearGivesTiesToTheFirstMinimumLikeTheReference() {
     IActivation f =
@@ -126,6 +132,38 @@ class FastElementwiseTest {
     assertClose("zero_fit_linear with ties", x, want, gradient);
     assertEquals(
         epsilon.getDouble(0, 3, 6, 4), gradient.getDouble(0, 3, 6, 4), 1e-6, "second minimum");
+  }
+
+  /** Its groups in every layout a network hands it: NHWC and NCHW maps, dense rows. */
+  @Test
+  void zeroFitLinearMatchesTheReferenceInEveryLayout() {
+    INDArray maps = maps(13);
+    INDArray epsilon = maps(14);
+    Object[][] layouts = {
+      {true, maps, epsilon},
+      {false, maps, epsilon},
+      {false, maps.reshape('c', 15, 42), epsilon.reshape('c', 15, 42)}
+    };
+    for (Object[] layout : layouts) {
+      IActivation f =
+          HiddenActivations.create(
+              ActivationSpec.of(ActivationName.ZERO_FIT_LINEAR), (Boolean) layout[0]);
+      INDArray x = (INDArray) layout[1];
+      INDArray e = (INDArray) layout[2];
+      String what = "zero_fit_linear channelsLast=" + layout[0] + " rank " + x.rank();
+      assertClose(
+          what + " f",
+          x,
+          f.getActivation(x.castTo(DataType.DOUBLE), true),
+          f.getActivation(x.dup(), true));
+      // each group's minimum takes Σ ε, a float sum of up to 42 values of about 1 here
+      assertClose(
+          what + " f'·ε",
+          x,
+          f.backprop(x.castTo(DataType.DOUBLE), e.castTo(DataType.DOUBLE)).getFirst(),
+          f.backprop(x.dup(), e.dup()).getFirst(),
+          1e-5);
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.BaseActivationFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sweep4j.dl4jm2.ZeroFitLinearOnOneDnn;
 
 /**
  * zero_fit_linear(x) = x − min(x): shifts each group of values so its smallest is zero. A group is
@@ -35,8 +36,7 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
 
   @Override
   public INDArray getActivation(INDArray in, boolean training) {
-    if (ZeroFitLinearKernel.applies(in)) {
-      kernel(in).forward(in);
+    if (onOneDnn(in).forward(in)) {
       return in;
     }
     INDArray minimum =
@@ -48,14 +48,14 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
    * Every layout as [outer, position, inner] with one group per (outer, inner) pair, without
    * copying: NHWC maps as [sample, position, channel], NCHW maps as [sample × channel, position,
    * 1], dense rows as [sample, feature, 1]. The minimum and the sum run over the positions; the
-   * correction lands at each group's first minimum. Dense float arrays take {@link
-   * ZeroFitLinearKernel}'s Java loops, the rest (double precision for gradient checks) ND4J's ops.
+   * correction lands at each group's first minimum. Dense float arrays take oneDNN's pooling
+   * ({@link ZeroFitLinearOnOneDnn}); the rest (double precision for gradient checks, oneDNN off)
+   * ND4J's ops.
    */
   @Override
   public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
     assertShape(in, epsilon);
-    if (ZeroFitLinearKernel.applies(in, epsilon)) {
-      kernel(in).backward(in, epsilon);
+    if (onOneDnn(in).backward(in, epsilon)) {
       return new Pair<>(in, null);
     }
     long outer = outer(in);
@@ -73,10 +73,10 @@ public class ZeroFitLinearActivation extends BaseActivationFunction {
     return new Pair<>(gradient, null);
   }
 
-  private ZeroFitLinearKernel kernel(INDArray in) {
+  private ZeroFitLinearOnOneDnn onOneDnn(INDArray in) {
     long outer = outer(in);
     long inner = inner(in);
-    return new ZeroFitLinearKernel(outer, in.length() / (outer * inner), inner);
+    return new ZeroFitLinearOnOneDnn(outer, in.length() / (outer * inner), inner);
   }
 
   /** Groups: samples (NHWC maps, dense rows) or samples × channels (NCHW maps). */
