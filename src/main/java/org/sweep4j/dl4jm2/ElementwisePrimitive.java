@@ -90,18 +90,39 @@ final class ElementwisePrimitive {
    * same layout, so element i of one is element i of the others.
    */
   static boolean applies(INDArray first, INDArray... others) {
-    if (first.dataType() != DataType.FLOAT
-        || !DenseArrays.dense(first)
-        || !OneDnn.usable(DataType.FLOAT)) {
+    if (first.dataType() != DataType.FLOAT || !dense(first) || !OneDnn.usable(DataType.FLOAT)) {
       return false;
     }
     for (INDArray other : others) {
       if (other.dataType() != DataType.FLOAT
-          || !DenseArrays.dense(other)
+          || !dense(other)
           || other.ordering() != first.ordering()
           || !Arrays.equals(other.shape(), first.shape())) {
         return false;
       }
+    }
+    return true;
+  }
+
+  /**
+   * True when every dimension longer than 1 has the stride a fresh array of the same shape and
+   * order would have. Dimensions of length 1 are skipped: ND4J gives them a stride of 1 in fresh
+   * arrays and the row length in reshaped views ([1, n] as [n, 1]), and either is dense.
+   */
+  private static boolean dense(INDArray array) {
+    if (array.length() == 0) {
+      return false;
+    }
+    long[] shape = array.shape();
+    long[] stride = array.stride();
+    boolean c = array.ordering() == 'c';
+    long expected = 1;
+    for (int i = 0; i < shape.length; i++) {
+      int d = c ? shape.length - 1 - i : i;
+      if (shape[d] != 1 && stride[d] != expected) {
+        return false;
+      }
+      expected *= shape[d];
     }
     return true;
   }

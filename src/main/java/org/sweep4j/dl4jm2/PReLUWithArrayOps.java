@@ -58,8 +58,9 @@ public class PReLUWithArrayOps extends PReLU {
     INDArray perElement =
         workspaceMgr.createUninitialized(
             ArrayType.BP_WORKING_MEM, x.dataType(), new long[] {1, x.size(1)}, 'c');
-    if (!PReLUOnOneDnn.backward(x, slopesPerElement(), outputGradient, inputGradient, perElement)) {
-      perElement = backpropWithArrayOps(x, outputGradient, inputGradient, workspaceMgr);
+    INDArray slopes = slopesPerElement();
+    if (!PReLUOnOneDnn.backward(x, slopes, outputGradient, inputGradient, perElement)) {
+      perElement = backpropWithArrayOps(x, slopes, outputGradient, inputGradient, workspaceMgr);
     }
     // dL/da summed over the axes each slope is shared by.
     perElement = perElement.reshape('c', inputShape());
@@ -79,7 +80,11 @@ public class PReLUWithArrayOps extends PReLU {
    * summed over the examples, [1, elements].
    */
   private INDArray backpropWithArrayOps(
-      INDArray x, INDArray outputGradient, INDArray inputGradient, LayerWorkspaceMgr workspaceMgr) {
+      INDArray x,
+      INDArray slopes,
+      INDArray outputGradient,
+      INDArray inputGradient,
+      LayerWorkspaceMgr workspaceMgr) {
     INDArray positiveSide =
         workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
     Transforms.step(positiveSide.assign(x), false).muli(outputGradient);
@@ -88,7 +93,7 @@ public class PReLUWithArrayOps extends PReLU {
     negativeSide.assign(outputGradient).subi(positiveSide);
 
     // ε where x > 0, a·ε elsewhere.
-    inputGradient.assign(negativeSide).muliRowVector(slopesPerElement()).addi(positiveSide);
+    inputGradient.assign(negativeSide).muliRowVector(slopes).addi(positiveSide);
     // dL/da = Σ ε·min(x, 0) = Σ ε_neg·x over the examples
     return negativeSide.muli(x).sum(true, 0);
   }
