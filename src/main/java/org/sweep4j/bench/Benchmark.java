@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.config.Architecture;
@@ -33,6 +35,7 @@ public final class Benchmark {
   private final BenchSettings settings;
   private final PrintStream out;
   private final Supplier<SparkSession> spark;
+  private final Set<String> printedBuilds = new HashSet<>();
 
   /**
    * @param spark made on first use, so a bench without the spark mode starts no Spark
@@ -51,14 +54,13 @@ public final class Benchmark {
     try {
       Path records = work.resolve("bench-records.bin");
       Files.write(records, images.records(0, images.size()));
-      Optional<TorchAnchor> torch =
-          settings.runs("torch") ? TorchAnchor.find(out) : Optional.empty();
+      List<Anchor> anchors = settings.runs("torch") ? anchors() : List.of();
       InJvmBench inJvm = new InJvmBench(settings);
       OptionalDouble peak = settings.runs("peak") ? measurePeak() : OptionalDouble.empty();
       for (Architecture architecture : settings.architectures()) {
         List<Measurement> measured = measure(architecture, inJvm, images, work);
-        if (torch.isPresent()) {
-          torch.get().measure(settings, architecture, records).ifPresent(measured::add);
+        for (Anchor anchor : anchors) {
+          measured.addAll(measure(anchor, architecture, records));
         }
         measured.forEach(m -> out.println(m.line()));
         summarise(architecture, measured);
@@ -98,6 +100,52 @@ public final class Benchmark {
     return measured;
   }
 
+  /** PyTorch 2.7.1 through DJL, then the Python one (Debian's 1.13), each where it is installed. */
+  private List<Anchor> anchors() {
+    List<Anchor> anchors = new ArrayList<>();
+    DjlTorchAnchor.find(out).ifPresent(anchors::add);
+    PythonTorchAnchor.find(out).ifPresent(anchors::add);
+    return anchors;
+  }
+
+  /**
+   * The anchor as the single JVM runs (one process on every thread) and, with the trials mode, as
+   * trials run (one process per thread); each run only if it trained the same work as sweep4j.
+   */
+  private List<Measurement> measure(Anchor anchor, Architecture architecture, Path records) {
+    List<Measurement> measured = new ArrayList<>();
+    anchor
+        .single(settings, architecture, records)
+        .filter(run -> sameWork(anchor, run, architecture, settings.threads()))
+        .ifPresent(run -> measured.add(measurement(architecture, anchor.name(), run)));
+    if (settings.runs("trials")) {
+      anchor
+          .trials(settings, architecture, records)
+          .filter(run -> sameWork(anchor, run, architecture, 1))
+          .ifPresent(
+              run -> measured.add(measurement(architecture, anchor.name() + "-trials", run)));
+    }
+    return measured;
+  }
+
+  private boolean sameWork(Anchor anchor, AnchorRun run, Architecture architecture, int threads) {
+    String differences =
+        BenchWork.differences(BenchWork.of(settings, architecture, threads), run.work());
+    if (!differences.isEmpty()) {
+      out.println(
+          anchor.name() + ": trained other work than sweep4j (" + differences + "); ratio skipped");
+      return false;
+    }
+    if (printedBuilds.add(anchor.name())) {
+      out.println("anchor " + anchor.name() + ": " + run.build());
+    }
+    return true;
+  }
+
+  private static Measurement measurement(Architecture architecture, String mode, AnchorRun run) {
+    return new Measurement(architecture.label(), mode, run.imagesPerSecond(), run.cpuPercent());
+  }
+
   private BenchSweeps sweeps(Path work) {
     return new BenchSweeps(settings, work, spark.get(), out);
   }
@@ -107,14 +155,31 @@ public final class Benchmark {
    */
   private void summarise(Architecture architecture, List<Measurement> measured) {
     String name = architecture.label();
-    Optional<Measurement> torch = find(measured, "torch");
     Optional<Measurement> single = find(measured, "single");
     Optional<Measurement> sweep = find(measured, "sweep");
     Optional<Measurement> spark = find(measured, "spark");
+    List<String> anchors =
+        measured.stream()
+            .map(Measurement::mode)
+            .filter(mode -> isAnchor(mode) && !mode.endsWith("-trials"))
+            .toList();
     for (Measurement m : measured) {
-      if (!m.mode().equals("torch") && torch.isPresent()) {
-        double ratio = m.imagesPerSecond() / torch.get().imagesPerSecond();
-        out.printf(Locale.ROOT, "ratio %s %s %.2f%n", name, m.mode(), ratio);
+      if (isAnchor(m.mode())) {
+        continue;
+      }
+      for (String anchor : anchors) {
+        // trials against the anchor's trials, every other mode against the anchor on all threads
+        String reference = m.mode().equals("trials") ? anchor + "-trials" : anchor;
+        find(measured, reference)
+            .ifPresent(
+                r ->
+                    out.printf(
+                        Locale.ROOT,
+                        "ratio %s %s %.2f vs %s%n",
+                        name,
+                        m.mode(),
+                        m.imagesPerSecond() / r.imagesPerSecond(),
+                        anchor));
       }
     }
     if (sweep.isPresent() && single.isPresent()) {
@@ -172,6 +237,10 @@ public final class Benchmark {
               : "",
           flopsPerImage / 1e6);
     }
+  }
+
+  private static boolean isAnchor(String mode) {
+    return mode.startsWith("torch-");
   }
 
   private static Optional<Measurement> find(List<Measurement> measured, String mode) {

@@ -3,7 +3,9 @@ package org.sweep4j.bench;
 import java.util.Locale;
 
 /**
- * One timed run: {@code mode} is {@code single}, {@code spark} or {@code torch}.
+ * One timed run: {@code mode} is a sweep4j mode ({@code single}, {@code spark}, {@code trials},
+ * {@code sweep}) or an anchor ({@code torch-2.7.1}, and {@code torch-2.7.1-trials} for its copies
+ * side by side).
  *
  * @param cpuPercent process CPU time over wall time × the cores the mode was given, in percent
  */

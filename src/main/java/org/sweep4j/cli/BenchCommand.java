@@ -23,9 +23,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Measure training throughput of each architecture: single JVM, Spark parameter averaging on"
-          + " local[WORKERS], and the PyTorch anchor on the same minibatches and threads when python3-torch is"
-          + " installed. Prints 'bench ARCH MODE N img/s', 'ratio ARCH MODE X' (sweep4j / PyTorch),"
-          + " 'ratio ARCH sweep-vs-single X', Spark's overhead against the single JVM, and CPU utilisation."
+          + " local[WORKERS], and PyTorch anchors on the same minibatches and threads: PyTorch 2.7.1"
+          + " (MKL, oneDNN) through DJL where `mvn -Ptorch-djl package` put it in target/torch-djl"
+          + " (or SWEEP4J_TORCH_DJL names it), and a Python's PyTorch where one is installed."
+          + " Prints 'anchor NAME: BUILD', 'bench ARCH MODE N img/s', 'ratio ARCH MODE X vs"
+          + " ANCHOR' (sweep4j / that anchor; trials against the anchor's trials), 'ratio ARCH"
+          + " sweep-vs-single X', Spark's overhead against the single JVM, and CPU utilisation."
     })
 final class BenchCommand implements Callable<Integer> {
   private static final String ALL = "all";
@@ -105,7 +108,8 @@ final class BenchCommand implements Callable<Integer> {
       description =
           "Which of single, spark, trials (one training per thread side by side, one thread each),"
               + " sweep (a real sweep end to end, seed-job settings, against single), driver (the driver's cost per"
-              + " trial-epoch, trial and averaging round), torch, peak (GFLOP/s of one large oneDNN matrix"
+              + " trial-epoch, trial and averaging round), torch (every PyTorch anchor installed; with trials,"
+              + " also one anchor process per thread), peak (GFLOP/s of one large oneDNN matrix"
               + " product on the same threads, and each mode's training GFLOP/s as a share of it) to run"
               + " (default: ${DEFAULT-VALUE}).")
   List<String> modes;

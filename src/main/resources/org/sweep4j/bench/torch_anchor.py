@@ -4,11 +4,13 @@
 Reads CIFAR-10 records (official binary layout) from RECORDS, cuts them into batches of BATCH in file
 order, trains WARMUP batches untimed and then BATCHES timed ones (cycling through the file), with the
 Keras defaults sweep4j uses (Glorot-uniform weights, zero biases, Adam 1e-3 / 0.9 / 0.999 / 1e-7,
-softmax cross-entropy, pixels / 255). Prints one line: `torch <images/s> <cpu utilisation %>`.
+softmax cross-entropy, pixels / 255). Prints the anchor protocol: `build ...` (the PyTorch it is),
+`work ...` (what it trains), with SWEEP4J_ANCHOR_BARRIER=1 `ready` after the warm-up (then it waits for
+a line on its input before timing), and last `torch <images/s> <cpu utilisation %>`.
 
 usage: torch_anchor.py RECORDS ARCHITECTURE ACTIVATION BATCH WARMUP BATCHES THREADS [PARAM=VALUE ...]
 """
-import math, sys, time
+import math, os, re, sys, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 
 
@@ -86,6 +88,21 @@ def keras_adam(model):
     return torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
 
 
+def build():
+    """`torch 1.13.1 python 3.11 blas generic mkl onednn`: the PyTorch this is, from its own config."""
+    blas = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
+    return (f"torch {re.match(r'[0-9.]*[0-9]', torch.__version__).group(0)} python {sys.version_info[0]}.{sys.version_info[1]}"
+            f" blas {blas.group(1) if blas else 'unknown'}"
+            f" {'mkl' if torch.backends.mkl.is_available() else 'no-mkl'}"
+            f" {'onednn' if torch.backends.mkldnn.is_available() else 'no-onednn'}")
+
+
+def layer_parameters(model):
+    """Parameters per layer that has any, in order: `896,18496,23050`."""
+    counts = [sum(p.numel() for p in m.parameters()) for m in model]
+    return ",".join(str(c) for c in counts if c > 0)
+
+
 def main():
     path, arch, act_name = sys.argv[1:4]
     batch, warmup, batches, threads = (int(v) for v in sys.argv[4:8])
@@ -97,6 +114,9 @@ def main():
     model = network(arch, lambda units: activation(act_name, params, units))
     opt = keras_adam(model)
     model.train()
+    print(f"build {build()}")
+    print(f"work layers={layer_parameters(model)} batch={batch} warmup={warmup} timed={batches}"
+          f" threads={torch.get_num_threads()} optimizer=adam(0.001,0.9,0.999,1e-07)", flush=True)
 
     def train(count, first):
         for k in range(first, first + count):
@@ -104,6 +124,9 @@ def main():
             opt.zero_grad(); F.cross_entropy(model(x[i:i + batch]), y[i:i + batch]).backward(); opt.step()
 
     train(warmup, 0)
+    if os.environ.get("SWEEP4J_ANCHOR_BARRIER") == "1":
+        print("ready", flush=True)
+        sys.stdin.readline()
     wall, cpu = time.perf_counter(), time.process_time()
     train(batches, warmup)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
