@@ -42,6 +42,26 @@ abstract class Anchor {
   abstract List<String> command(
       BenchSettings settings, Architecture architecture, Path records, int threads);
 
+  /**
+   * The anchor programs' shared arguments: RECORDS ARCHITECTURE ACTIVATION BATCH WARMUP BATCHES
+   * THREADS [PARAM=VALUE ...].
+   */
+  static List<String> arguments(
+      BenchSettings settings, Architecture architecture, Path records, int threads) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                records.toString(),
+                architecture.label(),
+                settings.activation().name().label(),
+                Integer.toString(settings.batchSize()),
+                Integer.toString(settings.warmupBatches()),
+                Integer.toString(settings.batches()),
+                Integer.toString(threads)));
+    settings.activation().params().forEach((key, value) -> arguments.add(key + "=" + value));
+    return arguments;
+  }
+
   /** Settings of the anchor's process beyond its command line. */
   void environment(Map<String, String> environment, int threads) {
     // PyTorch sizes its pools from these too; the anchor gets exactly the threads it is given.

@@ -117,15 +117,8 @@ final class DjlTorchAnchor extends Anchor {
                 "-Djava.library.path=" + emptyLibraryPath,
                 "-cp",
                 String.join(File.pathSeparator, classPath),
-                DjlTorchTraining.class.getName(),
-                records.toString(),
-                architecture.label(),
-                settings.activation().name().label(),
-                Integer.toString(settings.batchSize()),
-                Integer.toString(settings.warmupBatches()),
-                Integer.toString(settings.batches()),
-                Integer.toString(threads)));
-    settings.activation().params().forEach((key, value) -> command.add(key + "=" + value));
+                DjlTorchTraining.class.getName()));
+    command.addAll(arguments(settings, architecture, records, threads));
     return command;
   }
 

@@ -103,19 +103,8 @@ final class PythonTorchAnchor extends Anchor {
   @Override
   List<String> command(
       BenchSettings settings, Architecture architecture, Path records, int threads) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                python,
-                script.toString(),
-                records.toString(),
-                architecture.label(),
-                settings.activation().name().label(),
-                Integer.toString(settings.batchSize()),
-                Integer.toString(settings.warmupBatches()),
-                Integer.toString(settings.batches()),
-                Integer.toString(threads)));
-    settings.activation().params().forEach((key, value) -> command.add(key + "=" + value));
+    List<String> command = new ArrayList<>(List.of(python, script.toString()));
+    command.addAll(arguments(settings, architecture, records, threads));
     return command;
   }
 }
