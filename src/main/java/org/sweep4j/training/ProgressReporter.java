@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.sweep4j.grid.TrialSpec;
 import org.sweep4j.results.EpochRow;
 
@@ -17,9 +18,10 @@ import org.sweep4j.results.EpochRow;
 public final class ProgressReporter implements EpochListener {
   private final PrintStream out;
   private final long totalImages;
-  private final long startNanos = System.nanoTime();
+  private final LongSupplier nanoTime;
+  private final long startNanos;
   private final Map<String, String> tags = new HashMap<>();
-  private long doneImages;
+  private long skippedImages;
   private long trainedImages;
 
   /**
@@ -27,8 +29,15 @@ public final class ProgressReporter implements EpochListener {
    *     images)
    */
   public ProgressReporter(PrintStream out, long totalImages) {
+    this(out, totalImages, System::nanoTime);
+  }
+
+  /** With the clock the times come from (tests set it). */
+  ProgressReporter(PrintStream out, long totalImages, LongSupplier nanoTime) {
     this.out = out;
     this.totalImages = totalImages;
+    this.nanoTime = nanoTime;
+    this.startNanos = nanoTime.getAsLong();
   }
 
   /**
@@ -64,15 +73,16 @@ public final class ProgressReporter implements EpochListener {
   }
 
   /**
-   * Counts images of a trial that ended early or was not run, so the ETA does not wait for them.
+   * Counts images that will not be trained in this run (a trial that ended early or was not run,
+   * epochs a resumed trial already has), so the ETA neither waits for them nor counts them as work
+   * done at the run's rate.
    */
   public synchronized void skipImages(long images) {
-    doneImages += images;
+    skippedImages += images;
   }
 
   @Override
   public synchronized void onEpoch(TrialSpec trial, EpochRow epoch) {
-    doneImages += trial.dataset().trainSize();
     trainedImages += trial.dataset().trainSize();
     out.printf(
         Locale.ROOT,
@@ -116,16 +126,16 @@ public final class ProgressReporter implements EpochListener {
   }
 
   private double elapsedSeconds() {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return (nanoTime.getAsLong() - startNanos) / 1e9;
   }
 
-  /** The time left at the rate so far; -1 before anything is done. */
-  private long etaSeconds() {
-    if (doneImages == 0) {
+  /** The time left at the rate this run has trained so far; -1 before it has trained anything. */
+  long etaSeconds() {
+    if (trainedImages == 0) {
       return -1;
     }
-    double rate = doneImages / Math.max(elapsedSeconds(), 1e-9);
-    return Math.round((totalImages - doneImages) / rate);
+    double rate = trainedImages / Math.max(elapsedSeconds(), 1e-9);
+    return Math.round(Math.max(0, totalImages - trainedImages - skippedImages) / rate);
   }
 
   /** {@code 1h05m}, {@code 3m07s}, {@code 12s}; a negative time is not known yet: {@code ?}. */
