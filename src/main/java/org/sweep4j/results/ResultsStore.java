@@ -15,7 +15,10 @@ import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.PathIsNotEmptyDirectoryException;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,21 +239,47 @@ public final class ResultsStore {
   }
 
   /**
-   * Removes one trial's checkpoint directory, and the checkpoints directory once empty (a
-   * non-recursive delete, so a trial creating its own meanwhile keeps it); a checkpoint left behind
-   * costs only disk, so failures are ignored.
+   * Removes one trial's checkpoint directory; a checkpoint left behind costs only disk, so failures
+   * are ignored. The shared {@code _checkpoints} directory stays while trials run: removing it
+   * between another trial's check that it exists and its mkdir inside fails that trial's checkpoint
+   * write ({@link #removeEmptyCheckpoints} at the end of a run).
    */
   public static void removeCheckpointDirectory(String directory) {
     try {
       Path path = new Path(directory);
-      FileSystem fs = path.getFileSystem(new Configuration());
-      fs.delete(path, true);
-      Path parent = path.getParent();
-      if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
-        fs.delete(parent, false);
-      }
+      path.getFileSystem(new Configuration()).delete(path, true);
     } catch (IOException e) {
       LOG.debug("cannot remove the checkpoint {}: {}", directory, e.getMessage());
+    }
+  }
+
+  /** Removes {@code _checkpoints} if no trial has one: for a driver whose trials have all ended. */
+  public void removeEmptyCheckpoints() {
+    try {
+      Path checkpoints = new Path(root, CHECKPOINTS);
+      removeIfEmpty(checkpoints.getFileSystem(new Configuration()), checkpoints);
+    } catch (IOException e) {
+      LOG.debug("cannot remove {}: {}", CHECKPOINTS, e.getMessage());
+    }
+  }
+
+  /**
+   * Removes {@code dir} only if it is empty at that instant, so a directory another driver has just
+   * made inside stays. HDFS checks emptiness in the same operation as the delete; Hadoop's local
+   * file system lists first and then deletes recursively, which can take a directory made in
+   * between, so there it is one {@code rmdir}.
+   */
+  public static void removeIfEmpty(FileSystem fs, Path dir) throws IOException {
+    if (fs instanceof LocalFileSystem local) {
+      local.pathToFile(dir).delete(); // rmdir: fails, harmlessly, on a directory with entries
+    } else if (fs instanceof RawLocalFileSystem raw) {
+      raw.pathToFile(dir).delete();
+    } else {
+      try {
+        fs.delete(dir, false);
+      } catch (PathIsNotEmptyDirectoryException e) {
+        // someone made an entry in it: it stays
+      }
     }
   }
 

@@ -157,12 +157,9 @@ final class RunShards {
   /** Removes the {@code _shards} directory once no run has shards in it. */
   private static void removeIfEmpty(FileSystem fs, Path dir) {
     try {
-      if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-        fs.delete(dir, false);
-      }
+      ResultsStore.removeIfEmpty(fs, dir); // another run sharing it may be making its shards
     } catch (IOException e) {
-      // Another run sharing the results directory has just made its shards there: its directory
-      // stays.
+      // it stays: an empty directory costs nothing
     }
   }
 }

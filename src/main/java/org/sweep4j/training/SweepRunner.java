@@ -110,6 +110,7 @@ public final class SweepRunner {
         return run.trainAll(trialsAtOnce, skipped);
       } finally {
         RunShards.remove(shardDir);
+        store.removeEmptyCheckpoints();
       }
     }
   }

@@ -91,9 +91,7 @@ final class TrialCheckpoint {
           removed += fs.delete(child.getPath(), true) ? 1 : 0;
         }
       }
-      if (fs.listStatus(root).length == 0) {
-        fs.delete(root, false);
-      }
+      ResultsStore.removeIfEmpty(fs, root); // another driver's trial may be making its own
     } catch (IOException e) {
       // Left for the next run: a checkpoint costs only disk.
     }
