@@ -30,13 +30,20 @@ abstract class Anchor {
   private static final long TIMEOUT_MINUTES = 30;
 
   protected final PrintStream out;
+  private final String version;
 
-  Anchor(PrintStream out) {
+  /**
+   * @param version the PyTorch version it runs: {@code 2.7.1}
+   */
+  Anchor(PrintStream out, String version) {
     this.out = out;
+    this.version = version;
   }
 
   /** How ratios name this anchor: {@code torch-2.7.1}. */
-  abstract String name();
+  final String name() {
+    return "torch-" + version;
+  }
 
   /** The command that trains {@code architecture} once on {@code threads} threads. */
   abstract List<String> command(

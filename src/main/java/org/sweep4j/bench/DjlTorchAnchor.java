@@ -27,13 +27,11 @@ final class DjlTorchAnchor extends Anchor {
       Pattern.compile("pytorch-native-cpu-([0-9.]+)-linux-x86_64\\.jar");
 
   private final List<Path> jars;
-  private final String version;
   private final Path emptyLibraryPath;
 
   private DjlTorchAnchor(List<Path> jars, String version, PrintStream out) {
-    super(out);
+    super(out, version);
     this.jars = jars;
-    this.version = version;
     try {
       // Debian's libtorch-dev puts libtorch 1.13 on the default library path, where DJL would
       // find it before the build it ships; the anchor's JVM looks nowhere.
@@ -94,11 +92,6 @@ final class DjlTorchAnchor extends Anchor {
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate sweep4j's own code: " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  String name() {
-    return "torch-" + version;
   }
 
   @Override

@@ -23,13 +23,11 @@ final class PythonTorchAnchor extends Anchor {
   private static final String SCRIPT = "torch_anchor.py";
 
   private final String python;
-  private final String version;
   private final Path script;
 
   private PythonTorchAnchor(String python, String version, Path script, PrintStream out) {
-    super(out);
+    super(out, version);
     this.python = python;
-    this.version = version;
     this.script = script;
   }
 
@@ -93,11 +91,6 @@ final class PythonTorchAnchor extends Anchor {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot extract " + SCRIPT + ": " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  String name() {
-    return "torch-" + version;
   }
 
   @Override
