@@ -6,12 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.sweep4j.config.Architecture;
@@ -35,7 +33,6 @@ public final class Benchmark {
   private final BenchSettings settings;
   private final PrintStream out;
   private final Supplier<SparkSession> spark;
-  private final Set<String> printedBuilds = new HashSet<>();
 
   /**
    * @param spark made on first use, so a bench without the spark mode starts no Spark
@@ -54,14 +51,13 @@ public final class Benchmark {
     try {
       Path records = work.resolve("bench-records.bin");
       Files.write(records, images.records(0, images.size()));
-      List<Anchor> anchors = settings.runs("torch") ? anchors() : List.of();
+      Optional<AnchorBench> anchors =
+          settings.runs("torch") ? Optional.of(new AnchorBench(settings, out)) : Optional.empty();
       InJvmBench inJvm = new InJvmBench(settings);
       OptionalDouble peak = settings.runs("peak") ? measurePeak() : OptionalDouble.empty();
       for (Architecture architecture : settings.architectures()) {
         List<Measurement> measured = measure(architecture, inJvm, images, work);
-        for (Anchor anchor : anchors) {
-          measured.addAll(measure(anchor, architecture, records));
-        }
+        anchors.ifPresent(a -> measured.addAll(a.measure(architecture, records)));
         measured.forEach(m -> out.println(m.line()));
         summarise(architecture, measured);
         achieved(architecture, measured, peak);
@@ -98,52 +94,6 @@ public final class Benchmark {
       sweeps(work).driverCosts(architecture);
     }
     return measured;
-  }
-
-  /** PyTorch 2.7.1 through DJL, then the Python one (Debian's 1.13), each where it is installed. */
-  private List<Anchor> anchors() {
-    List<Anchor> anchors = new ArrayList<>();
-    DjlTorchAnchor.find(out).ifPresent(anchors::add);
-    PythonTorchAnchor.find(out).ifPresent(anchors::add);
-    return anchors;
-  }
-
-  /**
-   * The anchor as the single JVM runs (one process on every thread) and, with the trials mode, as
-   * trials run (one process per thread); each run only if it trained the same work as sweep4j.
-   */
-  private List<Measurement> measure(Anchor anchor, Architecture architecture, Path records) {
-    List<Measurement> measured = new ArrayList<>();
-    anchor
-        .single(settings, architecture, records)
-        .filter(run -> sameWork(anchor, run, architecture, settings.threads()))
-        .ifPresent(run -> measured.add(measurement(architecture, anchor.name(), run)));
-    if (settings.runs("trials")) {
-      anchor
-          .trials(settings, architecture, records)
-          .filter(run -> sameWork(anchor, run, architecture, 1))
-          .ifPresent(
-              run -> measured.add(measurement(architecture, anchor.name() + "-trials", run)));
-    }
-    return measured;
-  }
-
-  private boolean sameWork(Anchor anchor, AnchorRun run, Architecture architecture, int threads) {
-    String differences =
-        BenchWork.differences(BenchWork.of(settings, architecture, threads), run.work());
-    if (!differences.isEmpty()) {
-      out.println(
-          anchor.name() + ": trained other work than sweep4j (" + differences + "); ratio skipped");
-      return false;
-    }
-    if (printedBuilds.add(anchor.name())) {
-      out.println("anchor " + anchor.name() + ": " + run.build());
-    }
-    return true;
-  }
-
-  private static Measurement measurement(Architecture architecture, String mode, AnchorRun run) {
-    return new Measurement(architecture.label(), mode, run.imagesPerSecond(), run.cpuPercent());
   }
 
   private BenchSweeps sweeps(Path work) {
