@@ -164,6 +164,10 @@ public record TrialRow(
           .string("spark_version", t -> t.provenance.sparkVersion())
           .string("native_backend", t -> t.provenance.nativeBackend())
           .string("spark_master", t -> t.provenance.sparkMaster())
+          .integer("task_failures", t -> t.provenance.taskFailures())
+          .addedLater()
+          .integer("executors_lost", t -> t.provenance.executorsLost())
+          .addedLater()
           .readBy(TrialRow::read);
 
   public TrialRow {
@@ -197,7 +201,9 @@ public record TrialRow(
             v.string("dl4j_version"),
             v.string("spark_version"),
             v.string("native_backend"),
-            v.string("spark_master"));
+            v.string("spark_master"),
+            v.integer("task_failures"),
+            v.integer("executors_lost"));
     return new TrialRow(
         v.string("trial_id"), v.string("sweep"), readSettings(v), readOutcome(v), provenance);
   }

@@ -39,6 +39,7 @@ final class SweepRun {
   private final PrintStream out;
   private final Instant started;
   private final ProgressReporter progress;
+  private final TrialRecoveries recoveries = new TrialRecoveries();
   private final CpuMeter cpu = new CpuMeter();
   private final SweepInterrupt interrupt;
   private final int pauseAfter;
@@ -91,6 +92,7 @@ final class SweepRun {
                 scheduler.busySlots(),
                 slots.slots());
     ScheduledExecutorService ticker = statusTicker(status);
+    sc.sc().addSparkListener(recoveries);
     try {
       scheduler.run(
           IntStream.range(0, toRun.size()).boxed().toList(),
@@ -99,6 +101,7 @@ final class SweepRun {
           status);
     } finally {
       ticker.shutdownNow();
+      sc.sc().removeSparkListener(recoveries);
       sc.clearJobGroup();
     }
     SweepSummary summary = tally.summary(interrupt.signalName(), store.location());
@@ -127,7 +130,8 @@ final class SweepRun {
             threads,
             provenance,
             interrupt,
-            pauseAfter));
+            pauseAfter,
+            recoveries));
   }
 
   private static ScheduledExecutorService statusTicker(Runnable status) {

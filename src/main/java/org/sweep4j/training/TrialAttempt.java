@@ -32,7 +32,8 @@ final class TrialAttempt {
       IntSupplier threads,
       Provenance provenance,
       SweepInterrupt interrupt,
-      int pauseAfter) {}
+      int pauseAfter,
+      TrialRecoveries recoveries) {}
 
   private final Run run;
 
@@ -144,6 +145,8 @@ final class TrialAttempt {
             + " seed "
             + trial.seed();
     run.sc().setJobGroup("sweep4j-" + trial.sweep(), label, false);
+    run.sc().setLocalProperty(TrialRecoveries.TRIAL_PROPERTY, trial.id());
+    run.recoveries().begin(trial.id());
     run.progress().startTrial(index, run.count(), trial);
     Instant started = Instant.now();
     TrialOutcome outcome;
@@ -185,6 +188,7 @@ final class TrialAttempt {
       // a failed run.
       outcome = TrialOutcome.failed(TrialLoop.describe(e));
     }
+    TrialRecoveries.Counts recovered = run.recoveries().end(trial.id(), run.sc().sc());
     run.progress()
         .skipImages(
             (long) (trial.training().epochs() - outcome.epochs().size())
@@ -193,7 +197,9 @@ final class TrialAttempt {
       return outcome; // nothing trained: whatever an earlier attempt recorded stays
     }
     Provenance provenance =
-        run.provenance().withBackend(outcome.backend() == null ? driverBackend : outcome.backend());
+        run.provenance()
+            .withBackend(outcome.backend() == null ? driverBackend : outcome.backend())
+            .withRecoveries(recovered.taskFailures(), recovered.executorsLost());
     run.store()
         .record(
             TrialRows.of(trial, outcome, run.data().description(), started, provenance),

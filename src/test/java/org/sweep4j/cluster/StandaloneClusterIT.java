@@ -81,6 +81,8 @@ class StandaloneClusterIT {
               .endsWith("(OPENBLAS, driver; executors: OMP_NUM_THREADS=1)"),
           trial.provenance().nativeBackend());
       assertEquals(2, trial.outcome().epochsCompleted());
+      assertEquals(0, trial.provenance().taskFailures(), "nothing to recover from");
+      assertEquals(0, trial.provenance().executorsLost());
     }
     assertEquals(4, store.readEpochs().size());
     assertFalse(store.readLayerStats().isEmpty(), "layer_stats written on the cluster too");
@@ -265,6 +267,14 @@ class StandaloneClusterIT {
         TrialStatus.FINISHED,
         second.outcome().status(),
         "the trial after the loss runs on the remaining worker");
+    TrialRow first =
+        trials.stream()
+            .filter(t -> t.settings().activation().equals("relu"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        first.provenance().executorsLost() >= 1,
+        "the trial running when the worker died records the lost executor: " + first);
   }
 
   /** The shipped smoke job under another sweep name and epoch count. */
