@@ -100,7 +100,7 @@ abstract class Anchor {
         running.add(new Copy(builder.start(), warmedUp));
       }
       if (!warmedUp.await(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        return failed(architecture, running, "no copy warmed up in " + TIMEOUT_MINUTES + " min");
+        return failed(architecture, "no copy warmed up in " + TIMEOUT_MINUTES + " min");
       }
       long start = System.nanoTime();
       if (copies > 1) {
@@ -111,7 +111,7 @@ abstract class Anchor {
       for (Copy copy : running) {
         Optional<AnchorRun> done = copy.finish();
         if (done.isEmpty()) {
-          return failed(architecture, running, copy.output());
+          return failed(architecture, copy.output());
         }
         runs.add(done.get());
         end = Math.max(end, copy.finishedAt);
@@ -134,10 +134,9 @@ abstract class Anchor {
     }
   }
 
-  private Optional<AnchorRun> failed(Architecture architecture, List<Copy> running, String why) {
+  private Optional<AnchorRun> failed(Architecture architecture, String why) {
     out.println(name() + ": the anchor failed for " + architecture.label() + ": " + why.strip());
-    running.forEach(Copy::destroy);
-    return Optional.empty();
+    return Optional.empty(); // run's finally stops every copy
   }
 
   /** One anchor process: its output read as it comes, so {@code ready} can release the timing. */

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweep4j.cli.DriverProcess;
-import org.sweep4j.data.SyntheticWriter;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
@@ -46,21 +44,14 @@ class HdfsClusterIT {
 
   @TempDir static Path dir;
 
-  private static MiniDFSCluster hdfs;
+  private static MiniHdfs hdfs;
   private static LocalCluster cluster;
   private static String root;
 
   @BeforeAll
   static void startClusters() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    hdfs.waitClusterUp();
-    root = hdfs.getURI().toString();
-    Path data = SyntheticWriter.write(Files.createDirectories(dir.resolve("local-data")));
-    FileSystem fs = hdfs.getFileSystem();
-    fs.copyFromLocalFile(
-        new org.apache.hadoop.fs.Path(data.toUri()), new org.apache.hadoop.fs.Path(root + "/data"));
+    hdfs = MiniHdfs.start(new Configuration(), dir);
+    root = hdfs.root();
     cluster = LocalCluster.start(Files.createDirectories(dir.resolve("cluster")));
   }
 
@@ -72,7 +63,7 @@ class HdfsClusterIT {
       }
     } finally {
       if (hdfs != null) {
-        hdfs.shutdown();
+        hdfs.close();
       }
     }
   }
@@ -90,7 +81,7 @@ class HdfsClusterIT {
     trials.forEach(t -> assertEquals(TrialStatus.FINISHED, t.outcome().status(), t.toString()));
     assertEquals(4, store.readEpochs().size());
     assertFalse(store.readLayerStats().isEmpty());
-    FileSystem fs = hdfs.getFileSystem();
+    FileSystem fs = hdfs.fileSystem();
     assertFalse(
         fs.exists(new org.apache.hadoop.fs.Path(results + "/_shards")),
         "the run removed its shards from HDFS");
@@ -123,7 +114,7 @@ class HdfsClusterIT {
     first.kill();
     assertEquals(1, ResultsStore.open(results).readTrials().size(), "the first trial only");
     // The killed run's shards are on HDFS, where its executors read them, not on a local disk.
-    FileSystem fs = hdfs.getFileSystem();
+    FileSystem fs = hdfs.fileSystem();
     org.apache.hadoop.fs.Path shards = new org.apache.hadoop.fs.Path(results + "/_shards");
     assertTrue(fs.exists(shards) && fs.listStatus(shards).length == 1, "one run's shards on HDFS");
 
@@ -174,12 +165,12 @@ class HdfsClusterIT {
         """
         sweep: %s
         description: ReLU vs tanh, small CNN, data and results on HDFS
-        dataset: {source: cifar10, path: %s/data, train_size: 512, test_size: 128}
+        dataset: {source: cifar10, path: %s, train_size: 512, test_size: 128}
         grid: {activations: [relu, tanh], architectures: [small_cnn], seeds: [1]}
         training: {epochs: %d, batch_size: 64, train_eval_size: 128, probe_size: 32}
         distribution: {workers: 2, averaging_frequency: 2}
         """
-            .formatted(sweep, root, epochs));
+            .formatted(sweep, hdfs.data(), epochs));
     return job;
   }
 
@@ -191,12 +182,12 @@ class HdfsClusterIT {
         """
         sweep: %s
         description: four one-worker trials, two drivers
-        dataset: {source: cifar10, path: %s/data, train_size: 1000, test_size: 100}
+        dataset: {source: cifar10, path: %s, train_size: 1000, test_size: 100}
         grid: {activations: [relu], architectures: [small_cnn], seeds: [1, 2, 3, 4]}
         training: {epochs: 2, batch_size: 50, train_eval_size: 100, probe_size: 50}
         distribution: {workers: 1, averaging_frequency: 1}
         """
-            .formatted(sweep, root));
+            .formatted(sweep, hdfs.data()));
     return job;
   }
 

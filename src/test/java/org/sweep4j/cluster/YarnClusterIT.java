@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweep4j.cli.DriverProcess;
-import org.sweep4j.data.SyntheticWriter;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
@@ -34,7 +32,7 @@ class YarnClusterIT {
 
   @TempDir static Path dir;
 
-  private static MiniDFSCluster hdfs;
+  private static MiniHdfs hdfs;
   private static MiniYARNCluster yarn;
   private static Path hadoopConf;
   private static String root;
@@ -42,10 +40,8 @@ class YarnClusterIT {
   @BeforeAll
   static void startClusters() throws Exception {
     Configuration conf = new YarnConfiguration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    hdfs.waitClusterUp();
-    root = hdfs.getURI().toString();
+    hdfs = MiniHdfs.start(conf, dir);
+    root = hdfs.root();
     conf.set("fs.defaultFS", root);
     // Containers are accounted, not enforced: the machine has 2 cores and 24 GiB, the executors ask
     // for what conf/spark-defaults.conf gives them.
@@ -85,11 +81,6 @@ class YarnClusterIT {
         client.writeXml(out);
       }
     }
-    Path data = SyntheticWriter.write(Files.createDirectories(dir.resolve("local-data")));
-    hdfs.getFileSystem()
-        .copyFromLocalFile(
-            new org.apache.hadoop.fs.Path(data.toUri()),
-            new org.apache.hadoop.fs.Path(root + "/data"));
   }
 
   @AfterAll
@@ -98,7 +89,7 @@ class YarnClusterIT {
       yarn.stop();
     }
     if (hdfs != null) {
-      hdfs.shutdown();
+      hdfs.close();
     }
   }
 
@@ -110,12 +101,12 @@ class YarnClusterIT {
         """
         sweep: yarn-smoke
         description: ReLU vs tanh on YARN, one-worker trials, data and results on HDFS
-        dataset: {source: cifar10, path: %s/data, train_size: 512, test_size: 128}
+        dataset: {source: cifar10, path: %s, train_size: 512, test_size: 128}
         grid: {activations: [relu, tanh], architectures: [small_cnn], seeds: [1]}
         training: {epochs: 2, batch_size: 64, train_eval_size: 128, probe_size: 32}
         distribution: {workers: 1, averaging_frequency: 1}
         """
-            .formatted(root));
+            .formatted(hdfs.data()));
     String results = root + "/sweeps/yarn";
     Path sparkJars = LocalCluster.REPO.resolve("target/spark-home/jars");
     List<String> command =
