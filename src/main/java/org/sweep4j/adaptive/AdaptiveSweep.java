@@ -11,6 +11,7 @@ import org.sweep4j.report.SeedLooks;
 import org.sweep4j.report.SequentialDesign;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
+import org.sweep4j.training.PausePlan;
 import org.sweep4j.training.SweepSummary;
 import org.sweep4j.training.TrialSelection;
 
@@ -71,7 +72,8 @@ public final class AdaptiveSweep {
           cells.names(replay.pendingCells()),
           stage.size());
       Map<String, TrialRow> before = SweepCells.rows(job);
-      SweepSummary summary = runner.run(left, resume || !firstStage, trialsAtOnce, stage, 0);
+      SweepSummary summary =
+          runner.run(left, resume || !firstStage, trialsAtOnce, stage, PausePlan.NONE);
       budget.spent(stage, before);
       total = total == null ? summary : total.plus(summary);
       firstStage = false;

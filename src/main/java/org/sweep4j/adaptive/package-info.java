@@ -1,8 +1,8 @@
 /**
- * Sweeps run in stages that decide as they go: seeds added only where a comparison is still
- * undecided ({@link org.sweep4j.adaptive.AdaptiveSweep}) and grid points pruned at rung epochs
- * ({@link org.sweep4j.adaptive.PrunedSweep}). Each stage is a run of the training stage; between
- * stages the decisions are replayed from the results with the report stage's statistics, so a
- * stopped sweep resumes where it was.
+ * Sweeps that decide as they go: seeds added in stages only where a comparison is still undecided
+ * ({@link org.sweep4j.adaptive.AdaptiveSweep}), and grid points pruned as their seeds reach rung
+ * epochs, within one run whose trials pause and go on ({@link org.sweep4j.adaptive.PrunedSweep}).
+ * The decisions use the report stage's statistics and are replayed from the results, so a stopped
+ * sweep resumes where it was.
  */
 package org.sweep4j.adaptive;

@@ -104,13 +104,15 @@ public final class ProgressReporter implements EpochListener {
    * {@code sweep: 3/8 trials ended, 2 running, 3 to start; slots 2/2 busy; 4120 img/s; ETA 5m10s}:
    * images/s is every image trained so far over the run's wall time.
    */
-  public synchronized void status(int ended, int running, int toStart, int busySlots, int slots) {
+  public synchronized void status(
+      String units, int ended, int running, int toStart, int busySlots, int slots) {
     out.printf(
         Locale.ROOT,
-        "sweep: %d/%d trials ended, %d running, %d to start; slots %d/%d busy; %.0f img/s;"
+        "sweep: %d/%d %s ended, %d running, %d to start; slots %d/%d busy; %.0f img/s;"
             + " ETA %s%n",
         ended,
         ended + running + toStart,
+        units,
         running,
         toStart,
         busySlots,

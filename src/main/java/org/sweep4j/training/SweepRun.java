@@ -2,13 +2,14 @@ package org.sweep4j.training;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sweep4j.config.AdaptiveSeeds;
 import org.sweep4j.config.JobSpec;
@@ -42,7 +43,7 @@ final class SweepRun {
   private final TrialRecoveries recoveries = new TrialRecoveries();
   private final CpuMeter cpu = new CpuMeter();
   private final SweepInterrupt interrupt;
-  private final int pauseAfter;
+  private final PausePlan plan;
 
   SweepRun(
       JobSpec job,
@@ -55,9 +56,9 @@ final class SweepRun {
       PrintStream out,
       Instant started,
       SweepInterrupt interrupt,
-      int pauseAfter) {
+      PausePlan plan) {
     this.interrupt = interrupt;
-    this.pauseAfter = pauseAfter;
+    this.plan = plan;
     this.job = job;
     this.toRun = toRun;
     this.data = data;
@@ -78,14 +79,20 @@ final class SweepRun {
   SweepSummary trainAll(int trialsAtOnce, int skipped) {
     TaskSlots.Reading slotsAtStart = slots.read();
     RunTally tally = new RunTally(skipped);
-    TrialScheduler<Integer> scheduler =
+    TrialScheduler<PausePlan.Leg> scheduler =
         new TrialScheduler<>(
-            slots::schedulable, trialsAtOnce, i -> toRun.get(i).distribution().workers());
+            slots::schedulable, trialsAtOnce, leg -> leg.trial().distribution().workers());
     TrialAttempt attempt =
         attempt(tally, TaskThreads.of(sc.master(), slots::slots, scheduler::demand));
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < toRun.size(); i++) {
+      index.put(toRun.get(i).id(), i + 1);
+    }
     Runnable status =
         () ->
             progress.status(
+                // A pruned run trains its trials in legs, from rung to rung.
+                plan == PausePlan.NONE ? "trials" : "legs",
                 scheduler.ended(),
                 scheduler.running(),
                 scheduler.waiting(),
@@ -94,10 +101,16 @@ final class SweepRun {
     ScheduledExecutorService ticker = statusTicker(status);
     sc.sc().addSparkListener(recoveries);
     try {
-      scheduler.run(
-          IntStream.range(0, toRun.size()).boxed().toList(),
-          i -> attempt.admit(toRun.get(i)),
-          i -> attempt.run(toRun.get(i), i + 1),
+      List<PausePlan.Leg> first = stopped(plan.first(toRun), tally, attempt);
+      scheduler.runWithFollowUps(
+          first,
+          attempt::admit,
+          leg -> {
+            attempt.run(leg, index.get(leg.trial().id()));
+            synchronized (plan) {
+              return stopped(plan.ended(leg), tally, attempt);
+            }
+          },
           status);
     } finally {
       ticker.shutdownNow();
@@ -106,12 +119,31 @@ final class SweepRun {
     }
     SweepSummary summary = tally.summary(interrupt.signalName(), store.location());
     printOutcome(summary, tally.overBudgetIds());
+    String waiting = plan.waiting();
+    if (waiting != null) {
+      out.println(waiting);
+    }
     double slotUse = slots.read().utilisationSince(slotsAtStart);
     // In local mode every task runs in this JVM, so its CPU time is the whole sweep's.
     double cpuUse = SparkSetup.isLocal(sc.master()) ? cpu.percent(cores()) / 100 : Double.NaN;
     printUsage(slotUse, cpuUse);
     record(summary, slotUse, cpuUse);
     return summary;
+  }
+
+  /**
+   * Counts the trials the plan stopped as finished, with the images they will not train; returns
+   * the legs to start.
+   */
+  private List<PausePlan.Leg> stopped(PausePlan.Next next, RunTally tally, TrialAttempt attempt) {
+    for (PausePlan.Stopped stop : next.stopped()) {
+      TrialSpec trial = stop.trial();
+      int counted = attempt.trainedInThisRun(trial.id()) ? stop.epochs() : 0;
+      tally.ended(org.sweep4j.results.TrialStatus.FINISHED);
+      progress.skipImages(
+          (long) (trial.training().epochs() - counted) * trial.dataset().trainSize());
+    }
+    return next.legs();
   }
 
   private TrialAttempt attempt(RunTally tally, IntSupplier threads) {
@@ -130,7 +162,6 @@ final class SweepRun {
             threads,
             provenance,
             interrupt,
-            pauseAfter,
             recoveries));
   }
 

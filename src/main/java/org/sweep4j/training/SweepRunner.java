@@ -56,16 +56,15 @@ public final class SweepRunner {
    * @param trials trials of {@code job}'s grid, in the order to start them
    */
   public SweepSummary run(JobSpec job, boolean resume, int trialsAtOnce, List<TrialSpec> trials) {
-    return run(job, resume, trialsAtOnce, trials, 0);
+    return run(job, resume, trialsAtOnce, trials, PausePlan.NONE);
   }
 
   /**
-   * As {@link #run(JobSpec, boolean, int, List)}, pausing every trial after epoch {@code
-   * pauseAfter} (0: never): a paused trial is recorded as interrupted with its epochs and
-   * checkpoint, to go on from there in a later stage (pruning's rungs).
+   * As {@link #run(JobSpec, boolean, int, List)}, with {@code plan} deciding as the run goes on how
+   * far each trial trains before it pauses and which paused trials go on (pruning's rungs).
    */
   public SweepSummary run(
-      JobSpec job, boolean resume, int trialsAtOnce, List<TrialSpec> trials, int pauseAfter) {
+      JobSpec job, boolean resume, int trialsAtOnce, List<TrialSpec> trials, PausePlan plan) {
     if (trialsAtOnce < 1) {
       throw new SweepException(
           "--trials-at-once must be 1 or more, or auto; found " + trialsAtOnce);
@@ -96,17 +95,7 @@ public final class SweepRunner {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SweepRun run =
             new SweepRun(
-                job,
-                toRun,
-                trialData,
-                store,
-                claims,
-                sc,
-                slots,
-                out,
-                runStarted,
-                interrupt,
-                pauseAfter);
+                job, toRun, trialData, store, claims, sc, slots, out, runStarted, interrupt, plan);
         return run.trainAll(trialsAtOnce, skipped);
       } finally {
         RunShards.remove(shardDir);

@@ -32,10 +32,13 @@ final class TrialAttempt {
       IntSupplier threads,
       Provenance provenance,
       SweepInterrupt interrupt,
-      int pauseAfter,
       TrialRecoveries recoveries) {}
 
   private final Run run;
+
+  /** Trials that trained in this run: a later leg of theirs goes on from epochs counted already. */
+  private final java.util.Set<String> trainedHere =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   TrialAttempt(Run run) {
     this.run = run;
@@ -45,30 +48,30 @@ final class TrialAttempt {
    * The budget's word on a trial whose task slots are free; a trial it skips is counted as over
    * budget. Once the sweep is interrupted, no trial starts.
    */
-  TrialScheduler.Admission admit(TrialSpec trial) {
-    if (stoppedBeforeStart(trial)) {
+  TrialScheduler.Admission admit(PausePlan.Leg leg) {
+    if (stoppedBeforeStart(leg)) {
       return TrialScheduler.Admission.SKIP;
     }
-    TrialScheduler.Admission admission =
-        run.budget().admit(trial.training().epochs(), Instant.now());
+    TrialScheduler.Admission admission = run.budget().admit(leg.epochs(), Instant.now());
     if (admission == TrialScheduler.Admission.SKIP) {
-      run.tally().overBudget(trial.id());
-      run.progress().skipImages(trial.trainingImages());
+      run.tally().overBudget(leg.trial().id());
+      run.progress().skipImages(imagesLeft(leg));
     }
     return admission;
   }
 
-  /** Runs a trial {@link #admit} let start. */
-  void run(TrialSpec trial, int index) {
+  /** Runs a leg {@link #admit} let start. */
+  void run(PausePlan.Leg leg, int index) {
+    TrialSpec trial = leg.trial();
     Instant started = Instant.now();
     int epochsRun = 0;
     try {
-      if (stoppedBeforeStart(trial)) {
+      if (stoppedBeforeStart(leg)) {
         return; // admitted just before the signal
       }
       Optional<TrialClaims.Holder> holder = run.claims().tryClaim(trial.id());
       if (holder.isPresent()) {
-        skip(trial, index, "left to " + holder.get() + ", which is running it");
+        skip(leg, index, "left to " + holder.get() + ", which is running it");
         run.tally().leftToOtherRun();
         return;
       }
@@ -78,38 +81,59 @@ final class TrialAttempt {
         if (recordedMeanwhile.isPresent() && recordedMeanwhile.get().isSettled()) {
           // Another driver sharing the results directory finished it after this run listed it.
           skip(
-              trial,
+              leg,
               index,
               "recorded by another run meanwhile (" + recordedMeanwhile.get().label() + ")");
           run.tally().recordedElsewhere();
           return;
         }
-        outcome = trainAndRecord(trial, index);
-        epochsRun = outcome.epochs().size();
+        Trained trained = trainAndRecord(leg, index);
+        outcome = trained.outcome();
+        epochsRun = trained.epochsTrained();
       } finally {
         run.claims().release(trial.id());
+      }
+      if (outcome.paused()) {
+        return; // its plan decides whether it goes on
       }
       run.tally().ended(outcome.status());
       sayHowItEnded(trial, index, outcome);
     } finally {
-      run.budget()
-          .end(trial.training().epochs(), epochsRun, Duration.between(started, Instant.now()));
+      run.budget().end(leg.epochs(), epochsRun, Duration.between(started, Instant.now()));
     }
   }
 
-  /** Whether a signal stopped the sweep: the trial is then counted as not started. */
-  private boolean stoppedBeforeStart(TrialSpec trial) {
+  /** What a leg trained: its trial's outcome and the epochs trained in this leg. */
+  private record Trained(TrialOutcome outcome, int epochsTrained) {}
+
+  /** Whether the trial trained in this run, so that its earlier epochs count as trained here. */
+  boolean trainedInThisRun(String trialId) {
+    return trainedHere.contains(trialId);
+  }
+
+  /** Whether a signal stopped the sweep: the leg is then counted as not started. */
+  private boolean stoppedBeforeStart(PausePlan.Leg leg) {
     if (!run.interrupt().requested()) {
       return false;
     }
     run.tally().notStarted();
-    run.progress().skipImages(trial.trainingImages());
+    run.progress().skipImages(imagesLeft(leg));
     return true;
   }
 
-  private void skip(TrialSpec trial, int index, String why) {
-    run.progress().say(index, run.count(), trial, why);
-    run.progress().skipImages(trial.trainingImages());
+  private void skip(PausePlan.Leg leg, int index, String why) {
+    run.progress().say(index, run.count(), leg.trial(), why);
+    run.progress().skipImages(imagesLeft(leg));
+  }
+
+  /**
+   * The images the progress line counts for a leg's trial that it will not train: all it has left,
+   * and the epochs before the leg unless it trained them in this run.
+   */
+  private long imagesLeft(PausePlan.Leg leg) {
+    TrialSpec trial = leg.trial();
+    int counted = trainedHere.contains(trial.id()) ? leg.from() : 0;
+    return (long) (trial.training().epochs() - counted) * trial.dataset().trainSize();
   }
 
   private void sayHowItEnded(TrialSpec trial, int index, TrialOutcome outcome) {
@@ -132,7 +156,8 @@ final class TrialAttempt {
     }
   }
 
-  private TrialOutcome trainAndRecord(TrialSpec trial, int index) {
+  private Trained trainAndRecord(PausePlan.Leg leg, int index) {
+    TrialSpec trial = leg.trial();
     String label =
         "trial "
             + index
@@ -166,7 +191,9 @@ final class TrialAttempt {
                   + " of "
                   + trial.training().epochs()
                   + ", from the checkpoint its last attempt left");
-      run.progress().skipImages((long) resume.epoch() * trial.dataset().trainSize());
+      if (!trainedHere.contains(trial.id())) {
+        run.progress().skipImages((long) resume.epoch() * trial.dataset().trainSize());
+      }
     }
     try (EpochTrainer trainer = trainer(trial, checkpoint)) {
       outcome =
@@ -179,7 +206,7 @@ final class TrialAttempt {
               run.progress(),
               run.interrupt(),
               resume,
-              run.pauseAfter());
+              leg.pauseAfter());
       if (!outcome.status().isSettled() && !outcome.epochs().isEmpty()) {
         trainer.keepCheckpoint(); // for --resume to go on from
       }
@@ -189,12 +216,19 @@ final class TrialAttempt {
       outcome = TrialOutcome.failed(TrialLoop.describe(e));
     }
     TrialRecoveries.Counts recovered = run.recoveries().end(trial.id(), run.sc().sc());
-    run.progress()
-        .skipImages(
-            (long) (trial.training().epochs() - outcome.epochs().size())
-                * trial.dataset().trainSize());
+    int resumedAt = resume == null ? 0 : resume.epoch();
+    Trained trained = new Trained(outcome, Math.max(0, outcome.epochs().size() - resumedAt));
+    if (trained.epochsTrained() > 0) {
+      trainedHere.add(trial.id());
+    }
+    if (!outcome.paused()) {
+      run.progress()
+          .skipImages(
+              (long) (trial.training().epochs() - outcome.epochs().size())
+                  * trial.dataset().trainSize());
+    }
     if (outcome.status() == TrialStatus.INTERRUPTED && outcome.epochs().isEmpty()) {
-      return outcome; // nothing trained: whatever an earlier attempt recorded stays
+      return trained; // nothing trained: whatever an earlier attempt recorded stays
     }
     Provenance provenance =
         run.provenance()
@@ -205,7 +239,7 @@ final class TrialAttempt {
             TrialRows.of(trial, outcome, run.data().description(), started, provenance),
             outcome.epochs(),
             outcome.layerStats());
-    return outcome;
+    return trained;
   }
 
   private EpochTrainer trainer(TrialSpec trial, String checkpoint) {

@@ -33,6 +33,11 @@ public record TrialOutcome(
         TrialStatus.FAILED, error, List.of(), List.of(), 0, null, null, null, null);
   }
 
+  /** Whether the trial paused at a pruning rung (recorded as interrupted, to go on later). */
+  boolean paused() {
+    return status == TrialStatus.INTERRUPTED && error != null && error.startsWith(TrialLoop.PAUSED);
+  }
+
   /**
    * Whether the trial finished before the {@code plannedEpochs} it was given: early stopping ended
    * it.

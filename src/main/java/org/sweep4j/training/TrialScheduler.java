@@ -13,7 +13,8 @@ import java.util.function.ToIntFunction;
  * need are free: a trial of {@code w} workers starts when {@code w} slots are free (or when nothing
  * runs, so that a trial wider than the cluster still runs, and executors that have yet to join are
  * asked for), and never more trials at once than the cap. Slots are read from Spark every time, so
- * executors that join or leave change how many trials run at once.
+ * executors that join or leave change how many trials run at once. A trial's body may hand back
+ * work to start next (a pruned trial's next leg), which goes ahead of the trials still waiting.
  */
 final class TrialScheduler<T> {
   /** Whether a trial whose slots are free may start now. */
@@ -32,6 +33,7 @@ final class TrialScheduler<T> {
   private final int cap;
   private final ToIntFunction<T> workers;
   private final Object lock = new Object();
+  private final java.util.Deque<T> queue = new java.util.ArrayDeque<>();
   private int running;
   private int ended;
   private int waiting;
@@ -65,21 +67,43 @@ final class TrialScheduler<T> {
       java.util.function.Function<T, Admission> admission,
       Consumer<T> body,
       Runnable afterEach) {
+    runWithFollowUps(
+        trials,
+        admission,
+        trial -> {
+          body.accept(trial);
+          return List.of();
+        },
+        afterEach);
+  }
+
+  /**
+   * As {@link #run(List, java.util.function.Function, Consumer, Runnable)}, where a body returns
+   * the work to start next: it goes ahead of the trials still waiting, in its order.
+   */
+  void runWithFollowUps(
+      List<T> trials,
+      java.util.function.Function<T, Admission> admission,
+      java.util.function.Function<T, List<T>> body,
+      Runnable afterEach) {
     ExecutorService threads = trialThreads();
     synchronized (lock) {
+      queue.addAll(trials);
       waitingDemand = trials.stream().mapToInt(workers).sum();
       widest = trials.stream().mapToInt(workers).max().orElse(0);
       waiting = trials.size();
     }
     try {
-      for (T trial : trials) {
+      T trial;
+      while ((trial = nextToStart()) != null) {
         int need = workers.applyAsInt(trial);
         Admission admitted = admit(trial, need, admission);
         if (admitted == null) {
           break; // a trial's body failed: no new trial starts
         }
         if (admitted == Admission.START) {
-          threads.execute(() -> runOne(trial, need, body, afterEach));
+          T started = trial;
+          threads.execute(() -> runOne(started, need, body, afterEach));
         }
       }
       awaitRunning();
@@ -88,6 +112,39 @@ final class TrialScheduler<T> {
       throw new IllegalStateException("interrupted while trials were running", e);
     } finally {
       threads.shutdownNow();
+    }
+  }
+
+  /**
+   * The next trial in the queue once its slots are free (so that follow-ups added meanwhile go
+   * ahead of it), waiting while the queue is empty but running trials may still add to it; null
+   * once nothing is left or a body failed.
+   */
+  private T nextToStart() throws InterruptedException {
+    synchronized (lock) {
+      while (failure == null) {
+        if (queue.isEmpty()) {
+          if (running == 0) {
+            return null;
+          }
+        } else if (fits(workers.applyAsInt(queue.peekFirst()))) {
+          return queue.pollFirst();
+        }
+        lock.wait(RECHECK_MILLIS);
+      }
+      return null;
+    }
+  }
+
+  /** Puts a body's follow-ups ahead of the waiting trials; called holding the lock. */
+  private void enqueueFirst(List<T> followUps) {
+    for (int i = followUps.size() - 1; i >= 0; i--) {
+      queue.addFirst(followUps.get(i));
+    }
+    for (T followUp : followUps) {
+      waiting++;
+      waitingDemand += workers.applyAsInt(followUp);
+      widest = Math.max(widest, workers.applyAsInt(followUp));
     }
   }
 
@@ -156,9 +213,11 @@ final class TrialScheduler<T> {
     return running < cap && busySlots + need <= slots.getAsInt();
   }
 
-  private void runOne(T trial, int need, Consumer<T> body, Runnable afterEach) {
+  private void runOne(
+      T trial, int need, java.util.function.Function<T, List<T>> body, Runnable afterEach) {
+    List<T> followUps = List.of();
     try {
-      body.accept(trial);
+      followUps = body.apply(trial);
     } catch (RuntimeException | Error e) {
       synchronized (lock) {
         if (failure == null) {
@@ -173,6 +232,9 @@ final class TrialScheduler<T> {
         running--;
         ended++;
         busySlots -= need;
+        if (failure == null) {
+          enqueueFirst(followUps);
+        }
         // Before the waiting driver thread is woken: else it could print its summary first and
         // this trial's status line after it.
         afterEach.run();

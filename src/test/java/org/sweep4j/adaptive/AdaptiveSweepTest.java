@@ -25,6 +25,7 @@ import org.sweep4j.results.RunRow;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialRowBuilder;
 import org.sweep4j.results.TrialStatus;
+import org.sweep4j.training.PausePlan;
 import org.sweep4j.training.SweepSummary;
 
 /**
@@ -79,7 +80,7 @@ class AdaptiveSweepTest {
 
     @Override
     public SweepSummary run(
-        JobSpec job, boolean resume, int atOnce, List<TrialSpec> trials, int pauseAfter) {
+        JobSpec job, boolean resume, int atOnce, List<TrialSpec> trials, PausePlan plan) {
       stages.add(trials);
       ResultsStore store = ResultsStore.open(job.results());
       int recorded = 0;
@@ -209,7 +210,7 @@ class AdaptiveSweepTest {
     JobSpec job = job("failing");
     List<List<TrialSpec>> stages = new ArrayList<>();
     Stage failing =
-        (j, resume, atOnce, trials, pauseAfter) -> {
+        (j, resume, atOnce, trials, plan) -> {
           stages.add(trials);
           ResultsStore store = ResultsStore.open(j.results());
           for (TrialSpec trial : trials) {

@@ -8,11 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweep4j.config.JobFileParser;
@@ -25,13 +26,14 @@ import org.sweep4j.results.RunRow;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialRowBuilder;
 import org.sweep4j.results.TrialStatus;
+import org.sweep4j.training.PausePlan;
 import org.sweep4j.training.SweepSummary;
 
 /**
- * The stages of a pruned sweep on synthetic learning curves in a real results directory (no
- * training): which trials each stage trains and to which epoch, what is recorded for the pruned
- * points, that a stopped sweep resumes to the same end, and that the report's replay finds the same
- * pruned points with their evidence.
+ * A pruned sweep on synthetic learning curves in a real results directory (no training): which legs
+ * the plan starts and to which epoch, what is recorded for the pruned points, that a stopped sweep
+ * resumes to the same end, and that the report's replay finds the same pruned points with their
+ * evidence.
  */
 class PrunedSweepTest {
   @TempDir Path dir;
@@ -69,51 +71,70 @@ class PrunedSweepTest {
   }
 
   /**
-   * Trains each trial (in the sense of recording its synthetic curve) from its recorded epochs to
-   * {@code pauseAfter} or the end; stops after {@code limit} trials.
+   * Trains the plan's legs one at a time (in the sense of recording each trial's synthetic curve up
+   * to the leg's pause), the legs the plan adds after each going first, as the run's scheduler does
+   * with one task slot; stops after {@code limit} legs.
    */
   private static final class Curves implements Stage {
-    final List<String> stages = new ArrayList<>();
+    final List<String> legs = new ArrayList<>();
     int limit = Integer.MAX_VALUE;
-    int total;
 
     @Override
     public SweepSummary run(
-        JobSpec job, boolean resume, int atOnce, List<TrialSpec> trials, int pauseAfter) {
-      stages.add(
-          trials.stream()
-                  .map(t -> t.activation().label() + " " + t.seed())
-                  .collect(Collectors.joining(", "))
-              + " -> "
-              + pauseAfter);
+        JobSpec job, boolean resume, int atOnce, List<TrialSpec> trials, PausePlan plan) {
       ResultsStore store = ResultsStore.open(job.results());
-      for (TrialSpec trial : trials) {
-        if (total == limit) {
+      Map<String, TrialStatus> recorded = store.statuses();
+      List<TrialSpec> selected =
+          trials.stream()
+              .filter(t -> recorded.get(t.id()) == null || !recorded.get(t.id()).isSettled())
+              .toList();
+      Deque<PausePlan.Leg> queue = new ArrayDeque<>(plan.first(selected).legs());
+      while (!queue.isEmpty()) {
+        if (legs.size() == limit) {
           return new SweepSummary(
               0, 0, 0, 0, 0, 0, new SweepSummary.Stop("SIGTERM", 0, 1), job.results());
         }
-        total++;
-        int last = pauseAfter == 0 ? trial.training().epochs() : pauseAfter;
-        List<EpochRow> epochs = new ArrayList<>();
-        for (int e = 1; e <= last; e++) {
-          double acc = accuracy(trial.activation().label(), trial.seed(), e);
-          epochs.add(new EpochRow(trial.id(), e, 1, acc, 1 - acc, acc, 1, 1));
+        PausePlan.Leg leg = queue.pollFirst();
+        train(store, job, leg);
+        List<PausePlan.Leg> next = plan.ended(leg).legs();
+        for (int i = next.size() - 1; i >= 0; i--) {
+          queue.addFirst(next.get(i));
         }
-        double end = epochs.get(last - 1).valAccuracy();
-        store.record(
-            TrialRowBuilder.trial(trial.id())
-                .sweep(job.sweep())
-                .activation(trial.activation().label())
-                .seed(trial.seed())
-                .epochs(trial.training().epochs())
-                .completed(last)
-                .status(pauseAfter == 0 ? TrialStatus.FINISHED : TrialStatus.INTERRUPTED)
-                .accuracies(end, end, last)
-                .build(),
-            epochs);
       }
       return new SweepSummary(trials.size(), 0, 0, 0, 0, 0, job.results());
     }
+
+    private void train(ResultsStore store, JobSpec job, PausePlan.Leg leg) {
+      TrialSpec trial = leg.trial();
+      legs.add(trial.activation().label() + " " + trial.seed() + " -> " + leg.pauseAfter());
+      int last = leg.pauseAfter() == 0 ? trial.training().epochs() : leg.pauseAfter();
+      List<EpochRow> epochs = new ArrayList<>();
+      for (int e = 1; e <= last; e++) {
+        double acc = accuracy(trial.activation().label(), trial.seed(), e);
+        epochs.add(new EpochRow(trial.id(), e, 1, acc, 1 - acc, acc, 1, 1));
+      }
+      double end = epochs.get(last - 1).valAccuracy();
+      store.record(
+          TrialRowBuilder.trial(trial.id())
+              .sweep(job.sweep())
+              .activation(trial.activation().label())
+              .seed(trial.seed())
+              .epochs(trial.training().epochs())
+              .completed(last)
+              .status(leg.pauseAfter() == 0 ? TrialStatus.FINISHED : TrialStatus.INTERRUPTED)
+              .accuracies(end, end, last)
+              .build(),
+          epochs);
+    }
+  }
+
+  /** The legs of one point, all seeds, to {@code pauseAfter}. */
+  private static List<String> legs(String activation, int pauseAfter) {
+    return List.of(1, 2, 3).stream().map(s -> activation + " " + s + " -> " + pauseAfter).toList();
+  }
+
+  private static List<String> concat(List<List<String>> parts) {
+    return parts.stream().flatMap(List::stream).toList();
   }
 
   private static Map<String, String> outcomes(JobSpec job) {
@@ -131,6 +152,11 @@ class PrunedSweepTest {
     return outcomes;
   }
 
+  /**
+   * With one slot, the points reach rung 1 one after another; none goes on before all four are
+   * there (the top quarter of fewer than four is empty), then the kept points' legs go first. Rung
+   * 2 likewise. The old staged run trained the same legs, stage by stage.
+   */
   @Test
   void pointsShownWorseStopAtTheirRungAndTheRestTrainToTheEnd() {
     JobSpec job = job("pruned");
@@ -140,12 +166,18 @@ class PrunedSweepTest {
         .run(job, false, 1);
     String printed = console.toString(StandardCharsets.UTF_8);
     assertEquals(
-        List.of(
-            "relu 1, elu 1, tanh 1, step 1, relu 2, elu 2, tanh 2, step 2, relu 3, elu 3, tanh 3,"
-                + " step 3 -> 2",
-            "relu 1, elu 1, tanh 1, relu 2, elu 2, tanh 2, relu 3, elu 3, tanh 3 -> 4",
-            "relu 1, elu 1, relu 2, elu 2, relu 3, elu 3 -> 0"),
-        curves.stages,
+        concat(
+            List.of(
+                legs("relu", 2),
+                legs("elu", 2),
+                legs("tanh", 2),
+                legs("step", 2),
+                legs("elu", 4),
+                legs("relu", 4),
+                legs("tanh", 4),
+                legs("elu", 0),
+                legs("relu", 0))),
+        curves.legs,
         printed);
     assertEquals(
         Map.of(
@@ -154,7 +186,10 @@ class PrunedSweepTest {
             "step", "finished pruned_at_rung_1 2",
             "tanh", "finished pruned_at_rung_2 4"),
         outcomes(job));
-    assertTrue(printed.contains("rung 1 (epoch 2): 3 of 4 points go on; pruned: small_cnn step"));
+    assertTrue(
+        printed.contains(
+            "rung 1 (epoch 2), every point there: 3 more go on; pruned: small_cnn step"),
+        printed);
 
     PruningReport report =
         PruningReport.of(
@@ -187,16 +222,17 @@ class PrunedSweepTest {
         .run(whole, false, 1);
     JobSpec stopped = job("stopped");
     Curves first = new Curves();
-    first.limit = 15; // the first rung's 12 trials, then 3 of the second's 9
+    first.limit = 15; // the first rung's 12 legs, then elu's 3 to rung 2
     SweepSummary summary =
         new PrunedSweep(first, new PrintStream(new ByteArrayOutputStream())).run(stopped, false, 1);
     assertTrue(summary.stop().stopped());
     Curves resumed = new Curves();
     new PrunedSweep(resumed, new PrintStream(new ByteArrayOutputStream())).run(stopped, true, 1);
     assertEquals(
-        "relu 2, elu 2, tanh 2, relu 3, elu 3, tanh 3 -> 4",
-        resumed.stages.get(0),
-        "the resumed run goes on at rung 2 with the trials not there yet");
+        concat(List.of(legs("relu", 4), legs("tanh", 4), legs("elu", 0), legs("relu", 0))),
+        resumed.legs,
+        "the resumed run judges rung 1 again from the records, then goes on with the points not at"
+            + " rung 2 yet");
     assertEquals(outcomes(whole), outcomes(stopped));
     assertFalse(outcomes(stopped).isEmpty());
   }

@@ -15,9 +15,9 @@ import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 
 /**
- * A pruned sweep end to end with real Spark, DL4J and Parquet on a few synthetic images: trials
- * pause at the rung with their checkpoint, the survivors resume from it to the last epoch, the
- * pruned points are recorded as finished at the rung, and the report accounts for them.
+ * A pruned sweep end to end with real Spark, DL4J and Parquet on a few synthetic images, in one
+ * run: trials pause at the rung with their checkpoint, the survivors resume from it to the last
+ * epoch, the pruned points are recorded as finished at the rung, and the report accounts for them.
  */
 class PrunedRunTest {
   @TempDir Path dir;
@@ -39,8 +39,7 @@ class PrunedRunTest {
             .formatted(results));
     CliRun run = CliRun.execute("run", job.toString());
     assertEquals(0, run.code(), run.out() + run.err());
-    assertTrue(run.out().contains("rung 1: 2 of 2 grid points in, 6 trials to train to epoch 1"));
-    assertTrue(run.out().contains("rung 1 (epoch 1): "), run.out());
+    assertTrue(run.out().contains("rung 1 (epoch 1), every point there: "), run.out());
 
     ResultsStore store = ResultsStore.open(results.toString());
     List<TrialRow> trials = store.readTrials();
@@ -66,9 +65,17 @@ class PrunedRunTest {
         trials.stream().mapToInt(t -> t.outcome().epochsCompleted()).sum(),
         store.readEpochs().size());
     assertFalse(Files.exists(results.resolve("_checkpoints")), "settled trials keep none");
-    for (RunRow row : store.readRuns()) {
-      assertEquals(new RunRow.PruningDesign("[1]", 0.5, "val_accuracy", 0.05), row.pruningDesign());
-    }
+    // One run, its paused legs not counted as interrupted (the staged runs counted every pause).
+    List<RunRow> runs = store.readRuns();
+    assertEquals(1, runs.size());
+    RunRow row = runs.get(0);
+    assertEquals(new RunRow.PruningDesign("[1]", 0.5, "val_accuracy", 0.05), row.pruningDesign());
+    assertEquals(6, row.finished());
+    assertEquals(0, row.interrupted());
+    assertEquals(
+        64L * trials.stream().mapToInt(t -> t.outcome().epochsCompleted()).sum(),
+        row.imagesTrained(),
+        "every epoch trained once, none counted twice across legs");
     String report = Files.readString(results.resolve("report/report.md"));
     assertTrue(report.contains("## Pruning: what it saved and what it risked"), report);
     assertTrue(Files.exists(results.resolve("report/pruning.csv")));

@@ -58,6 +58,42 @@ class TrialSchedulerTest {
     assertEquals(3, after.get());
   }
 
+  /**
+   * A body's follow-ups start ahead of the trials still waiting, and the scheduler waits for them
+   * while its queue is empty but a running trial may still add some (pruning's next legs). Before
+   * follow-ups existed, a run ended with its list and a rung's survivors waited for a new stage.
+   */
+  @Test
+  void followUpsStartAheadOfWaitingTrialsAndKeepTheRunGoing() {
+    List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+    new TrialScheduler<Integer>(() -> 1, Integer.MAX_VALUE, t -> 1)
+        .runWithFollowUps(
+            List.of(1, 2),
+            ALWAYS,
+            trial -> {
+              started.add(trial);
+              return trial < 10 ? List.of(10 * trial + 1, 10 * trial + 2) : List.of();
+            },
+            () -> {});
+    assertEquals(List.of(1, 11, 12, 2, 21, 22), started);
+  }
+
+  @Test
+  void aFollowUpOfTheLastRunningTrialStillRuns() {
+    List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+    new TrialScheduler<Integer>(() -> 2, Integer.MAX_VALUE, t -> 1)
+        .runWithFollowUps(
+            List.of(1),
+            ALWAYS,
+            trial -> {
+              started.add(trial);
+              sleep(100); // the scheduler finds its queue empty while this runs
+              return trial == 1 ? List.of(2) : List.of();
+            },
+            () -> {});
+    assertEquals(List.of(1, 2), started);
+  }
+
   @Test
   void fillsTheSlotsAndNoMore() {
     assertEquals(
