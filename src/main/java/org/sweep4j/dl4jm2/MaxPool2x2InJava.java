@@ -43,7 +43,7 @@ public class MaxPool2x2InJava extends SubsamplingLayer {
             : new long[] {shape[0], shape[1], shape[2] / 2, shape[3] / 2};
     INDArray output =
         workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, outShape, 'c');
-    kernel(x).forward(x, output);
+    kernel(x).forward(x, output, NativeThreads.threadsOfCurrentThread());
     return output;
   }
 
@@ -57,7 +57,7 @@ public class MaxPool2x2InJava extends SubsamplingLayer {
     // zero here.
     INDArray inputGradient =
         workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-    kernel(x).backward(x, outputGradient, inputGradient);
+    kernel(x).backward(x, outputGradient, inputGradient, NativeThreads.threadsOfCurrentThread());
     int heightAxis = channelsLast() ? 1 : 2;
     long height = x.size(heightAxis);
     if (height % 2 == 1) {

@@ -51,13 +51,41 @@ abstract class MaxPool2x2Kernel {
     return new long[] {shape[0], shape[1], shape[2], shape[3]};
   }
 
-  abstract void forward(INDArray input, INDArray output);
+  /** The window maxima of {@code input} into {@code output}, split over {@code threads}. */
+  final void forward(INDArray input, INDArray output, int threads) {
+    RowPairSplit.run(rowPairs, parts(threads), (from, to) -> forward(input, output, from, to));
+  }
 
   /**
    * Writes every pair of input rows of {@code inputGradient} whole (zero where no window's maximum
-   * lies).
+   * lies), split over {@code threads}.
    */
-  abstract void backward(INDArray input, INDArray outputGradient, INDArray inputGradient);
+  final void backward(
+      INDArray input, INDArray outputGradient, INDArray inputGradient, int threads) {
+    RowPairSplit.run(
+        rowPairs,
+        parts(threads),
+        (from, to) -> backward(input, outputGradient, inputGradient, from, to));
+  }
+
+  /** As many parts as threads, but none under {@link #MIN_PART} input elements. */
+  int parts(int threads) {
+    long elements = (long) rowPairs * 2 * width;
+    return (int) Math.max(1, Math.min(threads, elements / MIN_PART));
+  }
+
+  /**
+   * Input elements below which a part costs less than handing it to another thread (a few
+   * microseconds).
+   */
+  private static final long MIN_PART = 1L << 15;
+
+  /** Row pairs {@code from} (inclusive) to {@code to} (exclusive) of the forward pass. */
+  abstract void forward(INDArray input, INDArray output, int from, int to);
+
+  /** Row pairs {@code from} (inclusive) to {@code to} (exclusive) of the backward pass. */
+  abstract void backward(
+      INDArray input, INDArray outputGradient, INDArray inputGradient, int from, int to);
 
   /**
    * Where the {@code pair}-th pair of input rows starts (pairs counted over all planes, odd last
@@ -75,12 +103,12 @@ abstract class MaxPool2x2Kernel {
     }
 
     @Override
-    void forward(INDArray input, INDArray output) {
+    void forward(INDArray input, INDArray output, int from, int to) {
       FloatBuffer in = input.data().asNioFloat();
       FloatBuffer out = output.data().asNioFloat();
       float[] rows = new float[2 * width];
       float[] maxima = new float[outWidth];
-      for (int pair = 0; pair < rowPairs; pair++) {
+      for (int pair = from; pair < to; pair++) {
         in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
         for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
           maxima[col] = rows[argmax(rows, topLeft)];
@@ -98,14 +126,15 @@ abstract class MaxPool2x2Kernel {
     }
 
     @Override
-    void backward(INDArray input, INDArray outputGradient, INDArray inputGradient) {
+    void backward(
+        INDArray input, INDArray outputGradient, INDArray inputGradient, int from, int to) {
       FloatBuffer in = input.data().asNioFloat();
       FloatBuffer above = outputGradient.data().asNioFloat();
       FloatBuffer below = inputGradient.data().asNioFloat();
       float[] rows = new float[2 * width];
       float[] gradients = new float[outWidth];
       float[] routed = new float[2 * width];
-      for (int pair = 0; pair < rowPairs; pair++) {
+      for (int pair = from; pair < to; pair++) {
         int start = rowPairStart(pair);
         in.get(in.position() + start, rows, 0, rows.length);
         above.get(above.position() + pair * outWidth, gradients, 0, outWidth);
@@ -156,12 +185,12 @@ abstract class MaxPool2x2Kernel {
     }
 
     @Override
-    void forward(INDArray input, INDArray output) {
+    void forward(INDArray input, INDArray output, int from, int to) {
       DoubleBuffer in = input.data().asNioDouble();
       DoubleBuffer out = output.data().asNioDouble();
       double[] rows = new double[2 * width];
       double[] maxima = new double[outWidth];
-      for (int pair = 0; pair < rowPairs; pair++) {
+      for (int pair = from; pair < to; pair++) {
         in.get(in.position() + rowPairStart(pair), rows, 0, rows.length);
         for (int col = 0, topLeft = 0, channel = 0; col < outWidth; col++) {
           maxima[col] = rows[argmax(rows, topLeft)];
@@ -178,14 +207,15 @@ abstract class MaxPool2x2Kernel {
     }
 
     @Override
-    void backward(INDArray input, INDArray outputGradient, INDArray inputGradient) {
+    void backward(
+        INDArray input, INDArray outputGradient, INDArray inputGradient, int from, int to) {
       DoubleBuffer in = input.data().asNioDouble();
       DoubleBuffer above = outputGradient.data().asNioDouble();
       DoubleBuffer below = inputGradient.data().asNioDouble();
       double[] rows = new double[2 * width];
       double[] gradients = new double[outWidth];
       double[] routed = new double[2 * width];
-      for (int pair = 0; pair < rowPairs; pair++) {
+      for (int pair = from; pair < to; pair++) {
         int start = rowPairStart(pair);
         in.get(in.position() + start, rows, 0, rows.length);
         above.get(above.position() + pair * outWidth, gradients, 0, outWidth);

@@ -101,6 +101,15 @@ public final class NativeThreads {
     }
   }
 
+  /**
+   * The threads work done in Java on the calling thread may use beside it: the team size the last
+   * {@link #set} or {@link #pinCurrentThread} gave this thread, else 1.
+   */
+  static int threadsOfCurrentThread() {
+    Integer pinned = PINNED.get();
+    return pinned == null ? 1 : pinned;
+  }
+
   /** The OpenMP team size ops started from the calling thread get. */
   public static int ompThreadsOfCurrentThread() {
     return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();

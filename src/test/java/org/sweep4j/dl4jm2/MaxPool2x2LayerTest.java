@@ -86,13 +86,44 @@ class MaxPool2x2LayerTest {
             type == DataType.FLOAT
                 ? new MaxPool2x2Kernel.Floats(layout)
                 : new MaxPool2x2Kernel.Doubles(layout);
-        kernel.forward(input, output);
-        kernel.backward(input, Nd4j.ones(type, 1, 1, 1, 1), inputGradient);
+        kernel.forward(input, output, 1);
+        kernel.backward(input, Nd4j.ones(type, 1, 1, 1, 1), inputGradient, 1);
         assertEquals(input.maxNumber().doubleValue(), output.getDouble(0), "max of window " + w);
         INDArray expected = Nd4j.zeros(type, 4);
         expected.putScalar(firstMaximum[w], 1);
         assertEquals(expected, inputGradient.reshape(4), type + " gradient of window " + w);
       }
+    }
+  }
+
+  /**
+   * Split over three threads, the kernel writes exactly what it writes on one, in both layouts,
+   * with parts that start in the middle of an image.
+   */
+  @Test
+  void aSplitKernelWritesWhatOneThreadWrites() {
+    for (boolean nhwc : new boolean[] {false, true}) {
+      // Large enough for three parts of at least MaxPool2x2Kernel.MIN_PART elements each.
+      long[] inShape = nhwc ? new long[] {7, 32, 32, 17} : new long[] {7, 17, 32, 32};
+      long[] outShape = nhwc ? new long[] {7, 16, 16, 17} : new long[] {7, 17, 16, 16};
+      INDArray input = Nd4j.rand(DataType.FLOAT, inShape).subi(0.5);
+      long[] layout =
+          nhwc ? MaxPool2x2Kernel.nhwc(input.shape()) : MaxPool2x2Kernel.nchw(input.shape());
+      MaxPool2x2Kernel kernel = new MaxPool2x2Kernel.Floats(layout);
+      assertEquals(3, kernel.parts(3), "the loop is split");
+      INDArray gradient = Nd4j.rand(DataType.FLOAT, outShape);
+      INDArray[] outputs = new INDArray[2];
+      INDArray[] inputGradients = new INDArray[2];
+      int[] threads = {1, 3};
+      for (int i = 0; i < 2; i++) {
+        outputs[i] = Nd4j.create(DataType.FLOAT, outShape);
+        inputGradients[i] = Nd4j.create(DataType.FLOAT, input.shape());
+        kernel.forward(input, outputs[i], threads[i]);
+        kernel.backward(input, gradient, inputGradients[i], threads[i]);
+      }
+      assertTrue(outputs[0].sumNumber().doubleValue() != 0, "something was written");
+      assertEquals(outputs[0], outputs[1], (nhwc ? "NHWC" : "NCHW") + " forward");
+      assertEquals(inputGradients[0], inputGradients[1], (nhwc ? "NHWC" : "NCHW") + " backward");
     }
   }
 
