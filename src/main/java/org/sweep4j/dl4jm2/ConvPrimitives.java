@@ -6,7 +6,10 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SCRATCHPAD;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
 import java.util.ArrayList;
@@ -54,6 +57,7 @@ final class ConvPrimitives {
   private final Step forward;
   private final Step backwardWeights;
   private final Step backwardData;
+  private long scratchpadBytes;
 
   /**
    * @param shape input [n, h, w, c] and output [n, oh, ow, oc] sizes as {n, c, h, w, oc, oh, ow}
@@ -82,7 +86,17 @@ final class ConvPrimitives {
   private Step forwardStep(ConvDescriptors d) {
     memory weights = weightsIn(d.forward().weights_desc(), userWeights);
     IntMemoryMap args =
-        args(DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, weights, DNNL_ARG_BIAS, bias, DNNL_ARG_DST, dst);
+        args(
+            DNNL_ARG_SRC,
+            src,
+            DNNL_ARG_WEIGHTS,
+            weights,
+            DNNL_ARG_BIAS,
+            bias,
+            DNNL_ARG_DST,
+            dst,
+            DNNL_ARG_SCRATCHPAD,
+            scratchpad(d.forward().scratchpad_desc()));
     return new Step(
         new convolution_forward(d.forward()), args, reorderOrNull(userWeights, weights), null);
   }
@@ -98,7 +112,9 @@ final class ConvPrimitives {
             DNNL_ARG_DIFF_WEIGHTS,
             diffWeights,
             DNNL_ARG_DIFF_BIAS,
-            diffBias);
+            diffBias,
+            DNNL_ARG_SCRATCHPAD,
+            scratchpad(d.backwardWeights().scratchpad_desc()));
     return new Step(
         new convolution_backward_weights(d.backwardWeights()),
         args,
@@ -109,7 +125,15 @@ final class ConvPrimitives {
   private Step backwardDataStep(ConvDescriptors d) {
     memory weights = weightsIn(d.backwardData().weights_desc(), userWeights);
     IntMemoryMap args =
-        args(DNNL_ARG_DIFF_DST, diffDst, DNNL_ARG_WEIGHTS, weights, DNNL_ARG_DIFF_SRC, diffSrc);
+        args(
+            DNNL_ARG_DIFF_DST,
+            diffDst,
+            DNNL_ARG_WEIGHTS,
+            weights,
+            DNNL_ARG_DIFF_SRC,
+            diffSrc,
+            DNNL_ARG_SCRATCHPAD,
+            scratchpad(d.backwardData().scratchpad_desc()));
     return new Step(
         new convolution_backward_data(d.backwardData()),
         args,
@@ -175,9 +199,9 @@ final class ConvPrimitives {
     }
   }
 
-  private record Reorder(reorder primitive, memory from, memory to) {
+  private record Reorder(reorder primitive, IntMemoryMap args) {
     void run(stream stream) {
-      primitive.execute(stream, from, to);
+      primitive.execute(stream, args);
     }
   }
 
@@ -186,7 +210,31 @@ final class ConvPrimitives {
    * primitive uses DL4J's).
    */
   private Reorder reorderOrNull(memory from, memory to) {
-    return from == to ? null : new Reorder(hold(new reorder(from, to)), from, to);
+    if (from == to) {
+      return null;
+    }
+    reorder.primitive_desc pd =
+        hold(new reorder.primitive_desc(from, to, descriptors.ownScratchpad(), false));
+    IntMemoryMap args =
+        args(
+            DNNL_ARG_FROM,
+            from,
+            DNNL_ARG_TO,
+            to,
+            DNNL_ARG_SCRATCHPAD,
+            scratchpad(pd.scratchpad_desc()));
+    return new Reorder(hold(new reorder(pd)), args);
+  }
+
+  /** The primitive's own scratchpad, as its attributes ask (see {@link ConvDescriptors}). */
+  private memory scratchpad(memory.desc desc) {
+    scratchpadBytes += desc.get_size();
+    return hold(new memory(hold(desc), OneDnn.engine()));
+  }
+
+  /** Bytes of scratchpad the layer's primitives asked for, all together. */
+  long scratchpadBytes() {
+    return scratchpadBytes;
   }
 
   /**
