@@ -16,6 +16,7 @@ import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
 import org.sweep4j.results.TrialStatus;
 import org.sweep4j.training.PausePlan;
+import org.sweep4j.training.TrialOutcome;
 
 /**
  * A pruned sweep's plan while its trials run side by side: every trial trains to its point's next
@@ -87,13 +88,19 @@ final class RungPlan implements PausePlan {
   }
 
   @Override
-  public Next ended(Leg leg) {
+  public Next ended(Leg leg, TrialOutcome outcome) {
     int[] place = places.get(leg.trial().id());
-    ResultsStore.Recorded recorded = store.recorded(leg.trial().id()).orElse(null);
-    if (recorded == null) {
-      return new Next(List.of(), List.of());
+    if (outcome != null && !outcome.epochs().isEmpty()) {
+      // What was just recorded, without reading it back.
+      List<EpochRow> epochs = outcome.epochs();
+      record(place[0], place[1], epochs.size(), epochs, outcome.status().isSettled(), 0);
+    } else {
+      ResultsStore.Recorded recorded = store.recorded(leg.trial().id()).orElse(null);
+      if (recorded == null) {
+        return new Next(List.of(), List.of());
+      }
+      record(place[0], place[1], recorded.trial(), recorded.epochs());
     }
-    record(place[0], place[1], recorded.trial(), recorded.epochs());
     List<Leg> legs = new ArrayList<>();
     List<Stopped> stopped = apply(ladder.decide(), legs);
     return new Next(legs, stopped);
@@ -122,18 +129,23 @@ final class RungPlan implements PausePlan {
       ladder.record(p, s, 0, false, 0, e -> Double.NaN);
       return;
     }
+    TrialRow.Outcome outcome = row.outcome();
+    record(
+        p,
+        s,
+        outcome.epochsCompleted(),
+        epochs,
+        outcome.status().isSettled(),
+        outcome.prunedAtRung());
+  }
+
+  private void record(
+      int p, int s, int completed, List<EpochRow> epochs, boolean settled, int prunedAtRung) {
     Map<Integer, Double> byEpoch = new HashMap<>();
     for (EpochRow epoch : epochs) {
       byEpoch.put(epoch.epoch(), oriented(job.pruning().metric(), epoch));
     }
-    TrialRow.Outcome outcome = row.outcome();
-    ladder.record(
-        p,
-        s,
-        outcome.epochsCompleted(),
-        outcome.status().isSettled(),
-        outcome.prunedAtRung(),
-        e -> byEpoch.getOrDefault(e, Double.NaN));
+    ladder.record(p, s, completed, settled, prunedAtRung, e -> byEpoch.getOrDefault(e, Double.NaN));
   }
 
   /** The metric at an epoch, higher better. */

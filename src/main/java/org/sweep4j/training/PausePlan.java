@@ -53,7 +53,7 @@ public interface PausePlan {
         }
 
         @Override
-        public Next ended(Leg leg) {
+        public Next ended(Leg leg, TrialOutcome outcome) {
           return new Next(List.of(), List.of());
         }
 
@@ -66,8 +66,13 @@ public interface PausePlan {
   /** The legs to start with, in order, for the trials the run selected. */
   Next first(List<TrialSpec> selected);
 
-  /** A leg has ended and its trial is recorded, however it went. */
-  Next ended(Leg leg);
+  /**
+   * A leg has ended and its trial is recorded, however it went.
+   *
+   * @param outcome how its trial ended, with every epoch it has, as recorded; null when the leg did
+   *     not train here (then, and when it trained no epoch, the record is the one to read)
+   */
+  Next ended(Leg leg, TrialOutcome outcome);
 
   /** Once the run has ended, what waits for a later run ({@code --resume}); null when nothing. */
   String waiting();

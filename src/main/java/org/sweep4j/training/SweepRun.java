@@ -106,9 +106,9 @@ final class SweepRun {
           first,
           attempt::admit,
           leg -> {
-            attempt.run(leg, index.get(leg.trial().id()));
+            TrialOutcome outcome = attempt.run(leg, index.get(leg.trial().id()));
             synchronized (plan) {
-              return stopped(plan.ended(leg), tally, attempt);
+              return stopped(plan.ended(leg, outcome), tally, attempt);
             }
           },
           status);

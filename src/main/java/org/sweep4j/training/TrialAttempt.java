@@ -60,20 +60,23 @@ final class TrialAttempt {
     return admission;
   }
 
-  /** Runs a leg {@link #admit} let start. */
-  void run(PausePlan.Leg leg, int index) {
+  /**
+   * Runs a leg {@link #admit} let start; returns how its trial ended, null when it did not train
+   * here (a signal came first, or another run holds or settled it).
+   */
+  TrialOutcome run(PausePlan.Leg leg, int index) {
     TrialSpec trial = leg.trial();
     Instant started = Instant.now();
     int epochsRun = 0;
     try {
       if (stoppedBeforeStart(leg)) {
-        return; // admitted just before the signal
+        return null; // admitted just before the signal
       }
       Optional<TrialClaims.Holder> holder = run.claims().tryClaim(trial.id());
       if (holder.isPresent()) {
         skip(leg, index, "left to " + holder.get() + ", which is running it");
         run.tally().leftToOtherRun();
-        return;
+        return null;
       }
       TrialOutcome outcome;
       try {
@@ -85,7 +88,7 @@ final class TrialAttempt {
               index,
               "recorded by another run meanwhile (" + recordedMeanwhile.get().label() + ")");
           run.tally().recordedElsewhere();
-          return;
+          return null;
         }
         Trained trained = trainAndRecord(leg, index);
         outcome = trained.outcome();
@@ -93,11 +96,11 @@ final class TrialAttempt {
       } finally {
         run.claims().release(trial.id());
       }
-      if (outcome.paused()) {
-        return; // its plan decides whether it goes on
+      if (!outcome.paused()) { // a paused trial's plan decides whether it goes on
+        run.tally().ended(outcome.status());
+        sayHowItEnded(trial, index, outcome);
       }
-      run.tally().ended(outcome.status());
-      sayHowItEnded(trial, index, outcome);
+      return outcome;
     } finally {
       run.budget().end(leg.epochs(), epochsRun, Duration.between(started, Instant.now()));
     }

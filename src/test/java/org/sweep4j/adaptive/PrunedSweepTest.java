@@ -28,6 +28,7 @@ import org.sweep4j.results.TrialRowBuilder;
 import org.sweep4j.results.TrialStatus;
 import org.sweep4j.training.PausePlan;
 import org.sweep4j.training.SweepSummary;
+import org.sweep4j.training.TrialOutcome;
 
 /**
  * A pruned sweep on synthetic learning curves in a real results directory (no training): which legs
@@ -79,6 +80,9 @@ class PrunedSweepTest {
     final List<String> legs = new ArrayList<>();
     int limit = Integer.MAX_VALUE;
 
+    /** Whether the plan gets each leg's outcome, or (false) reads the trial's record back. */
+    boolean handOutcomes = true;
+
     @Override
     public SweepSummary run(
         JobSpec job, boolean resume, int atOnce, List<TrialSpec> trials, PausePlan plan) {
@@ -95,8 +99,8 @@ class PrunedSweepTest {
               0, 0, 0, 0, 0, 0, new SweepSummary.Stop("SIGTERM", 0, 1), job.results());
         }
         PausePlan.Leg leg = queue.pollFirst();
-        train(store, job, leg);
-        List<PausePlan.Leg> next = plan.ended(leg).legs();
+        TrialOutcome outcome = train(store, job, leg);
+        List<PausePlan.Leg> next = plan.ended(leg, handOutcomes ? outcome : null).legs();
         for (int i = next.size() - 1; i >= 0; i--) {
           queue.addFirst(next.get(i));
         }
@@ -104,7 +108,8 @@ class PrunedSweepTest {
       return new SweepSummary(trials.size(), 0, 0, 0, 0, 0, job.results());
     }
 
-    private void train(ResultsStore store, JobSpec job, PausePlan.Leg leg) {
+    /** Records the leg's trial and returns its outcome, as the run hands it to the plan. */
+    private TrialOutcome train(ResultsStore store, JobSpec job, PausePlan.Leg leg) {
       TrialSpec trial = leg.trial();
       legs.add(trial.activation().label() + " " + trial.seed() + " -> " + leg.pauseAfter());
       int last = leg.pauseAfter() == 0 ? trial.training().epochs() : leg.pauseAfter();
@@ -114,6 +119,7 @@ class PrunedSweepTest {
         epochs.add(new EpochRow(trial.id(), e, 1, acc, 1 - acc, acc, 1, 1));
       }
       double end = epochs.get(last - 1).valAccuracy();
+      TrialStatus status = leg.pauseAfter() == 0 ? TrialStatus.FINISHED : TrialStatus.INTERRUPTED;
       store.record(
           TrialRowBuilder.trial(trial.id())
               .sweep(job.sweep())
@@ -121,10 +127,11 @@ class PrunedSweepTest {
               .seed(trial.seed())
               .epochs(trial.training().epochs())
               .completed(last)
-              .status(leg.pauseAfter() == 0 ? TrialStatus.FINISHED : TrialStatus.INTERRUPTED)
+              .status(status)
               .accuracies(end, end, last)
               .build(),
           epochs);
+      return new TrialOutcome(status, null, epochs, List.of(), 1, null, null, null, last);
     }
   }
 
@@ -213,6 +220,19 @@ class PrunedSweepTest {
             .toList());
     assertEquals(12 * 8, report.epochsFull());
     assertEquals(6 * 8 + 3 * 4 + 3 * 2, report.epochsRun());
+  }
+
+  /** A plan that reads each leg's record back decides as one handed the leg's outcome. */
+  @Test
+  void readingTheRecordBackDecidesTheSame() {
+    Curves handed = new Curves();
+    new PrunedSweep(handed, new PrintStream(new ByteArrayOutputStream()))
+        .run(job("handed"), false, 1);
+    Curves read = new Curves();
+    read.handOutcomes = false;
+    new PrunedSweep(read, new PrintStream(new ByteArrayOutputStream())).run(job("read"), false, 1);
+    assertEquals(handed.legs, read.legs);
+    assertEquals(outcomes(job("handed")), outcomes(job("read")));
   }
 
   @Test
