@@ -11,6 +11,7 @@ import java.util.Set;
 import org.sweep4j.config.JobSpec;
 import org.sweep4j.config.PruningSpec;
 import org.sweep4j.grid.TrialSpec;
+import org.sweep4j.report.PruningRule;
 import org.sweep4j.results.EpochRow;
 import org.sweep4j.results.ResultsStore;
 import org.sweep4j.results.TrialRow;
@@ -143,14 +144,11 @@ final class RungPlan implements PausePlan {
       int p, int s, int completed, List<EpochRow> epochs, boolean settled, int prunedAtRung) {
     Map<Integer, Double> byEpoch = new HashMap<>();
     for (EpochRow epoch : epochs) {
-      byEpoch.put(epoch.epoch(), oriented(job.pruning().metric(), epoch));
+      byEpoch.put(
+          epoch.epoch(),
+          PruningRule.oriented(epoch, job.pruning().metric() == PruningSpec.Metric.VAL_LOSS));
     }
     ladder.record(p, s, completed, settled, prunedAtRung, e -> byEpoch.getOrDefault(e, Double.NaN));
-  }
-
-  /** The metric at an epoch, higher better. */
-  private static double oriented(PruningSpec.Metric metric, EpochRow row) {
-    return metric == PruningSpec.Metric.VAL_ACCURACY ? row.valAccuracy() : -row.valLoss();
   }
 
   /** The legs point {@code p}'s trials of this run train next. */

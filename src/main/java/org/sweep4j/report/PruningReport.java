@@ -73,7 +73,7 @@ public record PruningReport(
               List<Double> values = new ArrayList<>();
               for (TrialRow t : rows) {
                 EpochRow at = byTrial.getOrDefault(t.trialId(), Map.of()).get(epoch);
-                values.add(at == null ? Double.NaN : loss ? -at.valLoss() : at.valAccuracy());
+                values.add(at == null ? Double.NaN : PruningRule.oriented(at, loss));
               }
               points.add(new PruningRule.Point(key, values));
             }

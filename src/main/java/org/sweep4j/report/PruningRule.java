@@ -3,6 +3,7 @@ package org.sweep4j.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.sweep4j.results.EpochRow;
 
 /**
  * The judgement at a pruning rung, shared by the driver (which stops the pruned points) and the
@@ -45,6 +46,11 @@ public final class PruningRule {
    */
   public record Judgement(
       Point point, int rank, int points, boolean kept, Stats.Welch versusBest, double pHolm) {}
+
+  /** The metric a rung judges after {@code row}'s epoch, oriented so that higher is better. */
+  public static double oriented(EpochRow row, boolean byLoss) {
+    return byLoss ? -row.valLoss() : row.valAccuracy();
+  }
 
   public static List<Judgement> judge(List<Point> points, double keep, double alpha) {
     List<Point> ranked =

@@ -137,11 +137,8 @@ final class SweepRun {
    */
   private List<PausePlan.Leg> stopped(PausePlan.Next next, RunTally tally, TrialAttempt attempt) {
     for (PausePlan.Stopped stop : next.stopped()) {
-      TrialSpec trial = stop.trial();
-      int counted = attempt.trainedInThisRun(trial.id()) ? stop.epochs() : 0;
       tally.ended(org.sweep4j.results.TrialStatus.FINISHED);
-      progress.skipImages(
-          (long) (trial.training().epochs() - counted) * trial.dataset().trainSize());
+      progress.skipImages(attempt.imagesNotTrainedHere(stop.trial(), stop.epochs()));
     }
     return next.legs();
   }

@@ -109,11 +109,6 @@ final class TrialAttempt {
   /** What a leg trained: its trial's outcome and the epochs trained in this leg. */
   private record Trained(TrialOutcome outcome, int epochsTrained) {}
 
-  /** Whether the trial trained in this run, so that its earlier epochs count as trained here. */
-  boolean trainedInThisRun(String trialId) {
-    return trainedHere.contains(trialId);
-  }
-
   /** Whether a signal stopped the sweep: the leg is then counted as not started. */
   private boolean stoppedBeforeStart(PausePlan.Leg leg) {
     if (!run.interrupt().requested()) {
@@ -129,13 +124,16 @@ final class TrialAttempt {
     run.progress().skipImages(imagesLeft(leg));
   }
 
-  /**
-   * The images the progress line counts for a leg's trial that it will not train: all it has left,
-   * and the epochs before the leg unless it trained them in this run.
-   */
   private long imagesLeft(PausePlan.Leg leg) {
-    TrialSpec trial = leg.trial();
-    int counted = trainedHere.contains(trial.id()) ? leg.from() : 0;
+    return imagesNotTrainedHere(leg.trial(), leg.from());
+  }
+
+  /**
+   * The images the progress line counts for a trial that will train no more in this run: all after
+   * its first {@code epochs}, and those too unless it trained them in this run.
+   */
+  long imagesNotTrainedHere(TrialSpec trial, int epochs) {
+    int counted = trainedHere.contains(trial.id()) ? epochs : 0;
     return (long) (trial.training().epochs() - counted) * trial.dataset().trainSize();
   }
 
